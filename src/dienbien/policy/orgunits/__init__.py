@@ -1,0 +1,1 @@
+"""The Plone side of the organisation: groups that follow units, imports."""

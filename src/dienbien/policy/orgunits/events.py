@@ -1,0 +1,65 @@
+"""Keep each unit's groups in step with the unit."""
+
+from dienbien.policy.content.orgunit import all_units
+from dienbien.policy.content.orgunit import unit_of
+from dienbien.policy.orgunits import groups
+from plone import api
+from plone.base.interfaces import IPloneSiteRoot
+
+import datetime
+
+
+# The code and retirement the groups were last made for, kept on the object
+# so that a modification can tell a change of code or a retirement apart.
+SYNCED_CODE = "_dienbien_groups_code"
+SYNCED_RETIRED = "_dienbien_groups_retired"
+
+
+def sync_unit(obj, today: datetime.date | None = None) -> None:
+    """Bring one unit's groups (and links to its code) up to date."""
+    today = today or datetime.date.today()
+    unit = unit_of(obj)
+    old_code = getattr(obj, SYNCED_CODE, None)
+    if old_code and old_code != unit.code:
+        groups.move_groups(old_code, unit)
+        _relink(obj, old_code, unit.code)
+    groups.ensure_groups(unit, today)
+    retired = unit.retired_on(today)
+    if retired and not getattr(obj, SYNCED_RETIRED, False):
+        successor = all_units(obj).get(unit.successor) if unit.successor else None
+        groups.retire_groups(unit, successor)
+    if getattr(obj, SYNCED_CODE, None) != unit.code:
+        setattr(obj, SYNCED_CODE, unit.code)
+    if getattr(obj, SYNCED_RETIRED, False) != retired:
+        setattr(obj, SYNCED_RETIRED, retired)
+
+
+def _relink(obj, old_code: str, new_code: str) -> None:
+    """Units that named the old code as parent or successor follow the change."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit"):
+        other = brain._unrestrictedGetObject()
+        changed = False
+        for name in ("parent", "successor"):
+            if getattr(other, name, None) == old_code:
+                setattr(other, name, new_code)
+                changed = True
+        if changed:
+            other.reindexObject()
+
+
+def unit_added(obj, event):
+    sync_unit(obj)
+
+
+def unit_modified(obj, event):
+    sync_unit(obj)
+
+
+def unit_removed(obj, event):
+    if IPloneSiteRoot.providedBy(event.object):
+        # The whole site is being deleted: its groups go with it.
+        return
+    code = getattr(obj, SYNCED_CODE, None) or getattr(obj, "code", None)
+    if code:
+        groups.remove_groups(code)

@@ -1,0 +1,63 @@
+"""Profile handlers: small, and data-driven where there is data."""
+
+from dienbien.policy import _
+from plone import api
+from plone.base.interfaces import INonInstallable
+from plone.dexterity.utils import createContentInContainer
+from zope.i18n import translate
+from zope.interface import implementer
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    def getNonInstallableProfiles(self):
+        return ["dienbien.policy:uninstall"]
+
+
+#: Containers every site needs: id -> (portal_type, title message).
+CONTAINERS = {
+    "to-chuc": ("Organisation", _("container_organisation", default="Organisation")),
+}
+
+
+def _site_language_text(message) -> str:
+    return translate(message, target_language=api.portal.get_default_language())
+
+
+def post_install(context):
+    """Create the containers that the add-on's features live in."""
+    portal = api.portal.get()
+    for container_id, (portal_type, title) in CONTAINERS.items():
+        if container_id in portal.objectIds():
+            continue
+        # The containers are not addable by users anywhere (global_allow is
+        # off): there is one of each, made here.
+        container = createContentInContainer(
+            portal,
+            portal_type,
+            checkConstraints=False,
+            id=container_id,
+            title=_site_language_text(title),
+        )
+        if container.getId() != container_id:
+            api.content.rename(obj=container, new_id=container_id)
+
+
+def load_demo(context):
+    """Demo organisation and users (the demo profile only)."""
+    from dienbien.policy.demo import load
+
+    load(api.portal.get())
+
+
+def uninstall(context):
+    """Remove what the default profile created outside GenericSetup's reach.
+
+    The organisation's content is kept (records must outlive the software);
+    only empty containers are removed.
+    """
+    portal = api.portal.get()
+    for container_id in CONTAINERS:
+        container = portal.get(container_id)
+        if container is not None and not container.objectIds():
+            portal.manage_delObjects([container_id])

@@ -1,0 +1,61 @@
+"""The add-on installs, uninstalls, and the site speaks Vietnamese."""
+
+from dienbien.policy.interfaces import IDienbienPolicyLayer
+from plone import api
+
+import pytest
+
+
+class TestInstall:
+    def test_installed(self, installer, package_name):
+        assert installer.is_product_installed(package_name)
+
+    def test_browserlayer(self, browser_layers):
+        assert IDienbienPolicyLayer in browser_layers
+
+    def test_profile_version(self, setup_tool):
+        assert setup_tool.getLastVersionForProfile("dienbien.policy:default") == (
+            "1000",
+        )
+
+    def test_organisation_container(self, portal):
+        folder = portal["to-chuc"]
+        assert folder.portal_type == "Organisation"
+        assert folder.title == "Tổ chức"
+
+    def test_roles(self, portal):
+        roles = set(portal.valid_roles())
+        assert {"Clerical", "DeskClerk", "Officer", "Leader"} <= roles
+
+    def test_controlpanel(self, controlpanel_actions):
+        assert "dienbien-settings" in controlpanel_actions
+
+    def test_default_language(self, portal):
+        assert api.portal.get_default_language() == "vi"
+        assert api.portal.get_registry_record("plone.available_languages") == [
+            "vi",
+            "en",
+        ]
+
+
+class TestUninstall:
+    @pytest.fixture(autouse=True)
+    def uninstalled(self, installer, package_name):
+        installer.uninstall_product(package_name)
+
+    def test_product_uninstalled(self, installer, package_name):
+        assert not installer.is_product_installed(package_name)
+
+    def test_browserlayer_removed(self, browser_layers):
+        assert IDienbienPolicyLayer not in browser_layers
+
+    def test_controlpanel_removed(self, controlpanel_actions):
+        assert "dienbien-settings" not in controlpanel_actions
+
+    def test_settings_removed(self, portal):
+        assert (
+            api.portal.get_registry_record(
+                "dienbien.settings.morning_start", default=None
+            )
+            is None
+        )
