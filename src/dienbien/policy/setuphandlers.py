@@ -60,4 +60,4 @@ def uninstall(context):
     for container_id in CONTAINERS:
         container = portal.get(container_id)
         if container is not None and not container.objectIds():
-            portal.manage_delObjects([container_id])
+            portal._delObject(container_id)

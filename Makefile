@@ -1,0 +1,86 @@
+# dienbien.policy — two commands on a fresh machine: `make start`, `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8080
+CONF := instance/etc/zope.conf
+INI := instance/etc/zope.ini
+SITE_ID ?= dienbien
+# The marker records which inputs the installed venv was built from.
+STAMP := $(VENV)/.installed
+
+PO_FILES := $(shell find src -name '*.po')
+MO_FILES := $(PO_FILES:.po=.mo)
+
+.PHONY: help
+help: ## Show the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,lint]"
+	@touch $@
+
+.PHONY: install
+install: $(STAMP) compile-translations ## Create the venv and install (constrained)
+
+%.mo: %.po
+	$(BIN)/python -m dienbien.policy.i18n $<
+
+.PHONY: compile-translations
+compile-translations: $(STAMP) $(MO_FILES) ## Compile the .po files
+
+instance/var/filestorage/Data.fs: | install
+	$(MAKE) create-site
+
+.PHONY: create-site
+create-site: install ## Create the site with demo data (again: ARGS=--recreate)
+	mkdir -p instance/var/{filestorage,blobstorage,log,cache}
+	$(BIN)/zconsole run $(CONF) scripts/create_site.py --site-id $(SITE_ID) $(ARGS)
+
+.PHONY: start
+start: install instance/var/filestorage/Data.fs ## Install, create the site if missing, serve on http://localhost:$(PORT)
+	@echo "Serving http://localhost:$(PORT)/$(SITE_ID)  (Zope admin: admin)"
+	$(BIN)/runwsgi $(INI) http_host=$(HOST) http_port=$(PORT)
+
+.PHONY: lint
+lint: install ## ruff (lint + format check) and zpretty check
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
+	find src instance -name '*.zcml' -o -name '*.xml' -not -path '*/var/*' | xargs $(BIN)/zpretty --check
+
+.PHONY: format
+format: install ## Apply ruff and zpretty
+	$(BIN)/ruff check --fix src tests scripts bench
+	$(BIN)/ruff format src tests scripts bench
+	find src instance -name '*.zcml' -o -name '*.xml' -not -path '*/var/*' | xargs $(BIN)/zpretty -i
+
+.PHONY: test
+test: install lint ## Install when needed, lint, run the whole suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: check-buildout
+check-buildout: ## Build with buildout in a temporary folder and check the site answers
+	bash scripts/check-buildout.sh
+
+.PHONY: constraints
+constraints: install ## Refreeze constraints.txt from the venv (after a deliberate upgrade)
+	$(BIN)/python scripts/freeze_constraints.py > constraints.txt.new && mv constraints.txt.new constraints.txt
+	$(BIN)/python scripts/sync_buildout_versions.py
+
+.PHONY: clean
+clean: ## Remove the venv and build leftovers (keeps the site data)
+	rm -rf $(VENV) build dist .ruff_cache .pytest_cache
+	find src -name '*.mo' -delete
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+.PHONY: clean-site
+clean-site: ## Delete the instance data (Data.fs, blobs, logs)
+	rm -rf instance/var
