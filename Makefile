@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8080
 CONF := instance/etc/zope.conf
+# zope.conf reads its paths relative to $(INSTANCE_HOME).
+export INSTANCE_HOME := $(CURDIR)/instance
 INI := instance/etc/zope.ini
 SITE_ID ?= dienbien
 # The marker records which inputs the installed venv was built from.
@@ -44,6 +46,11 @@ instance/var/filestorage/Data.fs: | install
 create-site: install ## Create the site with demo data (again: ARGS=--recreate)
 	mkdir -p instance/var/{filestorage,blobstorage,log,cache}
 	$(BIN)/zconsole run $(CONF) scripts/create_site.py --site-id $(SITE_ID) $(ARGS)
+
+.PHONY: import-orgunits
+import-orgunits: install ## Import units from FILE (JSON or CSV), all or nothing
+	@test -n "$(FILE)" || { echo "usage: make import-orgunits FILE=units.csv"; exit 2; }
+	$(BIN)/zconsole run $(CONF) scripts/import_orgunits.py "$(FILE)" --site-id $(SITE_ID) $(ARGS)
 
 .PHONY: start
 start: install instance/var/filestorage/Data.fs ## Install, create the site if missing, serve on http://localhost:$(PORT)

@@ -6,11 +6,11 @@ site a district runs, not a test variant of it.
 
 from dienbien.policy.site import SITE_LANGUAGE
 from dienbien.policy.site import SITE_PROFILES
-from plone.app.testing import PLONE_FIXTURE
+from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
-from plone.app.testing import applyProfile
 from plone.testing import zope
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
@@ -24,11 +24,10 @@ class DienbienPolicyLayer(PloneSandboxLayer):
         # Compile the .po files as a real instance does (zope.conf sets it).
         os.environ.setdefault("zope_i18n_compile_mo_files", "true")
         import collective.MockMailHost
+        import dienbien.policy
         import plone.app.contenttypes
         import plone.restapi
         import plonetheme.barceloneta
-
-        import dienbien.policy
 
         for package in (
             plone.app.contenttypes,

@@ -7,6 +7,7 @@ this module only adapts Plone's two ways of writing (REST and classic forms)
 to that check.
 """
 
+from dataclasses import replace
 from dienbien.policy import _
 from dienbien.policy.core.orgunits import check_unit
 from dienbien.policy.core.orgunits import Unit
@@ -20,11 +21,14 @@ from Products.CMFCore.utils import getToolByName
 from z3c.form.interfaces import IForm
 from z3c.form.validator import InvariantsValidator
 from z3c.form.validator import WidgetsValidatorDiscriminators
+from zExceptions import BadRequest
 from zope import schema
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Invalid
+
+import json
 
 
 class IOrgUnit(model.Schema):
@@ -129,23 +133,53 @@ class OrgUnitDeserializer(DeserializeFromJson):
     """plone.restapi's deserializer plus the organisation-wide rules.
 
     The rules run after the field values are read and before the object is
-    added or the change announced, so a refused request stores nothing.
+    added or the change announced, so a refused request stores nothing. The
+    400's ``message`` is a JSON list of ``{"field", "message"}`` objects, one
+    per problem, in the site language.
     """
+
+    def __call__(self, *args, **kwargs):
+        try:
+            return super().__call__(*args, **kwargs)
+        except BadRequest as exc:
+            errors = exc.args[0] if exc.args else None
+            if not isinstance(errors, list):
+                raise
+            raise BadRequest(
+                json.dumps(
+                    [
+                        {"field": error.get("field"), "message": error["message"]}
+                        for error in errors
+                    ],
+                    ensure_ascii=False,
+                )
+            ) from None
 
     def get_schema_data(self, data, validate_all, create=False):
         schema_data, errors = super().get_schema_data(data, validate_all, create)
         failed = {error.get("field") for error in errors}
-        for problem in organisation_problems(
-            self.context, unit_of(self.context), exclude=self.context
-        ):
+        unit = unit_of(self.context)
+        # A field the stock deserializer refused is judged on the value sent,
+        # so that the core's message (which names it) replaces "Constraint not
+        # satisfied".
+        raw = {
+            name: str(data[name])
+            for name in failed
+            if name in ("kind", "code", "parent", "successor") and data.get(name)
+        }
+        unit = replace(unit, **raw)
+        for problem in organisation_problems(self.context, unit, exclude=self.context):
+            message = translated(problem, self.request)
             if problem.field in failed:
+                errors = [
+                    dict(error, message=message)
+                    if error.get("field") == problem.field
+                    else error
+                    for error in errors
+                ]
                 continue
             errors.append(
-                {
-                    "field": problem.field,
-                    "message": translated(problem, self.request),
-                    "error": "ValidationError",
-                }
+                {"field": problem.field, "message": message, "error": "ValidationError"}
             )
         return schema_data, errors
 
@@ -193,4 +227,9 @@ class NameFromCode:
 
     @property
     def title(self):
-        return (self.context.code or self.context.title or "").lower()
+        return unit_id(self.context.code) if self.context.code else self.context.title
+
+
+def unit_id(code: str) -> str:
+    """The content id of the unit with ``code``: ``H15.50`` -> ``h15-50``."""
+    return code.lower().replace(".", "-")

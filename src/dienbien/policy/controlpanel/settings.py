@@ -1,11 +1,11 @@
 """The site-wide settings of dienbien.policy, stored in plone.registry."""
 
 from dienbien.policy import _
+from dienbien.policy.core.officehours import check_office_hours
+from dienbien.policy.core.officehours import OfficeHours
+from dienbien.policy.core.officehours import parse_hhmm
 from dienbien.policy.core.officehours import SUPPLEMENT_RULES
 from dienbien.policy.core.officehours import TIME_STEPS
-from dienbien.policy.core.officehours import OfficeHours
-from dienbien.policy.core.officehours import check_office_hours
-from dienbien.policy.core.officehours import parse_hhmm
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
@@ -24,8 +24,7 @@ SUPPLEMENT_RULE_TITLES = {
     ),
     "resume": _(
         "supplement_resume",
-        default="Resume: only the time that remained when the supplement was "
-        "requested",
+        default="Resume: only the time that remained when the supplement was requested",
     ),
 }
 
@@ -46,7 +45,9 @@ class IDienbienSettings(Interface):
     afternoon_start = _clock(
         _("label_afternoon_start", default="Afternoon opens"), "13:30"
     )
-    afternoon_end = _clock(_("label_afternoon_end", default="Afternoon closes"), "17:00")
+    afternoon_end = _clock(
+        _("label_afternoon_end", default="Afternoon closes"), "17:00"
+    )
     same_day_cutoff = _clock(
         _("label_same_day_cutoff", default="Same-day cut-off"),
         "15:00",

@@ -5,10 +5,11 @@ day), a same-day cut-off of 15:00, and a rule for the clock after a supplement.
 They are settings because mountain provinces keep seasonal hours.
 """
 
+from .messages import Problem
 from dataclasses import dataclass
 from datetime import time
 
-from .messages import Problem
+import itertools
 
 
 SUPPLEMENT_RULES = ("restart", "resume")
@@ -54,7 +55,7 @@ def check_office_hours(hours: OfficeHours, cutoff: time | None = None) -> list[P
         ("afternoon_end", hours.afternoon_end),
     ]
     problems = []
-    for (before_name, before), (name, value) in zip(order, order[1:], strict=False):
+    for (before_name, before), (name, value) in itertools.pairwise(order):
         strictly = name != "afternoon_start"  # no lunch break is allowed
         if _minutes(value) < _minutes(before) or (
             strictly and _minutes(value) == _minutes(before)
@@ -72,7 +73,9 @@ def check_office_hours(hours: OfficeHours, cutoff: time | None = None) -> list[P
                 )
             )
     if cutoff is not None and not (
-        _minutes(hours.morning_start) <= _minutes(cutoff) <= _minutes(hours.afternoon_end)
+        _minutes(hours.morning_start)
+        <= _minutes(cutoff)
+        <= _minutes(hours.afternoon_end)
     ):
         problems.append(
             Problem(

@@ -7,15 +7,16 @@ second run of the same file changes nothing.
 
 from dataclasses import dataclass
 from dataclasses import field
-from dienbien.policy.content.orgunit import IOrgUnit
 from dienbien.policy.content.orgunit import all_units
+from dienbien.policy.content.orgunit import unit_id
+from dienbien.policy.content.orgunit import IOrgUnit
 from dienbien.policy.core.messages import Problem
-from dienbien.policy.core.orgunits import FIELDS
-from dienbien.policy.core.orgunits import Unit
 from dienbien.policy.core.orgunits import changed_fields
 from dienbien.policy.core.orgunits import check_import
+from dienbien.policy.core.orgunits import FIELDS
 from dienbien.policy.core.orgunits import order_for_import
 from dienbien.policy.core.orgunits import read_units
+from dienbien.policy.core.orgunits import Unit
 from plone import api
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import modified
@@ -106,7 +107,7 @@ def _create(folder, unit: Unit):
         return api.content.create(
             container=folder,
             type="OrgUnit",
-            id=unit.code.lower().replace(".", "-"),
+            id=unit_id(unit.code),
             title=unit.title,
             **_values(unit),
         )
