@@ -1,12 +1,17 @@
 """The site-wide settings of dienbien.policy, stored in plone.registry."""
 
 from dienbien.policy import _
-from dienbien.policy.core.officehours import check_office_hours
-from dienbien.policy.core.officehours import OfficeHours
-from dienbien.policy.core.officehours import parse_hhmm
+from dienbien.policy.core.officehours import check_settings
+from dienbien.policy.core.officehours import CLOCK_SETTINGS
 from dienbien.policy.core.officehours import SUPPLEMENT_RULES
-from dienbien.policy.core.officehours import TIME_STEPS
+from plone.base.interfaces import IPloneSiteRoot
+from plone.registry.interfaces import IRegistry
 from zope import schema
+from zope.component import adapter
+from zope.component import getUtility
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+from zope.interface import implementer
 from zope.interface import Interface
 from zope.interface import Invalid
 from zope.interface import invariant
@@ -30,10 +35,11 @@ SUPPLEMENT_RULE_TITLES = {
 
 
 def _clock(title, default, description=None):
-    return schema.Choice(
+    # A text "HH:MM", checked by the invariant below (plone.registry keeps no
+    # field constraints): clients read and write it as the clerk says it.
+    return schema.TextLine(
         title=title,
         description=description,
-        values=TIME_STEPS,
         default=default,
         required=True,
     )
@@ -71,15 +77,19 @@ class IDienbienSettings(Interface):
     )
 
     @invariant
-    def office_hours_run_forwards(data):
-        names = ("morning_start", "morning_end", "afternoon_start", "afternoon_end")
-        values = {name: getattr(data, name, None) for name in names}
-        if None in values.values():
-            return
-        cutoff = getattr(data, "same_day_cutoff", None)
-        problems = check_office_hours(
-            OfficeHours.from_settings(**values),
-            parse_hhmm(cutoff) if cutoff else None,
-        )
+    def clock_settings_are_consistent(data):
+        values = {name: getattr(data, name, None) for name in CLOCK_SETTINGS}
+        problems = check_settings(values)
         if problems:
-            raise Invalid("; ".join(str(problem) for problem in problems))
+            raise Invalid("; ".join(translate_problem(problem) for problem in problems))
+
+
+def translate_problem(problem) -> str:
+    return translate(_(problem.template, mapping=problem.mapping), context=getRequest())
+
+
+@implementer(IDienbienSettings)
+@adapter(IPloneSiteRoot)
+def site_settings(site):
+    """The site's settings as a registry proxy: ``IDienbienSettings(portal)``."""
+    return getUtility(IRegistry).forInterface(IDienbienSettings, prefix=PREFIX)

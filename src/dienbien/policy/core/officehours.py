@@ -10,17 +10,47 @@ from dataclasses import dataclass
 from datetime import time
 
 import itertools
+import re
 
 
 SUPPLEMENT_RULES = ("restart", "resume")
 
-#: The clock positions a setting may take: every 5 minutes of the day.
-TIME_STEPS = tuple(f"{h:02d}:{m:02d}" for h in range(24) for m in range(0, 60, 5))
+HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+CLOCK_SETTINGS = (
+    "morning_start",
+    "morning_end",
+    "afternoon_start",
+    "afternoon_end",
+    "same_day_cutoff",
+)
 
 
 def parse_hhmm(value: str) -> time:
-    hours, minutes = value.split(":")
-    return time(int(hours), int(minutes))
+    """``"07:30"`` -> ``time(7, 30)``; anything else is a ValueError."""
+    match = HHMM.match(value or "")
+    if not match:
+        raise ValueError(f"not a time HH:MM: {value!r}")
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def check_settings(values: dict) -> list[Problem]:
+    """Problems of a set of clock settings given as ``HH:MM`` strings."""
+    problems = []
+    for name in CLOCK_SETTINGS:
+        if name in values and not HHMM.match(values[name] or ""):
+            problems.append(
+                Problem(
+                    name,
+                    "${name}: ${value} is not a time of day in the form HH:MM.",
+                    {"name": name, "value": values[name]},
+                )
+            )
+    if problems:
+        return problems
+    hours = OfficeHours.from_settings(
+        **{name: values[name] for name in CLOCK_SETTINGS[:4]}
+    )
+    return check_office_hours(hours, parse_hhmm(values["same_day_cutoff"]))
 
 
 @dataclass(frozen=True)

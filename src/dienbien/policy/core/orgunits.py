@@ -249,8 +249,10 @@ def unit_from_record(record: Mapping) -> tuple[Unit | None, list[Problem]]:
         dates[name], problem = _parse_date(values[name], name)
         if problem:
             problems.append(problem)
-    if problems:
+    if any(problem.field in ("record", *REQUIRED) for problem in problems):
         return None, problems
+    # A unit with a bad date is still returned (its date left empty), so that
+    # the rest of the record is checked too and one run reports everything.
     unit = Unit(
         code=values["code"],
         title=values["title"],
@@ -261,7 +263,7 @@ def unit_from_record(record: Mapping) -> tuple[Unit | None, list[Problem]]:
         valid_to=dates["valid_to"],
         successor=values["successor"] or None,
     )
-    return unit, []
+    return unit, problems
 
 
 def read_units(text: str, fmt: str) -> tuple[list[tuple[int, Unit]], list[Problem]]:

@@ -8,8 +8,8 @@ second run of the same file changes nothing.
 from dataclasses import dataclass
 from dataclasses import field
 from dienbien.policy.content.orgunit import all_units
-from dienbien.policy.content.orgunit import unit_id
 from dienbien.policy.content.orgunit import IOrgUnit
+from dienbien.policy.content.orgunit import unit_id
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import changed_fields
 from dienbien.policy.core.orgunits import check_import
@@ -75,8 +75,11 @@ def import_units(portal, text: str, fmt: str) -> ImportReport:
     owns the transaction.
     """
     incoming, problems = read_units(text, fmt)
-    if not problems:
-        problems = check_import(incoming, all_units(portal))
+    # Check the rows that could be read too, so one run reports everything.
+    problems = sorted(
+        problems + check_import(incoming, all_units(portal)),
+        key=lambda problem: (problem.line or 0, problem.field),
+    )
     if problems:
         raise UnitImportRefused(problems)
 

@@ -1,0 +1,33 @@
+"""The site answers over HTTP: JSON for API clients, Vietnamese HTML for people."""
+
+
+def test_site_json(anonymous, functional_portal):
+    response = anonymous.get("")
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/json")
+    assert response.json()["@type"] == "Plone Site"
+
+
+def test_front_page_in_vietnamese(http):
+    browser = http()
+    browser.headers["Accept"] = "text/html"
+    page = browser.get("")
+    assert page.status_code == 200
+    assert 'lang="vi"' in page.text
+    assert "Tìm kiếm" in page.text  # Plone's own labels, translated
+    assert "Đăng nhập" in page.text
+
+
+def test_english_on_request(http):
+    browser = http()
+    browser.headers["Accept"] = "text/html"
+    browser.cookies.set("I18N_LANGUAGE", "en")
+    page = browser.get("")
+    assert 'lang="en"' in page.text
+    assert "Log in" in page.text
+
+
+def test_organisation_public(anonymous):
+    response = anonymous.get("to-chuc")
+    assert response.status_code == 200
+    assert response.json()["@type"] == "Organisation"
