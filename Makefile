@@ -61,13 +61,13 @@ start: install instance/var/filestorage/Data.fs ## Install, create the site if m
 lint: install ## ruff (lint + format check) and zpretty check
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
-	find src instance -name '*.zcml' -o -name '*.xml' -not -path '*/var/*' | xargs $(BIN)/zpretty --check
+	find src instance \( -name '*.zcml' -o -name '*.xml' \) -not -path '*/var/*' | xargs $(BIN)/zpretty --check
 
 .PHONY: format
 format: install ## Apply ruff and zpretty
 	$(BIN)/ruff check --fix src tests scripts bench
 	$(BIN)/ruff format src tests scripts bench
-	find src instance -name '*.zcml' -o -name '*.xml' -not -path '*/var/*' | xargs $(BIN)/zpretty -i
+	find src instance \( -name '*.zcml' -o -name '*.xml' \) -not -path '*/var/*' | xargs $(BIN)/zpretty -i
 
 .PHONY: test
 test: install lint ## Install when needed, lint, run the whole suite

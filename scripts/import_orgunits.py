@@ -8,9 +8,9 @@ problem is refused with every problem listed by line and field, and nothing
 is imported. Running the same file twice changes nothing the second time.
 """
 
-from dienbien.policy.orgunits.importer import UnitImportRefused
 from dienbien.policy.orgunits.importer import format_of
 from dienbien.policy.orgunits.importer import import_units
+from dienbien.policy.orgunits.importer import UnitImportRefused
 from dienbien.policy.site import SITE_ID
 from plone import api
 from Testing.makerequest import makerequest

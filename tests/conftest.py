@@ -73,3 +73,45 @@ def manager(http):
 @pytest.fixture
 def anonymous(http):
     return http()
+
+
+# Browser journeys: Playwright drives Debian's chromium (no browser download).
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def site_url(functional_portal):
+    """The functional site's URL for a browser (themed: not 127.0.0.1)."""
+    transaction.commit()
+    return functional_portal.absolute_url()
+
+
+@pytest.fixture
+def login(page, site_url):
+    """Log a browser page in through the classic login form."""
+
+    def do(user=SITE_OWNER_NAME, password=SITE_OWNER_PASSWORD):
+        page.goto(f"{site_url}/login")
+        page.fill("#__ac_name", user)
+        page.fill("#__ac_password", password)
+        page.click("#login-form button[type=submit], #login-form input[type=submit]")
+        page.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+
+    return do

@@ -19,13 +19,14 @@ from plone.restapi.interfaces import IDeserializeFromJson
 from plone.supermodel import model
 from Products.CMFCore.utils import getToolByName
 from z3c.form.interfaces import IForm
+from z3c.form.util import getSpecification
 from z3c.form.validator import InvariantsValidator
-from z3c.form.validator import WidgetsValidatorDiscriminators
 from zExceptions import BadRequest
 from zope import schema
 from zope.component import adapter
 from zope.i18n import translate
 from zope.interface import implementer
+from zope.interface import Interface
 from zope.interface import Invalid
 
 import json
@@ -184,6 +185,9 @@ class OrgUnitDeserializer(DeserializeFromJson):
         return schema_data, errors
 
 
+# The schema itself is the fourth object adapted, so the discriminator is a
+# specification that only the IOrgUnit interface object provides.
+@adapter(Interface, Interface, IForm, getSpecification(IOrgUnit, force=True), Interface)
 class OrgUnitFormValidator(InvariantsValidator):
     """The same rules for the classic add and edit forms."""
 
@@ -212,9 +216,6 @@ class OrgUnitFormValidator(InvariantsValidator):
         for problem in organisation_problems(self.context, unit, exclude=exclude):
             errors.append(Invalid(translated(problem, self.request)))
         return tuple(errors)
-
-
-WidgetsValidatorDiscriminators(OrgUnitFormValidator, view=IForm, schema=IOrgUnit)
 
 
 @implementer(INameFromTitle)

@@ -36,9 +36,9 @@ def OrgUnitsFactory(context):
     brains = catalog.unrestrictedSearchResults(
         portal_type="OrgUnit", sort_on="sortable_title"
     )
-    terms = []
+    terms = {}
     for brain in brains:
         code = brain.unit_code
-        if code:
-            terms.append(SimpleTerm(code, code, f"{brain.Title} ({code})"))
-    return SimpleVocabulary(terms)
+        if code and code not in terms:
+            terms[code] = SimpleTerm(code, code, f"{brain.Title} ({code})")
+    return SimpleVocabulary(list(terms.values()))
