@@ -52,6 +52,10 @@ import-orgunits: install ## Import units from FILE (JSON or CSV), all or nothing
 	@test -n "$(FILE)" || { echo "usage: make import-orgunits FILE=units.csv"; exit 2; }
 	$(BIN)/zconsole run $(CONF) scripts/import_orgunits.py "$(FILE)" --site-id $(SITE_ID) $(ARGS)
 
+.PHONY: sync-groups
+sync-groups: install ## Re-check unit groups, retire units past their end date (daily, cron)
+	$(BIN)/zconsole run $(CONF) scripts/sync_groups.py --site-id $(SITE_ID)
+
 .PHONY: start
 start: install instance/var/filestorage/Data.fs ## Install, create the site if missing, serve on http://localhost:$(PORT)
 	@echo "Serving http://localhost:$(PORT)/$(SITE_ID)  (Zope admin: admin)"

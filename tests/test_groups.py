@@ -103,3 +103,14 @@ def test_deleting_a_unit_removes_its_groups(units):
     api.content.delete(obj=unit)
     for function in FUNCTIONS:
         assert group("H15.50.08", function) is None
+
+
+def test_daily_sync_retires_units_whose_end_passed(units, portal):
+    from dienbien.policy.orgunits.events import sync_all_units
+
+    unit = units("H15.50.06", "Phòng Lao động", valid_to=date.today())
+    assert "Officer" in group("H15.50.06", "officer").getRoles()
+    # Nobody edits the unit; the day after its last day the daily run retires it.
+    sync_all_units(portal, today=date.today() + timedelta(days=1))
+    assert "Officer" not in group("H15.50.06", "officer").getRoles()
+    assert unit is not None

@@ -34,6 +34,18 @@ def sync_unit(obj, today: datetime.date | None = None) -> None:
         setattr(obj, SYNCED_RETIRED, retired)
 
 
+def sync_all_units(portal, today: datetime.date | None = None) -> int:
+    """Re-check every unit's groups; retires units whose ``valid_to`` passed.
+
+    Run daily by ``make sync-groups`` (cron). Returns the number of units seen.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type="OrgUnit")
+    for brain in brains:
+        sync_unit(brain._unrestrictedGetObject(), today)
+    return len(brains)
+
+
 def _relink(obj, old_code: str, new_code: str) -> None:
     """Units that named the old code as parent or successor follow the change."""
     catalog = api.portal.get_tool("portal_catalog")

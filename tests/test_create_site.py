@@ -1,0 +1,94 @@
+"""scripts/create_site.py against a real, throw-away Zope instance."""
+
+import json
+import os
+import pathlib
+import pytest
+import shutil
+import subprocess
+import sys
+
+
+ROOT = pathlib.Path(__file__).parent.parent
+ZCONSOLE = pathlib.Path(sys.executable).parent / "zconsole"
+
+CHECK = """
+from zope.component.hooks import setSite
+import json
+portal = app.dienbien
+setSite(portal)
+from plone import api
+from plone.base.utils import get_installer
+print("STATE " + json.dumps({
+    "title": portal.title,
+    "language": api.portal.get_default_language(),
+    "units": len(portal["to-chuc"].objectIds()),
+    "marker": portal.get("marker") is not None,
+    "installed": get_installer(portal).is_product_installed("dienbien.policy"),
+    "users": sorted(u.getId() for u in api.user.get_users() if "." in u.getId()),
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory):
+    home = tmp_path_factory.mktemp("instance")
+    shutil.copytree(ROOT / "instance" / "etc", home / "etc")
+    for sub in ("filestorage", "blobstorage", "log", "cache"):
+        (home / "var" / sub).mkdir(parents=True)
+    return home
+
+
+def zconsole(instance, script, *args):
+    env = dict(os.environ, INSTANCE_HOME=str(instance))
+    result = subprocess.run(
+        [str(ZCONSOLE), "run", str(instance / "etc" / "zope.conf"), str(script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout
+
+
+def state(instance, tmp_path):
+    script = tmp_path / "check.py"
+    script.write_text(CHECK)
+    out = zconsole(instance, script)
+    line = next(line for line in out.splitlines() if line.startswith("STATE "))
+    return json.loads(line[len("STATE ") :])
+
+
+def test_create_rerun_and_recreate(instance, tmp_path):
+    create = ROOT / "scripts" / "create_site.py"
+    out = zconsole(instance, create)
+    assert "Created site 'dienbien'" in out
+    first = state(instance, tmp_path)
+    assert first["title"] == "Cổng thông tin điện tử huyện Điện Biên"
+    assert first["language"] == "vi"
+    assert first["units"] == 35
+    assert first["installed"] is True
+    assert "motcua.huyen" in first["users"]
+
+    # Mark the site, run again: the site is left as it is.
+    marker = tmp_path / "mark.py"
+    marker.write_text(
+        "import transaction\n"
+        "from zope.component.hooks import setSite\n"
+        "setSite(app.dienbien)\n"
+        "app.dienbien.invokeFactory('Document', 'marker')\n"
+        "transaction.commit()\n"
+    )
+    zconsole(instance, marker)
+    out = zconsole(instance, create)
+    assert "exists; leaving it as it is" in out
+    assert state(instance, tmp_path)["marker"] is True
+
+    # --recreate rebuilds from scratch.
+    out = zconsole(instance, create, "--recreate")
+    assert "Deleted site 'dienbien'" in out
+    rebuilt = state(instance, tmp_path)
+    assert rebuilt["marker"] is False
+    assert rebuilt["units"] == 35
