@@ -8,6 +8,7 @@ left as they are).
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.orgunits.importer import import_units
 from plone import api
+from plone.app.textfield.value import RichTextValue
 
 import json
 import pathlib
@@ -19,6 +20,15 @@ DATA = pathlib.Path(__file__).parent / "data" / "demo"
 def load(portal) -> None:
     import_units(portal, (DATA / "orgunits.json").read_text("utf-8"), "json")
     load_users(json.loads((DATA / "users.json").read_text("utf-8")))
+    load_front_page(portal, json.loads((DATA / "site.json").read_text("utf-8")))
+
+
+def load_front_page(portal, data: dict) -> None:
+    """The site root's text: a welcome, labelled as demonstration content."""
+    html = (DATA / data["text_file"]).read_text("utf-8")
+    portal.description = data["description"]
+    portal.text = RichTextValue(html, "text/html", "text/x-html-safe")
+    portal.reindexObject()
 
 
 def load_users(data: dict) -> None:
