@@ -30,6 +30,9 @@ class TestInstall:
     def test_controlpanel(self, controlpanel_actions):
         assert "dienbien-settings" in controlpanel_actions
 
+    def test_organisation_is_a_navigation_section(self, portal):
+        assert "Organisation" in api.portal.get_registry_record("plone.displayed_types")
+
     def test_default_language(self, portal):
         assert api.portal.get_default_language() == "vi"
         assert api.portal.get_registry_record("plone.available_languages") == [
