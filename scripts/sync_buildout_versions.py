@@ -11,13 +11,16 @@ Special cases:
 
 * the add-on itself (``dienbien.policy``) is a develop egg in buildout; pinning
   it would fight the version in ``pyproject.toml``, so it is left out;
-* ``pip``, ``setuptools``, ``wheel`` and ``zc.buildout`` are kept: buildout
-  checks its own ``zc.buildout`` and ``setuptools`` against ``[versions]`` and
-  tries to "upgrade" itself when they differ, so the venv that runs
-  ``bin/buildout`` must be installed from the same constraints (see
-  ``scripts/check-buildout.sh``);
-* build back-ends (``hatchling`` and friends) are kept too: harmless as pins,
-  and they document the set the develop egg was built with;
+* ``zc.buildout``, ``setuptools``, ``wheel``, ``packaging``, ``platformdirs``
+  (buildout's own dependencies) are kept: buildout compares its own
+  ``zc.buildout`` and ``setuptools`` with ``[versions]`` and tries to
+  "upgrade" itself when they differ, so the venv that runs ``bin/buildout``
+  must be installed from the same constraints (``scripts/check-buildout.sh``
+  does). ``pip`` is not in constraints.txt (``pip freeze`` leaves it out);
+  buildout never installs it as an egg, so no pin is needed here;
+* build back-ends (``hatchling`` and its dependencies) are kept too: harmless
+  as pins; pip builds the develop egg with them, held to constraints.txt by
+  ``PIP_BUILD_CONSTRAINT`` in ``scripts/check-buildout.sh``;
 * extras (``name[extra]==1``) and environment markers are dropped; only exact
   ``==`` / ``===`` pins are accepted, anything else is an error.
 """

@@ -9,27 +9,22 @@ to that check.
 
 from dataclasses import replace
 from dienbien.policy import _
+from dienbien.policy.content.validation import CheckedDeserializer
+from dienbien.policy.content.validation import CheckedFormValidator
 from dienbien.policy.core.orgunits import check_unit
 from dienbien.policy.core.orgunits import Unit
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from plone.app.content.interfaces import INameFromTitle
 from plone.dexterity.content import Item
-from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.supermodel import model
 from Products.CMFCore.utils import getToolByName
 from z3c.form.interfaces import IForm
 from z3c.form.util import getSpecification
-from z3c.form.validator import InvariantsValidator
-from zExceptions import BadRequest
 from zope import schema
 from zope.component import adapter
-from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Interface
-from zope.interface import Invalid
-
-import json
 
 
 class IOrgUnit(model.Schema):
@@ -124,98 +119,48 @@ def organisation_problems(context, unit: Unit, exclude=None):
     return check_unit(unit, all_units(context, exclude=exclude))
 
 
-def translated(problem, request) -> str:
-    return translate(_(problem.template, mapping=problem.mapping), context=request)
-
-
 @implementer(IDeserializeFromJson)
 @adapter(IOrgUnit, IDienbienPolicyLayer)
-class OrgUnitDeserializer(DeserializeFromJson):
-    """plone.restapi's deserializer plus the organisation-wide rules.
+class OrgUnitDeserializer(CheckedDeserializer):
+    """OrgUnits over REST: field rules, then the organisation-wide rules."""
 
-    The rules run after the field values are read and before the object is
-    added or the change announced, so a refused request stores nothing. The
-    400's ``message`` is a JSON list of ``{"field", "message"}`` objects, one
-    per problem, in the site language.
-    """
-
-    def __call__(self, *args, **kwargs):
-        try:
-            return super().__call__(*args, **kwargs)
-        except BadRequest as exc:
-            errors = exc.args[0] if exc.args else None
-            if not isinstance(errors, list):
-                raise
-            raise BadRequest(
-                json.dumps(
-                    [
-                        {"field": error.get("field"), "message": error["message"]}
-                        for error in errors
-                    ],
-                    ensure_ascii=False,
-                )
-            ) from None
-
-    def get_schema_data(self, data, validate_all, create=False):
-        schema_data, errors = super().get_schema_data(data, validate_all, create)
-        failed = {error.get("field") for error in errors}
+    def problems(self, data, failed):
         unit = unit_of(self.context)
-        # A field the stock deserializer refused is judged on the value sent,
-        # so that the core's message (which names it) replaces "Constraint not
-        # satisfied".
+        # A field the stock deserializer refused is judged on the value sent.
         raw = {
             name: str(data[name])
             for name in failed
             if name in ("kind", "code", "parent", "successor") and data.get(name)
         }
-        unit = replace(unit, **raw)
-        for problem in organisation_problems(self.context, unit, exclude=self.context):
-            message = translated(problem, self.request)
-            if problem.field in failed:
-                errors = [
-                    dict(error, message=message)
-                    if error.get("field") == problem.field
-                    else error
-                    for error in errors
-                ]
-                continue
-            errors.append(
-                {"field": problem.field, "message": message, "error": "ValidationError"}
-            )
-        return schema_data, errors
+        return organisation_problems(
+            self.context, replace(unit, **raw), exclude=self.context
+        )
 
 
 # The schema itself is the fourth object adapted, so the discriminator is a
 # specification that only the IOrgUnit interface object provides.
 @adapter(Interface, Interface, IForm, getSpecification(IOrgUnit, force=True), Interface)
-class OrgUnitFormValidator(InvariantsValidator):
+class OrgUnitFormValidator(CheckedFormValidator):
     """The same rules for the classic add and edit forms."""
 
-    def validate(self, data):
-        errors = list(super().validate(data))
-        is_edit = IOrgUnit.providedBy(self.context)
-        values = {name: data.get(name) for name in IOrgUnit.names()}
-        if is_edit:
-            for name in values:
-                if name not in data:
-                    values[name] = getattr(self.context, name, None)
-        title = data.get("IBasic.title", data.get("title"))
-        if title is None and is_edit:
+    schema_interface = IOrgUnit
+
+    def problems(self, values):
+        title = self.request.form.get("form.widgets.IBasic.title")
+        if title is None and self.is_edit:
             title = self.context.title
         unit = Unit(
-            code=(values["code"] or "").strip(),
+            code=(values.get("code") or "").strip(),
             title=(title or "").strip() or "-",
-            kind=values["kind"] or "",
-            abbreviation=(values["abbreviation"] or "").strip(),
-            parent=values["parent"] or None,
-            valid_from=values["valid_from"],
-            valid_to=values["valid_to"],
-            successor=values["successor"] or None,
+            kind=values.get("kind") or "",
+            abbreviation=(values.get("abbreviation") or "").strip(),
+            parent=values.get("parent") or None,
+            valid_from=values.get("valid_from"),
+            valid_to=values.get("valid_to"),
+            successor=values.get("successor") or None,
         )
-        exclude = self.context if is_edit else None
-        for problem in organisation_problems(self.context, unit, exclude=exclude):
-            errors.append(Invalid(translated(problem, self.request)))
-        return tuple(errors)
+        exclude = self.context if self.is_edit else None
+        return organisation_problems(self.context, unit, exclude=exclude)
 
 
 @implementer(INameFromTitle)
