@@ -17,6 +17,10 @@ class HiddenProfiles:
 #: Containers every site needs: id -> (portal_type, title message).
 CONTAINERS = {
     "to-chuc": ("Organisation", _("container_organisation", default="Organisation")),
+    "thu-tuc-hanh-chinh": (
+        "ProcedureCatalogue",
+        _("container_procedures", default="Administrative procedures"),
+    ),
 }
 
 

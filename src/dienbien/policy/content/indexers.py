@@ -1,4 +1,8 @@
 from dienbien.policy.content.orgunit import IOrgUnit
+from dienbien.policy.content.procedure import IProcedure
+from dienbien.policy.content.procedure import procedure_of
+from dienbien.policy.content.vocabularies import procedure_fields
+from dienbien.policy.core.procedures import channel_summary
 from plone.indexer import indexer
 
 
@@ -15,3 +19,55 @@ def unit_kind(obj):
 @indexer(IOrgUnit)
 def unit_parent(obj):
     return obj.parent or None
+
+
+@indexer(IProcedure)
+def procedure_code(obj):
+    return obj.code
+
+
+@indexer(IProcedure)
+def procedure_field(obj):
+    return obj.field
+
+
+@indexer(IProcedure)
+def procedure_level(obj):
+    return obj.level
+
+
+@indexer(IProcedure)
+def procedure_unit(obj):
+    return obj.unit or None
+
+
+@indexer(IProcedure)
+def procedure_online(obj):
+    return obj.online_service
+
+
+@indexer(IProcedure)
+def procedure_channels(obj):
+    return [row.channel for row in procedure_of(obj).channels]
+
+
+@indexer(IProcedure)
+def procedure_terms(obj):
+    """Per-channel time and fee, as catalog metadata for result lists."""
+    return [channel_summary(row) for row in procedure_of(obj).channels]
+
+
+@indexer(IProcedure)
+def procedure_searchable_text(obj):
+    """What citizens search by: name, code, field, applicants, result, papers."""
+    procedure = procedure_of(obj)
+    parts = [
+        procedure.title,
+        procedure.code,
+        procedure_fields().get(procedure.field, ""),
+        obj.description or "",
+        procedure.applicants,
+        procedure.result,
+        " ".join(component.name for component in procedure.components),
+    ]
+    return " ".join(part for part in parts if part)

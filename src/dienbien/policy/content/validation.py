@@ -53,19 +53,19 @@ class CheckedDeserializer(DeserializeFromJson):
     def get_schema_data(self, data, validate_all, create=False):
         schema_data, errors = super().get_schema_data(data, validate_all, create)
         failed = {error.get("field") for error in errors}
-        for problem in self.problems(data, failed):
-            message = translated(problem, self.request)
-            top = problem.field.split(".", 1)[0]
-            if top in failed:
-                # The core names the value and the rule: its message replaces
-                # the stock one ("Constraint not satisfied").
-                errors = [
-                    dict(error, message=message) if error.get("field") == top else error
-                    for error in errors
-                ]
-                continue
+        problems = self.problems(data, failed)
+        # Where the core judges a field (on the value sent, see ``problems``)
+        # its messages, which name the value and the rule, replace the stock
+        # ones ("Constraint not satisfied"); elsewhere the stock ones stay.
+        judged = {problem.field.split(".", 1)[0] for problem in problems}
+        errors = [error for error in errors if error.get("field") not in judged]
+        for problem in problems:
             errors.append(
-                {"field": problem.field, "message": message, "error": "ValidationError"}
+                {
+                    "field": problem.field,
+                    "message": translated(problem, self.request),
+                    "error": "ValidationError",
+                }
             )
         return schema_data, errors
 

@@ -4,6 +4,8 @@ from dienbien.policy import _
 from dienbien.policy.core.officehours import check_settings
 from dienbien.policy.core.officehours import CLOCK_SETTINGS
 from dienbien.policy.core.officehours import SUPPLEMENT_RULES
+from dienbien.policy.core.procedures import DEFAULT_FIELDS
+from dienbien.policy.core.procedures import parse_field_lines
 from plone.base.interfaces import IPloneSiteRoot
 from plone.registry.interfaces import IRegistry
 from zope import schema
@@ -75,6 +77,24 @@ class IDienbienSettings(Interface):
         default="restart",
         required=True,
     )
+
+    procedure_fields = schema.List(
+        title=_("label_procedure_fields", default="Fields of procedures"),
+        description=_(
+            "help_procedure_fields",
+            default="One field (lĩnh vực) per line, as token|Name, e.g. "
+            "ho-tich|Hộ tịch. Tokens are stable ids: rename the name, not the token.",
+        ),
+        value_type=schema.TextLine(),
+        default=[f"{token}|{name}" for token, name in DEFAULT_FIELDS],
+        required=True,
+    )
+
+    @invariant
+    def procedure_fields_are_well_formed(data):
+        _fields, problems = parse_field_lines(getattr(data, "procedure_fields", None))
+        if problems:
+            raise Invalid("; ".join(translate_problem(problem) for problem in problems))
 
     @invariant
     def clock_settings_are_consistent(data):

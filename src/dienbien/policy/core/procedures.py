@@ -253,3 +253,51 @@ def channel_summary(row: ChannelTerms) -> dict:
         "time_unit": row.time_unit,
         "fee": row.fee,
     }
+
+
+#: The default fields (lĩnh vực) of a new site: token -> Vietnamese name.
+#: A setting, editable in the control panel; tokens are stable ids.
+DEFAULT_FIELDS = (
+    ("ho-tich", "Hộ tịch"),
+    ("chung-thuc", "Chứng thực"),
+    ("dat-dai", "Đất đai"),
+    ("xay-dung", "Xây dựng"),
+    ("dang-ky-kinh-doanh", "Đăng ký kinh doanh"),
+    ("lao-dong-tbxh", "Lao động, thương binh và xã hội"),
+    ("giao-duc", "Giáo dục và đào tạo"),
+    ("nong-nghiep", "Nông nghiệp"),
+    ("tu-phap", "Tư pháp"),
+    ("van-hoa", "Văn hóa"),
+    ("tai-nguyen-moi-truong", "Tài nguyên và môi trường"),
+    ("y-te", "Y tế"),
+)
+FIELD_TOKEN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def parse_field_lines(lines) -> tuple[dict[str, str], list[Problem]]:
+    """Read the field setting: one ``token|Name`` per line, tokens unique."""
+    fields: dict[str, str] = {}
+    problems = []
+    for number, line in enumerate(lines or (), start=1):
+        token, sep, name = (line or "").partition("|")
+        token, name = token.strip(), name.strip()
+        if not sep or not FIELD_TOKEN.match(token) or not name:
+            problems.append(
+                Problem(
+                    "procedure_fields",
+                    "Line ${line} (${value}) is not of the form token|Name, the "
+                    "token in lower-case ASCII letters, digits and dashes.",
+                    {"line": number, "value": line},
+                )
+            )
+        elif token in fields:
+            problems.append(
+                Problem(
+                    "procedure_fields",
+                    "The field token ${value} appears twice.",
+                    {"value": token},
+                )
+            )
+        else:
+            fields[token] = name
+    return fields, problems
