@@ -1,11 +1,8 @@
 """The Procedure type over HTTP: validation and who sees what in each state."""
 
-from plone import api
-from plone.app.testing import SITE_OWNER_NAME
 
 import json
 import pytest
-import transaction
 
 
 CATALOGUE = "thu-tuc-hanh-chinh"

@@ -301,3 +301,29 @@ def parse_field_lines(lines) -> tuple[dict[str, str], list[Problem]]:
         else:
             fields[token] = name
     return fields, problems
+
+
+def time_label(value: float, unit: str) -> tuple[str, dict]:
+    """A processing time as people say it: a message template and mapping.
+
+    ``(5, "working_days")`` -> ``("${value} working days", {"value": "5"})``;
+    the Plone shell translates the template ("5 ngày làm việc").
+    """
+    if unit == "same_day":
+        return "Same day", {}
+    number = int(value) if float(value).is_integer() else value
+    text = str(number).replace(".", ",")  # Vietnamese decimal comma
+    templates = {
+        "working_days": "${value} working days",
+        "working_hours": "${value} working hours",
+        "calendar_days": "${value} days",
+    }
+    return templates[unit], {"value": text}
+
+
+_QUERY_NOISE = re.compile(r"[\"()*?]|\b(?:AND|OR|NOT)\b")
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a citizen's search, without full-text query operators."""
+    return [word for word in _QUERY_NOISE.sub(" ", text or "").split() if word]
