@@ -5,8 +5,9 @@
 #
 # What it checks:
 #   1. the repository's tracked files, as they are in the working tree
-#      (uncommitted edits included; untracked files are not copied, deleted
-#      ones are skipped) are copied to a fresh temporary folder;
+#      (uncommitted edits included; deleted ones skipped; untracked files
+#      only with INCLUDE_UNTRACKED=1, then those not ignored by .gitignore)
+#      are copied to a fresh temporary folder;
 #   2. a fresh Python 3.11 venv gets zc.buildout and its own dependencies at
 #      the versions of constraints.txt;
 #   3. bin/buildout builds the instance with allow-picked-versions = false,
@@ -17,7 +18,9 @@
 #      GET /dienbien (Accept: application/json) must answer the site title.
 # Only PyPI is needed on the network. The temporary folder is removed at the
 # end, unless KEEP_TMP=1. Optional: PYTHON (default python3.11),
-# BUILDOUT_DOWNLOAD_CACHE (a folder kept between runs to save downloads),
+# BUILDOUT_DOWNLOAD_CACHE (a folder kept between runs: saves the ~75 MB of
+# downloads, not time, as buildout still reads the index and installs each
+# wheel with its own pip process),
 # STARTUP_TIMEOUT (seconds, default 60).
 set -euo pipefail
 
@@ -33,10 +36,9 @@ PIP_FALLBACK_VERSION=26.3
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 START=$(date +%s)
 STEP_START=$START
+STEP_NAME=""
 SERVER_PID=""
 TMP=""
-
-STEP_NAME=""
 
 step() {  # step TITLE: close the current step (with its time), open the next
     local now
@@ -49,10 +51,7 @@ step() {  # step TITLE: close the current step (with its time), open the next
 
 finish() {
     local status=$?
-    if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill "$SERVER_PID" 2>/dev/null || true
-        wait "$SERVER_PID" 2>/dev/null || true
-    fi
+    [[ -n $SERVER_PID ]] && stop_server
     if [[ -n $TMP && -d $TMP ]]; then
         if [[ ${KEEP_TMP:-0} == 1 ]]; then
             echo "Kept $TMP"
@@ -64,11 +63,26 @@ finish() {
     if [[ $status == 0 ]]; then
         echo "PASS: buildout check (${total} s)"
     else
-        echo "FAIL: buildout check (exit $status after ${total} s)" >&2
+        echo "FAIL: buildout check, at step: ${STEP_NAME:-prerequisites} (exit $status after ${total} s)" >&2
     fi
     exit "$status"
 }
 trap finish EXIT
+
+stop_server() {  # SIGTERM the instance we started; SIGKILL after 20 s
+    local pid=$SERVER_PID tries=0
+    SERVER_PID=""
+    kill "$pid" 2>/dev/null || return 0
+    while kill -0 "$pid" 2>/dev/null && ((tries < 40)); do
+        sleep 0.5
+        tries=$((tries + 1))
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+        echo "The instance did not stop on SIGTERM; killing it" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+}
 
 pin() {  # pin NAME: the version of NAME in constraints.txt (empty if absent)
     local name=$1
@@ -87,12 +101,17 @@ SRC=$TMP/src
 VENV=$TMP/venv
 mkdir -p "$SRC" "$TMP/buildout-home"
 
-step "Copy the tracked files (working tree) to $SRC"
+LS_FILES=(--cached)
+if [[ ${INCLUDE_UNTRACKED:-0} == 1 ]]; then
+    LS_FILES+=(--others --exclude-standard)
+fi
+step "Copy the files (git ls-files ${LS_FILES[*]}, working tree) to $SRC"
 (
     cd "$REPO"
-    git ls-files -z --cached |
+    git ls-files -z "${LS_FILES[@]}" |
         while IFS= read -r -d '' path; do
-            [[ -e $path || -L $path ]] && printf '%s\0' "$path"
+            # Skip files deleted in the working tree but still in the index.
+            if [[ -e $path || -L $path ]]; then printf '%s\0' "$path"; fi
         done |
         xargs -0 --no-run-if-empty cp --parents -P -t "$SRC"
 )
@@ -170,7 +189,5 @@ if title != sys.argv[2]:
 EOF
 
 step "Stop the instance"
-kill "$SERVER_PID"
-wait "$SERVER_PID" 2>/dev/null || true
-SERVER_PID=""
+stop_server
 step "Clean up"
