@@ -3,14 +3,6 @@
 from zope.i18n import translate
 
 
-class BadParameters(Exception):
-    """Raised with ``[(parameter, message), ...]``; answered as 400."""
-
-    def __init__(self, errors):
-        super().__init__(errors)
-        self.errors = errors
-
-
 def bad_request(request, errors) -> dict:
     request.response.setStatus(400)
     return {

@@ -1,0 +1,1 @@
+"""The procedure catalogue's Plone side: search, import and export, demo data."""

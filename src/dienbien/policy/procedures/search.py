@@ -1,0 +1,196 @@
+"""Searching the procedure catalogue, shared by ``@procedures`` and the
+classic catalogue page: one set of parameters, one catalog query, one shape
+of result — all from catalog metadata, never waking a procedure.
+"""
+
+from dienbien.policy import _
+from dienbien.policy.content.procedure import known_units
+from dienbien.policy.content.procedure import PROCEDURES_PATH
+from dienbien.policy.content.vocabularies import CHANNEL_TITLES
+from dienbien.policy.content.vocabularies import LEVEL_TITLES
+from dienbien.policy.content.vocabularies import ONLINE_TITLES
+from dienbien.policy.content.vocabularies import procedure_fields
+from dienbien.policy.core.procedures import CHANNELS
+from dienbien.policy.core.procedures import LEVELS
+from dienbien.policy.core.procedures import ONLINE_SERVICES
+from dienbien.policy.core.procedures import query_words
+from dienbien.policy.core.procedures import time_label
+from Products.CMFCore.utils import getToolByName
+from zope.i18n import translate
+
+
+PARAMETERS = (
+    "q",
+    "field",
+    "unit",
+    "level",
+    "online",
+    "channel",
+    "include_abolished",
+    "b_start",
+    "b_size",
+)
+MAX_BATCH = 100
+FACETS = (
+    ("field", "procedure_field"),
+    ("unit", "procedure_unit"),
+    ("level", "procedure_level"),
+    ("online", "procedure_online"),
+    ("channel", "procedure_channels"),
+)
+
+
+def catalogue_path(portal) -> str:
+    return "/".join((*portal.getPhysicalPath(), PROCEDURES_PATH))
+
+
+def check_parameters(portal, form, known=PARAMETERS) -> list:
+    """``[(parameter, message)]`` for every parameter that cannot be used."""
+    errors = []
+    for name in sorted(set(form) - set(known)):
+        errors.append((name, _("Unknown parameter.")))
+    checks = {
+        "field": set(procedure_fields()),
+        "level": set(LEVELS),
+        "online": set(ONLINE_SERVICES),
+        "channel": set(CHANNELS),
+        "include_abolished": {"0", "1"},
+    }
+    for name, allowed in checks.items():
+        if form.get(name) and form[name] not in allowed:
+            errors.append(
+                (
+                    name,
+                    _(
+                        "Unknown value ${value}; expected one of ${allowed}.",
+                        mapping={
+                            "value": form[name],
+                            "allowed": ", ".join(sorted(allowed)),
+                        },
+                    ),
+                )
+            )
+    if form.get("unit") and form["unit"] not in known_units(portal):
+        errors.append(
+            (
+                "unit",
+                _("No unit has the code ${value}.", mapping={"value": form["unit"]}),
+            )
+        )
+    for name, top in (("b_start", None), ("b_size", MAX_BATCH)):
+        value = form.get(name)
+        if value is None:
+            continue
+        if not str(value).isdigit() or (top and not 1 <= int(value) <= top):
+            errors.append(
+                (
+                    name,
+                    _(
+                        "${name} must be a whole number${range}.",
+                        mapping={
+                            "name": name,
+                            "range": f" from 1 to {top}" if top else "",
+                        },
+                    ),
+                )
+            )
+    return errors
+
+
+def catalog_query(portal, form) -> dict:
+    """The catalog query for checked parameters."""
+    states = ["published"]
+    if form.get("include_abolished") == "1":
+        states.append("abolished")
+    query = {
+        "portal_type": "Procedure",
+        "path": catalogue_path(portal),
+        "review_state": states,
+        "sort_on": "sortable_title",
+    }
+    words = query_words(form.get("q", ""))
+    if words:
+        # Every word is a prefix: "chung thu" finds "chứng thực".
+        query["SearchableText"] = " ".join(f"{word}*" for word in words)
+    for param, index in FACETS:
+        if form.get(param):
+            query[index] = form[param]
+    return query
+
+
+def unit_titles(portal) -> dict:
+    catalog = getToolByName(portal, "portal_catalog")
+    return {
+        brain.unit_code: brain.Title
+        for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit")
+    }
+
+
+class ResultFormatter:
+    """Turns catalog brains into result items, translated for one request."""
+
+    def __init__(self, portal, request):
+        self.request = request
+        self.fields = procedure_fields()
+        self.units = unit_titles(portal)
+
+    def tr(self, message) -> str:
+        return translate(message, context=self.request)
+
+    def channel(self, terms: dict) -> dict:
+        template, mapping = time_label(terms["time_value"], terms["time_unit"])
+        return {
+            "channel": {
+                "token": terms["channel"],
+                "title": self.tr(CHANNEL_TITLES[terms["channel"]]),
+            },
+            "time_value": terms["time_value"],
+            "time_unit": terms["time_unit"],
+            "time": self.tr(_(template, mapping=mapping)),
+            "fee": terms["fee"],
+        }
+
+    def __call__(self, brain) -> dict:
+        unit = brain.procedure_unit
+        return {
+            "@id": brain.getURL(),
+            "@type": "Procedure",
+            "code": brain.procedure_code,
+            "title": brain.Title,
+            "review_state": brain.review_state,
+            "field": {
+                "token": brain.procedure_field,
+                "title": self.fields.get(brain.procedure_field, ""),
+            },
+            "unit": {"code": unit, "title": self.units.get(unit, "")} if unit else None,
+            "level": {
+                "token": brain.procedure_level,
+                "title": self.tr(LEVEL_TITLES[brain.procedure_level]),
+            },
+            "online": {
+                "token": brain.procedure_online,
+                "title": self.tr(ONLINE_TITLES[brain.procedure_online]),
+            },
+            "channels": [self.channel(terms) for terms in brain.procedure_terms or ()],
+        }
+
+
+def field_counts(portal) -> list[dict]:
+    """Each field with its number of published procedures."""
+    catalog = getToolByName(portal, "portal_catalog")
+    path = catalogue_path(portal)
+    return [
+        {
+            "token": token,
+            "title": title,
+            "count": len(
+                catalog(
+                    portal_type="Procedure",
+                    path=path,
+                    review_state="published",
+                    procedure_field=token,
+                )
+            ),
+        }
+        for token, title in procedure_fields().items()
+    ]
