@@ -27,6 +27,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install --quiet -c constraints.txt pip
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[test,lint]"
 	@touch $@
 
@@ -65,6 +66,8 @@ start: install instance/var/filestorage/Data.fs ## Install, create the site if m
 lint: install ## ruff (lint + format check) and zpretty check
 	$(BIN)/ruff check src tests scripts bench
 	$(BIN)/ruff format --check src tests scripts bench
+	$(BIN)/python scripts/sync_buildout_versions.py --check
+	$(BIN)/python scripts/i18n_check.py
 	find src instance \( -name '*.zcml' -o -name '*.xml' \) -not -path '*/var/*' | xargs $(BIN)/zpretty --check
 
 .PHONY: format
