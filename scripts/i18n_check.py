@@ -55,6 +55,23 @@ def profile_msgids() -> set[str]:
     return found
 
 
+def template_msgids() -> dict[str, str]:
+    """Explicit msgids of page templates, with their English default text."""
+    found = {}
+    for path in PACKAGE.rglob("*.pt"):
+        text = path.read_text("utf-8")
+        for msgid, default in re.findall(
+            r'i18n:translate="([\w.-]+)"\s*>(.*?)</', text, re.S
+        ):
+            found[msgid] = " ".join(re.sub(r"<[^>]+>", "${…}", default).split())
+        for pairs in re.findall(r'i18n:attributes="([^"]+)"', text):
+            for pair in pairs.split(";"):
+                parts = pair.split()
+                if len(parts) == 2:
+                    found[parts[1]] = ""
+    return found
+
+
 def catalogue(path: pathlib.Path) -> dict[str, str]:
     text = path.read_text("utf-8")
     pairs = re.findall(r'^msgid "(.*)"\nmsgstr "(.*)"$', text, re.M)
@@ -64,7 +81,7 @@ def catalogue(path: pathlib.Path) -> dict[str, str]:
 
 
 def main() -> int:
-    used = code_msgids() | profile_msgids()
+    used = code_msgids() | profile_msgids() | set(template_msgids())
     vi = catalogue(LOCALES / "vi" / "LC_MESSAGES" / "dienbien.policy.po")
     en = catalogue(LOCALES / "en" / "LC_MESSAGES" / "dienbien.policy.po")
     pot = catalogue(LOCALES / "dienbien.policy.pot")

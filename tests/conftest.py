@@ -1,7 +1,11 @@
 from dienbien.policy.testing import FUNCTIONAL_TESTING
 from dienbien.policy.testing import INTEGRATION_TESTING
+from plone import api
+from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.app.testing import TEST_USER_ID
+from plone.namedfile.file import NamedBlobFile
 from pytest_plone import fixtures_factory
 
 import pytest
@@ -115,3 +119,119 @@ def login(page, site_url):
         page.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
 
     return do
+
+
+# A small published catalogue of procedures on the functional site.
+def channel(kind, value, unit, fee=0, cutoff=""):
+    return {
+        "channel": kind,
+        "time_value": float(value),
+        "time_unit": unit,
+        "fee": fee,
+        "cutoff": cutoff,
+        "note": "",
+    }
+
+
+PROCEDURES = [
+    (
+        "1.001193",
+        "Đăng ký khai sinh",
+        "ho-tich",
+        "commune",
+        "published",
+        [
+            channel("in_person", 0, "same_day", cutoff="15:00"),
+            channel("online", 1, "working_days"),
+        ],
+    ),
+    (
+        "1.000894",
+        "Đăng ký kết hôn",
+        "ho-tich",
+        "commune",
+        "published",
+        [channel("in_person", 5, "working_days")],
+    ),
+    (
+        "2.000815",
+        "Chứng thực bản sao từ bản chính",
+        "chung-thuc",
+        "commune",
+        "published",
+        [channel("in_person", 0, "same_day", 2000)],
+    ),
+    (
+        "1.004227",
+        "Cấp giấy phép xây dựng nhà ở riêng lẻ",
+        "xay-dung",
+        "district",
+        "published",
+        [
+            channel("in_person", 15, "working_days", 75000),
+            channel("online", 15, "working_days", 75000),
+        ],
+    ),
+    (
+        "1.001612",
+        "Đăng ký thành lập hộ kinh doanh",
+        "dang-ky-kinh-doanh",
+        "district",
+        "abolished",
+        [channel("in_person", 3, "working_days", 100000)],
+    ),
+    (
+        "1.000656",
+        "Đăng ký khai tử",
+        "ho-tich",
+        "commune",
+        "draft",
+        [channel("in_person", 1, "working_days")],
+    ),
+]
+
+
+@pytest.fixture
+def procedure_catalogue(functional_portal):
+    portal = functional_portal
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    folder = portal["thu-tuc-hanh-chinh"]
+    for code, title, field, level, state, channels in PROCEDURES:
+        obj = api.content.create(
+            container=folder,
+            type="Procedure",
+            id=code.replace(".", "-"),
+            title=title,
+            code=code,
+            field=field,
+            level=level,
+            channels=channels,
+            online_service="full",
+        )
+        for transition in {
+            "published": ["submit", "publish"],
+            "abolished": ["submit", "publish", "abolish"],
+            "draft": [],
+        }[state]:
+            api.content.transition(obj=obj, transition=transition)
+    birth = folder["1-001193"]
+    birth.components = [
+        {
+            "name": "Tờ khai đăng ký khai sinh",
+            "originals": 1,
+            "copies": 0,
+            "form": "to-khai-khai-sinh.docx",
+        },
+        {"name": "Giấy chứng sinh", "originals": 1, "copies": 0, "form": ""},
+    ]
+    birth.reindexObject()
+    form = api.content.create(
+        container=birth,
+        type="File",
+        id="to-khai-khai-sinh.docx",
+        title="Tờ khai đăng ký khai sinh",
+        file=NamedBlobFile(b"PK demo form", filename="to-khai-khai-sinh.docx"),
+    )
+    assert form is not None
+    transaction.commit()
+    return folder

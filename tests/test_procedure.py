@@ -1,6 +1,5 @@
 """The Procedure type over HTTP: validation and who sees what in each state."""
 
-
 import json
 import pytest
 
