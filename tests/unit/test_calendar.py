@@ -92,7 +92,8 @@ def test_acceptance_outside_office_hours():
 
 
 def test_deadline_crosses_a_holiday_and_a_make_up_saturday():
-    # Accepted Thu 8 Jan 2026 at 15:00 with 2 working days: Fri 9, Sat 10 (worked).
+    # Accepted Thu 8 Jan 2026 at 15:00 with 2 working days: Fri 9, then the
+    # make-up Saturday 10 Jan.
     assert CAL.add_working_days(datetime(2026, 1, 8, 15, 0), 2) == datetime(
         2026, 1, 12, 15, 0
     )
