@@ -55,6 +55,11 @@ class TestUninstall:
     def test_controlpanel_removed(self, controlpanel_actions):
         assert "dienbien-settings" not in controlpanel_actions
 
+    def test_stock_lexicon_restored(self, portal):
+        pipeline = portal.portal_catalog.plone_lexicon._pipeline
+        names = [type(element).__name__ for element in pipeline]
+        assert "FoldingNormalizer" not in names
+
     def test_settings_removed(self, portal):
         assert (
             api.portal.get_registry_record(

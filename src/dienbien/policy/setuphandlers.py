@@ -1,6 +1,7 @@
 """Profile handlers: small, and data-driven where there is data."""
 
 from dienbien.policy import _
+from dienbien.policy.search.setuphandlers import uninstall_vietnamese_folding
 from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
@@ -61,6 +62,9 @@ def uninstall(context):
     only empty containers are removed.
     """
     portal = api.portal.get()
+    # The lexicon stores an instance of our normalizer: give Plone's back
+    # before the code can go away.
+    uninstall_vietnamese_folding(portal)
     for container_id in CONTAINERS:
         container = portal.get(container_id)
         if container is not None and not container.objectIds():
