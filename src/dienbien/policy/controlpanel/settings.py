@@ -1,6 +1,9 @@
 """The site-wide settings of dienbien.policy, stored in plone.registry."""
 
 from dienbien.policy import _
+from dienbien.policy.core.calendar import DEFAULT_OVERRIDES
+from dienbien.policy.core.calendar import override_line
+from dienbien.policy.core.calendar import parse_override_lines
 from dienbien.policy.core.officehours import check_settings
 from dienbien.policy.core.officehours import CLOCK_SETTINGS
 from dienbien.policy.core.officehours import SUPPLEMENT_RULES
@@ -78,6 +81,18 @@ class IDienbienSettings(Interface):
         required=True,
     )
 
+    calendar_overrides = schema.List(
+        title=_("label_calendar_overrides", default="Calendar overrides"),
+        description=_(
+            "help_calendar_overrides",
+            default="Days the Government made days off or working days by official "
+            "dispatch, on top of the statutory holidays: one per line, as "
+            "YYYY-MM-DD | day_off or working_day | legal reference | name.",
+        ),
+        value_type=schema.TextLine(),
+        default=[override_line(override) for override in DEFAULT_OVERRIDES],
+        required=False,
+    )
     procedure_fields = schema.List(
         title=_("label_procedure_fields", default="Fields of procedures"),
         description=_(
@@ -89,6 +104,14 @@ class IDienbienSettings(Interface):
         default=[f"{token}|{name}" for token, name in DEFAULT_FIELDS],
         required=True,
     )
+
+    @invariant
+    def calendar_overrides_are_well_formed(data):
+        _overrides, problems = parse_override_lines(
+            getattr(data, "calendar_overrides", None)
+        )
+        if problems:
+            raise Invalid("; ".join(translate_problem(problem) for problem in problems))
 
     @invariant
     def procedure_fields_are_well_formed(data):

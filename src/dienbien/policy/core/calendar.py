@@ -20,6 +20,7 @@ Deadlines (domain.md §1, [decision]):
   time of the next working day.
 """
 
+from .messages import Problem
 from .officehours import OfficeHours
 from dataclasses import dataclass
 from datetime import date
@@ -228,3 +229,61 @@ def _minutes(moment: time) -> int:
 
 def _at(day: date, minute: int) -> datetime:
     return datetime(day.year, day.month, day.day, minute // 60, minute % 60)
+
+
+def override_line(override: Override) -> str:
+    """An override as one line of the setting: ``day | kind | reference | name``."""
+    return " | ".join(
+        (override.day.isoformat(), override.kind, override.reference, override.name)
+    ).rstrip(" |")
+
+
+def parse_override_lines(lines) -> tuple[list[Override], list]:
+    """Read the override setting; every problem names its line."""
+    overrides: list[Override] = []
+    problems = []
+    seen: dict[date, int] = {}
+    for number, line in enumerate(lines or (), start=1):
+        parts = [part.strip() for part in (line or "").split("|")]
+        if len(parts) < 3 or not parts[2]:
+            problems.append(
+                Problem(
+                    "calendar_overrides",
+                    "Line ${line} (${value}) is not of the form YYYY-MM-DD | "
+                    "day_off or working_day | legal reference | name.",
+                    {"line": number, "value": line},
+                )
+            )
+            continue
+        try:
+            day = date.fromisoformat(parts[0])
+        except ValueError:
+            problems.append(
+                Problem(
+                    "calendar_overrides",
+                    "Line ${line}: ${value} is not a date in the form YYYY-MM-DD.",
+                    {"line": number, "value": parts[0]},
+                )
+            )
+            continue
+        if parts[1] not in OVERRIDE_KINDS:
+            problems.append(
+                Problem(
+                    "calendar_overrides",
+                    "Line ${line}: ${value} is neither day_off nor working_day.",
+                    {"line": number, "value": parts[1]},
+                )
+            )
+            continue
+        if day in seen:
+            problems.append(
+                Problem(
+                    "calendar_overrides",
+                    "Line ${line}: ${day} is already overridden on line ${first}.",
+                    {"line": number, "day": day.isoformat(), "first": seen[day]},
+                )
+            )
+            continue
+        seen[day] = number
+        overrides.append(Override(day, parts[1], parts[2], " | ".join(parts[3:])))
+    return overrides, problems

@@ -1,0 +1,50 @@
+"""``GET /@working-calendar?year=YYYY``: the year's days off and extra
+working days, each with its source (statutory or an override's reference)."""
+
+from dienbien.policy import _
+from dienbien.policy.services.errors import bad_request
+from dienbien.policy.workingtime import site_calendar
+from plone.restapi.services import Service
+
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _day(info) -> dict:
+    return {
+        "date": info.day.isoformat(),
+        "weekday": info.day.isoweekday(),
+        "name": info.name,
+        "source": info.source,
+        "reference": info.reference,
+    }
+
+
+class WorkingCalendarGet(Service):
+    def reply(self):
+        year = self.request.form.get("year", "")
+        if not str(year).isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR:
+            return bad_request(
+                self.request,
+                [
+                    (
+                        "year",
+                        _(
+                            "year must be a year from ${first} to ${last}.",
+                            mapping={"first": FIRST_YEAR, "last": LAST_YEAR},
+                        ),
+                    )
+                ],
+            )
+        calendar = site_calendar()
+        days_off, working_days = calendar.year(int(year))
+        return {
+            "@id": f"{self.context.absolute_url()}/@working-calendar?year={year}",
+            "year": int(year),
+            "office_hours": [
+                [start.strftime("%H:%M"), end.strftime("%H:%M")]
+                for start, end in calendar.hours.periods
+            ],
+            "days_off": [_day(info) for info in days_off],
+            "working_days": [_day(info) for info in working_days],
+        }

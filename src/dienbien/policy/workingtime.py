@@ -1,0 +1,48 @@
+"""The site's working calendar (from its settings) and local time.
+
+The core computes on naive Asia/Ho_Chi_Minh datetimes; these helpers read the
+settings into a ``WorkingCalendar`` and convert at the edges.
+"""
+
+from datetime import datetime
+from datetime import time
+from dienbien.policy.core.calendar import parse_override_lines
+from dienbien.policy.core.calendar import WorkingCalendar
+from dienbien.policy.core.officehours import OfficeHours
+from dienbien.policy.core.officehours import parse_hhmm
+from plone import api
+from zoneinfo import ZoneInfo
+
+
+TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+PREFIX = "dienbien.settings."
+
+
+def _setting(name, default=None):
+    return api.portal.get_registry_record(PREFIX + name, default=default)
+
+
+def site_calendar() -> WorkingCalendar:
+    hours = OfficeHours.from_settings(
+        morning_start=_setting("morning_start", "07:00"),
+        morning_end=_setting("morning_end", "11:30"),
+        afternoon_start=_setting("afternoon_start", "13:30"),
+        afternoon_end=_setting("afternoon_end", "17:00"),
+    )
+    overrides, _problems = parse_override_lines(_setting("calendar_overrides", ()))
+    return WorkingCalendar(hours, overrides)
+
+
+def same_day_cutoff() -> time:
+    return parse_hhmm(_setting("same_day_cutoff", "15:00"))
+
+
+def to_local(moment: datetime) -> datetime:
+    """An aware datetime as naive local time; a naive one is local already."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(TIMEZONE).replace(tzinfo=None)
+
+
+def to_aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=TIMEZONE)
