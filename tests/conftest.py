@@ -235,3 +235,78 @@ def procedure_catalogue(functional_portal):
     assert form is not None
     transaction.commit()
     return folder
+
+
+# The people of the one-stop service, on the functional site.
+ORGANISATION_CSV = """\
+code,title,kind,abbreviation,parent
+H15.50,UBND huyện Điện Biên,district,UBND,
+H15.50.MC,Bộ phận Một cửa huyện,one_stop_desk,BPMC,H15.50
+H15.50.03,Phòng Tư pháp,agency,TP,H15.50
+H15.50.05,Phòng Tài nguyên và Môi trường,agency,TNMT,H15.50
+"""
+STAFF = {
+    "clerk": ("H15.50.MC", "desk"),
+    "officer": ("H15.50.03", "officer"),
+    "leader": ("H15.50.03", "leader"),
+    "other_officer": ("H15.50.05", "officer"),
+    "other_leader": ("H15.50.05", "leader"),
+}
+STAFF_PASSWORD = "mat-khau-thu-nghiem"
+
+
+@pytest.fixture
+def one_stop(functional_portal):
+    """Units, staff in their groups, and a published procedure handled by
+    Phòng Tư pháp (1 working day in person, same day online)."""
+    from dienbien.policy.core.orgunits import group_id
+    from dienbien.policy.orgunits.importer import import_units
+
+    portal = functional_portal
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    import_units(portal, ORGANISATION_CSV, "csv")
+    for username, (unit, function) in STAFF.items():
+        api.user.create(
+            username=username,
+            email=f"{username}@example.invalid",
+            password=STAFF_PASSWORD,
+        )
+        api.group.add_user(groupname=group_id(unit, function), username=username)
+    procedure = api.content.create(
+        container=portal["thu-tuc-hanh-chinh"],
+        type="Procedure",
+        id="2-000815",
+        title="Chứng thực bản sao từ bản chính",
+        code="2.000815",
+        field="chung-thuc",
+        level="district",
+        unit="H15.50.03",
+        online_service="full",
+        channels=[
+            {
+                "channel": "in_person",
+                "time_value": 1.0,
+                "time_unit": "working_days",
+                "cutoff": "",
+                "fee": 2000,
+                "note": "",
+            },
+            {
+                "channel": "online",
+                "time_value": 0.0,
+                "time_unit": "same_day",
+                "cutoff": "15:00",
+                "fee": 0,
+                "note": "",
+            },
+        ],
+    )
+    api.content.transition(obj=procedure, transition="submit")
+    api.content.transition(obj=procedure, transition="publish")
+    transaction.commit()
+    return portal
+
+
+@pytest.fixture
+def staff(http, one_stop):
+    return {name: http(name, STAFF_PASSWORD) for name in STAFF}

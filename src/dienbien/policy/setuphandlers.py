@@ -18,6 +18,7 @@ class HiddenProfiles:
 #: Containers every site needs: id -> (portal_type, title message).
 CONTAINERS = {
     "to-chuc": ("Organisation", _("container_organisation", default="Organisation")),
+    "ho-so": ("DossierFolder", _("container_dossiers", default="One-stop dossiers")),
     "thu-tuc-hanh-chinh": (
         "ProcedureCatalogue",
         _("container_procedures", default="Administrative procedures"),

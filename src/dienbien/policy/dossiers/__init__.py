@@ -1,0 +1,2 @@
+"""One-stop dossiers, the Plone side: numbering, lifecycle, hand-over log,
+access by unit."""

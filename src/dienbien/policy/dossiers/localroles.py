@@ -1,0 +1,47 @@
+"""Access by unit: the groups of the units that handle a dossier get local
+roles on it, computed from its ``receiving_unit`` and ``handling_unit``.
+
+- the receiving unit's one-stop desk group: ``DossierDesk``;
+- the handling unit's officers: ``DossierOfficer``; its leaders: ``DossierLeader``.
+
+Nobody else (other units, anonymous) has a role on the dossier; what each
+role may do in each state is the workflow's permission map.
+"""
+
+from borg.localrole.interfaces import ILocalRoleProvider
+from dienbien.policy.content.dossier import IDossier
+from dienbien.policy.core.orgunits import group_id
+from zope.component import adapter
+from zope.interface import implementer
+
+
+@implementer(ILocalRoleProvider)
+@adapter(IDossier)
+class DossierUnitRoles:
+    def __init__(self, context):
+        self.context = context
+
+    def _assignments(self) -> dict[str, tuple[str, ...]]:
+        assignments: dict[str, set[str]] = {}
+        receiving = self.context.receiving_unit
+        handling = self.context.handling_unit
+        if receiving:
+            assignments.setdefault(group_id(receiving, "desk"), set()).add(
+                "DossierDesk"
+            )
+        if handling:
+            assignments.setdefault(group_id(handling, "officer"), set()).add(
+                "DossierOfficer"
+            )
+            assignments.setdefault(group_id(handling, "leader"), set()).add(
+                "DossierLeader"
+            )
+        return {
+            principal: tuple(sorted(roles)) for principal, roles in assignments.items()
+        }
+
+    def getRoles(self, principal_id):
+        return self._assignments().get(principal_id, ())
+
+    def getAllRoles(self):
+        yield from self._assignments().items()

@@ -1,0 +1,179 @@
+"""A dossier's life over HTTP, each step by the right function."""
+
+import pytest
+
+
+DOSSIER = {
+    "@type": "Dossier",
+    "procedure": "2.000815",
+    "channel": "in_person",
+    "receiving_unit": "H15.50.MC",
+    "applicant_name": "Lò Văn Páo",
+    "applicant_id_number": "011234567890",
+    "applicant_phone": "0912 345 678",
+    "applicant_address": "Bản Him Lam, xã Thanh Xương",
+    "papers": [{"name": "Bản chính giấy khai sinh", "kind": "original", "count": 1}],
+    "fee": 2000,
+}
+
+
+def receive(clerk, **changes):
+    response = clerk.post("ho-so", json={**DOSSIER, **changes})
+    assert response.status_code == 201, response.text
+    return response.json()
+
+
+def step(client, dossier, transition, comment=None, expect=200):
+    body = {"comment": comment} if comment else {}
+    response = client.post(f"{dossier['@id']}/@workflow/{transition}", json=body)
+    expected = expect if isinstance(expect, tuple) else (expect,)
+    assert response.status_code in expected, response.text
+    return response
+
+
+def state(client, dossier):
+    return client.get(dossier["@id"]).json()
+
+
+def test_clerk_receives_a_dossier(staff):
+    dossier = receive(staff["clerk"], accepted="2026-03-03T09:00:00+07:00")
+    assert dossier["code"] == "H15.50.MC-260303-0001"
+    assert dossier["review_state"] == "accepted"
+    assert dossier["status_code"] == 2
+    assert dossier["accepted"] == "2026-03-03T09:00:00+07:00"
+    assert dossier["appointment"] == "2026-03-04T09:00:00+07:00"
+    assert dossier["handling_unit"]["token"] == "H15.50.03"
+    assert dossier["terms"]["time_value"] == 1.0
+    second = receive(staff["clerk"], accepted="2026-03-03T10:00:00+07:00")
+    assert second["code"] == "H15.50.MC-260303-0002"
+    other_day = receive(staff["clerk"], accepted="2026-03-04T08:00:00+07:00")
+    assert other_day["code"] == "H15.50.MC-260304-0001"
+
+
+def test_whole_lifecycle(staff):
+    clerk, officer, leader = staff["clerk"], staff["officer"], staff["leader"]
+    dossier = receive(clerk)
+    step(clerk, dossier, "transfer")
+    assert state(officer, dossier)["status_code"] == 4
+    step(officer, dossier, "request_payment")
+    assert state(clerk, dossier)["status_code"] == 6
+    step(clerk, dossier, "confirm_payment")
+    step(leader, dossier, "resolve")
+    assert state(clerk, dossier)["status_code"] == 9
+    step(clerk, dossier, "return_result")
+    final = state(clerk, dossier)
+    assert final["status_code"] == 10
+    assert final["returned"] is not None
+
+    log = clerk.get(f"{dossier['@id']}/@handover-log").json()["items"]
+    assert [entry["action"] for entry in log] == [
+        "accept",
+        "transfer",
+        "request_payment",
+        "confirm_payment",
+        "resolve",
+        "return_result",
+    ]
+    transfer = log[1]
+    assert (transfer["from_unit"], transfer["to_unit"]) == ("H15.50.MC", "H15.50.03")
+    assert transfer["actor"] == "clerk"
+    assert all(entry["timeliness"] in ("early", "on_time", "late") for entry in log)
+
+
+def test_wrong_function_is_refused(staff):
+    clerk, officer, leader = staff["clerk"], staff["officer"], staff["leader"]
+    dossier = receive(clerk)
+    # Officers cannot transfer a dossier from the desk; the desk cannot resolve.
+    step(officer, dossier, "transfer", expect=403)
+    step(clerk, dossier, "transfer")
+    step(clerk, dossier, "resolve", expect=403)
+    step(officer, dossier, "resolve", expect=403)  # leaders approve
+    # Another unit's leader does not even see the dossier.
+    step(staff["other_leader"], dossier, "resolve", expect=(401, 403))
+    step(leader, dossier, "resolve")
+
+
+def test_reasons_are_required(staff):
+    clerk, leader = staff["clerk"], staff["leader"]
+    dossier = receive(clerk)
+    response = step(clerk, dossier, "withdraw", expect=400)
+    assert "reason" in response.text
+    step(clerk, dossier, "transfer")
+    step(leader, dossier, "stop", expect=400)
+    step(leader, dossier, "stop", comment="Người nộp không đủ điều kiện")
+    assert state(clerk, dossier)["status_code"] == 8
+
+
+def test_supplement_restarts_the_clock(staff, manager):
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk, accepted="2026-03-03T09:00:00+07:00")
+    step(clerk, dossier, "transfer")
+    step(officer, dossier, "request_supplement", comment="Thiếu bản sao CCCD")
+    assert state(clerk, dossier)["status_code"] == 5
+    step(clerk, dossier, "receive_supplement")
+    after = state(clerk, dossier)
+    assert after["status_code"] == 2
+    # Restarted from the supplement's time: a full working day from now.
+    assert after["appointment"] > "2026-03-04T09:00:00+07:00"
+
+
+def test_apology_moves_the_appointment(staff):
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk)
+    step(clerk, dossier, "transfer")
+    current = state(officer, dossier)["appointment"]
+    new = "2099-01-05T16:00:00+07:00"
+    response = officer.post(
+        f"{dossier['@id']}/@apology",
+        json={"new_appointment": new, "reason": "Cần xác minh thêm"},
+    )
+    assert response.status_code == 200, response.text
+    assert state(clerk, dossier)["appointment"] == new
+    log = clerk.get(f"{dossier['@id']}/@handover-log").json()["items"]
+    assert log[-1]["action"] == "apology"
+    assert log[-1]["note"] == "Cần xác minh thêm"
+    assert log[-1]["previous_appointment"] == current
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"reason": "x"}, "new_appointment"),
+        ({"new_appointment": "2099-01-05T16:00:00"}, "reason"),
+        ({"new_appointment": "2000-01-01T08:00:00", "reason": "x"}, "new_appointment"),
+        ({"new_appointment": "soon", "reason": "x"}, "new_appointment"),
+    ],
+)
+def test_apology_bad_input(staff, body, field):
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk)
+    step(clerk, dossier, "transfer")
+    response = officer.post(f"{dossier['@id']}/@apology", json=body)
+    assert response.status_code == 400
+    assert field in [e["field"] for e in response.json()["errors"]]
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"procedure": "9.999999"}, "procedure"),
+        ({"channel": "post"}, "channel"),
+        ({"applicant_name": ""}, "applicant_name"),
+        ({"applicant_phone": "abc", "applicant_id_number": ""}, "applicant_phone"),
+        ({"accepted": "yesterday"}, "accepted"),
+        ({"receiving_unit": "NOPE"}, "receiving_unit"),
+    ],
+)
+def test_bad_dossier_is_400_and_not_stored(staff, manager, change, field):
+    response = staff["clerk"].post("ho-so", json={**DOSSIER, **change})
+    assert response.status_code == 400, response.text
+    import json
+
+    fields = [e["field"] for e in json.loads(response.json()["message"])]
+    assert field in fields
+    assert manager.get("ho-so").json()["items_total"] == 0
+
+
+def test_only_desk_clerks_receive(staff, anonymous):
+    assert anonymous.post("ho-so", json=DOSSIER).status_code == 401
+    assert staff["officer"].post("ho-so", json=DOSSIER).status_code in (401, 403)
