@@ -1,0 +1,140 @@
+"""``GET /@dossiers``: the dossiers the user's units handle, from the catalog.
+
+Filters: ``state``, ``unit`` (handling unit), ``receiving_unit``,
+``procedure``, ``overdue=1`` (appointment passed, clock running),
+``due_before`` (ISO date or date-time, local), batched with ``b_start`` /
+``b_size``, sorted by appointment. The catalog's security filter (local roles
+by unit) decides which dossiers a user sees.
+"""
+
+from datetime import datetime
+from dienbien.policy import _
+from dienbien.policy.core.dossiers import CLOCK_RUNS
+from dienbien.policy.core.dossiers import STATUS_CODES
+from dienbien.policy.core.dossiers import STATUS_TITLES
+from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.services.errors import bad_request
+from dienbien.policy.workingtime import to_local
+from plone.restapi.batching import HypermediaBatch
+from plone.restapi.services import Service
+from Products.CMFCore.utils import getToolByName
+
+
+PARAMETERS = (
+    "state",
+    "unit",
+    "receiving_unit",
+    "procedure",
+    "overdue",
+    "due_before",
+    "b_start",
+    "b_size",
+)
+MAX_BATCH = 100
+
+
+def _aware(text):
+    return f"{text}:00+07:00" if text else None
+
+
+class DossiersGet(Service):
+    def reply(self):
+        form = self.request.form
+        errors = [
+            (name, _("Unknown parameter."))
+            for name in sorted(set(form) - set(PARAMETERS))
+        ]
+        if form.get("state") and form["state"] not in STATUS_CODES:
+            errors.append(
+                (
+                    "state",
+                    _(
+                        "Unknown value ${value}; expected one of ${allowed}.",
+                        mapping={
+                            "value": form["state"],
+                            "allowed": ", ".join(STATUS_CODES),
+                        },
+                    ),
+                )
+            )
+        if form.get("overdue") not in (None, "", "0", "1"):
+            errors.append(("overdue", _("overdue must be 0 or 1.")))
+        due_before = None
+        if form.get("due_before"):
+            try:
+                due_before = to_local(datetime.fromisoformat(form["due_before"]))
+            except ValueError:
+                errors.append(
+                    (
+                        "due_before",
+                        _(
+                            "${value} is not an ISO 8601 date and time.",
+                            mapping={"value": form["due_before"]},
+                        ),
+                    )
+                )
+        size = form.get("b_size")
+        if size is not None and (
+            not str(size).isdigit() or not 1 <= int(size) <= MAX_BATCH
+        ):
+            errors.append(("b_size", _("b_size must be a whole number from 1 to 100.")))
+        start = form.get("b_start")
+        if start is not None and not str(start).isdigit():
+            errors.append(("b_start", _("b_start must be a whole number.")))
+        if errors:
+            return bad_request(self.request, errors)
+
+        query = {"portal_type": "Dossier", "sort_on": "dossier_appointment"}
+        for param, index in (
+            ("unit", "dossier_handling_unit"),
+            ("receiving_unit", "dossier_receiving_unit"),
+            ("procedure", "dossier_procedure"),
+        ):
+            if form.get(param):
+                query[index] = form[param]
+        states = [form["state"]] if form.get("state") else None
+        current = now().strftime("%Y-%m-%dT%H:%M")
+        limits = []
+        if form.get("overdue") == "1":
+            # Overdue: the appointment has passed while the clock still runs.
+            states = [state for state in (states or CLOCK_RUNS) if state in CLOCK_RUNS]
+            limits.append(current)
+        if due_before is not None:
+            limits.append(due_before.strftime("%Y-%m-%dT%H:%M"))
+        if limits:
+            query["dossier_appointment"] = {"query": min(limits), "range": "max"}
+        if states is not None:
+            query["review_state"] = states
+        catalog = getToolByName(self.context, "portal_catalog")
+        brains = catalog(**query) if states != [] else []
+        batch = HypermediaBatch(self.request, brains)
+        result = {
+            "@id": batch.canonical_url,
+            "items_total": batch.items_total,
+            "items": [self.item(brain, current) for brain in batch],
+        }
+        if batch.links:
+            result["batching"] = batch.links
+        return result
+
+    def item(self, brain, current) -> dict:
+        state = brain.review_state
+        return {
+            "@id": brain.getURL(),
+            "code": brain.dossier_code,
+            "title": brain.Title,
+            "review_state": state,
+            "status_code": STATUS_CODES.get(state),
+            "status_title": STATUS_TITLES.get(state),
+            "procedure": brain.dossier_procedure,
+            "channel": brain.dossier_channel,
+            "receiving_unit": brain.dossier_receiving_unit,
+            "handling_unit": brain.dossier_handling_unit,
+            "accepted": _aware(brain.dossier_accepted),
+            "appointment": _aware(brain.dossier_appointment),
+            "overdue": bool(
+                state in CLOCK_RUNS
+                and brain.dossier_appointment
+                and brain.dossier_appointment < current
+            ),
+        }
