@@ -53,6 +53,20 @@ import-orgunits: install ## Import units from FILE (JSON or CSV), all or nothing
 	@test -n "$(FILE)" || { echo "usage: make import-orgunits FILE=units.csv"; exit 2; }
 	$(BIN)/zconsole run $(CONF) scripts/import_orgunits.py "$(FILE)" --site-id $(SITE_ID) $(ARGS)
 
+.PHONY: import-procedures
+import-procedures: install ## Import procedures from FILE (.xlsx, .zip of CSV, .json), all or nothing
+	@test -n "$(FILE)" || { echo "usage: make import-procedures FILE=thu-tuc.xlsx"; exit 2; }
+	$(BIN)/zconsole run $(CONF) scripts/import_procedures.py "$(FILE)" --site-id $(SITE_ID) $(ARGS)
+
+.PHONY: export-procedures
+export-procedures: install ## Export the procedure catalogue to FILE (.xlsx, .zip of CSV with forms, .json)
+	@test -n "$(FILE)" || { echo "usage: make export-procedures FILE=thu-tuc.xlsx"; exit 2; }
+	$(BIN)/zconsole run $(CONF) scripts/export_procedures.py "$(FILE)" --site-id $(SITE_ID)
+
+.PHONY: demo-forms
+demo-forms: install ## Regenerate the demo form files (.docx)
+	$(BIN)/python scripts/make_demo_forms.py
+
 .PHONY: sync-groups
 sync-groups: install ## Re-check unit groups, retire units past their end date (daily, cron)
 	$(BIN)/zconsole run $(CONF) scripts/sync_groups.py --site-id $(SITE_ID)

@@ -96,6 +96,7 @@ def test_demo_profile(portal_as_manager):
         g.getId() for g in api.group.get_groups(user=clerk)
     ]
     assert "DeskClerk" in api.user.get_roles(user=clerk)
+    assert len(portal_as_manager["thu-tuc-hanh-chinh"].objectIds()) == 34
     assert "Chào mừng" in portal_as_manager.text.raw
     assert "dữ liệu mẫu" in portal_as_manager.description
     # Running it again changes nothing.

@@ -7,6 +7,7 @@ left as they are).
 
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.orgunits.importer import import_units
+from dienbien.policy.procedures.demo import load_procedures
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
@@ -20,6 +21,7 @@ DATA = pathlib.Path(__file__).parent / "data" / "demo"
 def load(portal) -> None:
     import_units(portal, (DATA / "orgunits.json").read_text("utf-8"), "json")
     load_users(json.loads((DATA / "users.json").read_text("utf-8")))
+    load_procedures(portal)
     load_front_page(portal, json.loads((DATA / "site.json").read_text("utf-8")))
 
 

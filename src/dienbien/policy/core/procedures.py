@@ -24,7 +24,7 @@ ONLINE_SERVICES = ("full", "partial")
 
 #: National codes: ``1.000948``, ``2.000635``, with an optional provincial
 #: suffix such as ``.H38``.
-CODE_PATTERN = re.compile(r"^\d\.\d{6}(\.[0-9A-Za-z]{1,12})*$")
+CODE_PATTERN = re.compile(r"[0-9]\.[0-9]{6}(\.[0-9A-Za-z]{1,12})*")
 CUTOFF_PATTERN = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
@@ -150,7 +150,7 @@ def check_procedure(
     """Everything wrong with a procedure. ``fields`` and ``units`` are the
     known field tokens and unit codes (``None``: not checked)."""
     problems = []
-    if not CODE_PATTERN.match(procedure.code or ""):
+    if not CODE_PATTERN.fullmatch(procedure.code or ""):
         problems.append(
             Problem(
                 "code",
