@@ -71,6 +71,10 @@ demo-forms: install ## Regenerate the demo form files (.docx)
 sync-groups: install ## Re-check unit groups, retire units past their end date (daily, cron)
 	$(BIN)/zconsole run $(CONF) scripts/sync_groups.py --site-id $(SITE_ID)
 
+.PHONY: send-reminders
+send-reminders: install ## E-mail officers their overdue and due-soon dossiers (daily, cron)
+	$(BIN)/zconsole run $(CONF) scripts/send_reminders.py --site-id $(SITE_ID)
+
 .PHONY: start
 start: install instance/var/filestorage/Data.fs ## Install, create the site if missing, serve on http://localhost:$(PORT)
 	@echo "Serving http://localhost:$(PORT)/$(SITE_ID)  (Zope admin: admin)"

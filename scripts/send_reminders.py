@@ -1,0 +1,47 @@
+"""E-mail each handling unit's officers their overdue and due-soon dossiers.
+
+    zconsole run instance/etc/zope.conf scripts/send_reminders.py [--site-id ID]
+
+(``make send-reminders``; run it every working day from cron, e.g. 07:00.)
+"""
+
+from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.dossiers.reminders import send
+from dienbien.policy.site import SITE_ID
+from plone import api
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+
+import argparse
+import sys
+import transaction
+
+
+def script_args(argv):
+    for index, arg in enumerate(argv):
+        if arg.endswith("send_reminders.py"):
+            return argv[index + 1 :]
+    return []
+
+
+def main(app, argv) -> int:
+    parser = argparse.ArgumentParser(prog="send_reminders.py")
+    parser.add_argument("--site-id", default=SITE_ID)
+    options = parser.parse_args(argv)
+    portal = makerequest(app)[options.site_id]
+    setSite(portal)
+    if not api.portal.get_registry_record("plone.email_from_address", default=None):
+        print(
+            "error: set the site's e-mail sender (Site Setup → Mail) first",
+            file=sys.stderr,
+        )
+        return 2
+    sent = send(now())
+    # MailHost queues mail until the transaction commits.
+    transaction.commit()
+    print(f"{len(sent)} reminders sent")
+    return 0
+
+
+if "app" in globals():
+    sys.exit(main(globals()["app"], script_args(sys.argv)))
