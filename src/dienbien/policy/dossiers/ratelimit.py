@@ -9,6 +9,7 @@ reverse proxy's own limit complements.
 from collections import deque
 from threading import Lock
 
+import os
 import time
 
 
@@ -40,5 +41,9 @@ class RateLimiter:
             self._hits.clear()
 
 
-#: 20 lookups a minute per client (issue: "more than 20 a minute get 429").
-STATUS_LOOKUPS = RateLimiter(limit=20, window=60.0)
+#: 20 lookups a minute per client address. Behind a reverse proxy, declare it
+#: with ``trusted-proxy`` in zope.conf so that the address is the citizen's;
+#: DIENBIEN_STATUS_LOOKUPS_PER_MINUTE (zope.conf <environment>) changes it.
+STATUS_LOOKUPS = RateLimiter(
+    limit=int(os.environ.get("DIENBIEN_STATUS_LOOKUPS_PER_MINUTE", "20")), window=60.0
+)

@@ -15,6 +15,7 @@ from dienbien.policy.core.procedures import LEVELS
 from dienbien.policy.core.procedures import ONLINE_SERVICES
 from dienbien.policy.core.procedures import query_words
 from dienbien.policy.core.procedures import time_label
+from plone.memoize import ram
 from Products.CMFCore.utils import getToolByName
 from zope.i18n import translate
 
@@ -118,7 +119,18 @@ def catalog_query(portal, form) -> dict:
     return query
 
 
+def _unit_titles_key(function, portal):
+    # The catalog's counter changes with every (re)indexing: titles are read
+    # again after any change, and not on every request in between.
+    return (
+        "/".join(portal.getPhysicalPath()),
+        getToolByName(portal, "portal_catalog").getCounter(),
+    )
+
+
+@ram.cache(_unit_titles_key)
 def unit_titles(portal) -> dict:
+    """Unit code -> name, for result lists (from catalog metadata)."""
     catalog = getToolByName(portal, "portal_catalog")
     return {
         brain.unit_code: brain.Title

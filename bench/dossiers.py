@@ -1,0 +1,329 @@
+"""Benchmark: one-stop dossiers at district scale, against stock plone.restapi.
+
+Builds a throw-away instance with the demo site, bulk-loads N dossiers (default
+100,000) spread over two years with the bulk loader (deferred indexing,
+batched transactions), serves it with runwsgi on a free 127.0.0.1 port and
+prints, in one run:
+
+- the load rate (dossiers/s) and Data.fs bytes per dossier;
+- ``@dossier-status`` p50/p95 against stock ``@search?SearchableText="<code>"``
+  (as a Manager: stock has no anonymous way) finding the same dossier;
+- ``@dossiers?overdue=1`` p50 against the equivalent stock ``@search``;
+- ``@dossier-stats`` for one year, if the endpoint exists;
+- the server's RSS.
+
+Bounded: fixed request counts, one client, and the server is stopped.
+
+    .venv/bin/python bench/dossiers.py [--dossiers 100000] [--rounds 200]
+"""
+
+import argparse
+import base64
+import json
+import os
+import pathlib
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BIN = pathlib.Path(sys.executable).parent
+
+LOADER = r"""
+import random, sys, time, transaction
+from datetime import datetime, timedelta
+from zope.component.hooks import setSite
+from plone import api
+from Testing.makerequest import makerequest
+from dienbien.policy.core.dossiers import dossier_code
+from dienbien.policy.dossiers.bulk import bulk_load
+from dienbien.policy.workingtime import site_calendar
+
+app = makerequest(app)
+portal = app.dienbien
+setSite(portal)
+count = int(sys.argv[-1])
+rng = random.Random(20261129)
+calendar = site_calendar()
+procedures = [
+    (b.procedure_code, b.Title, b.procedure_field, b.procedure_unit or "H15.50.03")
+    for b in portal.portal_catalog.unrestrictedSearchResults(
+        portal_type="Procedure", review_state="published")
+]
+desks = ["H15.50.MC"] + [f"H15.50.05.{i:02d}" for i in range(1, 22)]
+start = datetime(2025, 1, 2, 7, 0)
+span = (datetime(2026, 11, 27, 17, 0) - start).total_seconds()
+moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in range(count))
+sequences = {}
+now = datetime(2026, 11, 29, 9, 0)
+
+def records():
+    for moment in moments:
+        accepted = calendar.opening(moment.replace(second=0, microsecond=0))
+        desk = rng.choice(desks)
+        key = (desk, accepted.date())
+        sequences[key] = sequences.get(key, 0) + 1
+        code = dossier_code(desk, accepted.date(), sequences[key])
+        procedure, title, field, unit = rng.choice(procedures)
+        days = rng.choice([1, 3, 5, 10, 15])
+        appointment = calendar.add_working_days(accepted, days)
+        age = (now - accepted).days
+        state = "returned" if age > 30 else rng.choice(
+            ["processing", "processing", "resolved", "returned", "supplement_requested"])
+        resolved = returned = None
+        if state in ("resolved", "returned"):
+            resolved = calendar.add_working_days(accepted, days * rng.choice([0.5, 0.9, 1.0, 1.2]))
+        if state == "returned":
+            returned = calendar.add_working_hours(resolved, 2)
+        log = [
+            {"time": accepted, "actor": "bulk", "action": "accept", "from_state": "submitted",
+             "to_state": "accepted", "from_unit": None, "to_unit": desk, "note": "",
+             "timeliness": "early", "appointment": appointment},
+            {"time": accepted, "actor": "bulk", "action": "transfer", "from_state": "accepted",
+             "to_state": "processing", "from_unit": desk, "to_unit": unit, "note": "",
+             "timeliness": "early", "appointment": appointment},
+        ]
+        yield {
+            "code": code, "procedure": procedure, "procedure_title": title,
+            "procedure_field": field, "channel": rng.choice(["in_person", "online", "post"]),
+            "receiving_unit": desk, "handling_unit": unit,
+            "applicant_name": "Người nộp mẫu", "applicant_phone": f"09{rng.randint(10000000, 99999999)}",
+            "applicant_id_number": f"0112{rng.randint(10000000, 99999999)}",
+            "papers": [{"name": "Tờ khai", "kind": "original", "count": 1}], "fee": 0,
+            "submitted": accepted, "accepted": accepted, "appointment": appointment,
+            "resolved": resolved, "returned": returned,
+            "terms": {"channel": "in_person", "time_value": float(days), "time_unit": "working_days",
+                      "cutoff": "", "fee": 0, "note": ""},
+            "state": state, "log": log,
+        }
+
+started = time.time()
+def progress(n):
+    print(f"  {n}/{count} ({n / (time.time() - started):.0f}/s)", flush=True)
+with api.env.adopt_roles(["Manager"]):
+    loaded = bulk_load(portal["ho-so"], records(), batch_size=2000, progress=progress)
+elapsed = time.time() - started
+print(f"LOADED {loaded} {elapsed:.1f}")
+sample = [m for m in portal.portal_catalog.unrestrictedSearchResults(portal_type="Dossier")[:: max(1, count // 200)]]
+codes = []
+for brain in sample[:200]:
+    obj = brain._unrestrictedGetObject()
+    codes.append((obj.code, obj.applicant_phone[-4:]))
+import json
+print("SAMPLE " + json.dumps(codes))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url, auth=None):
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})
+    if auth:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            body = response.read()
+            status = response.status
+    except urllib.error.HTTPError as error:
+        body, status = error.read(), error.code
+    return (time.perf_counter() - started) * 1000, status, body
+
+
+def pct(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dossiers", type=int, default=100_000)
+    parser.add_argument("--rounds", type=int, default=200)
+    options = parser.parse_args()
+
+    home = pathlib.Path(tempfile.mkdtemp(prefix="bench-dossiers-"))
+    server = None
+    try:
+        shutil.copytree(ROOT / "instance" / "etc", home / "etc")
+        for sub in ("filestorage", "blobstorage", "log", "cache"):
+            (home / "var" / sub).mkdir(parents=True)
+        env = dict(
+            os.environ,
+            INSTANCE_HOME=str(home),
+            # One benchmark client makes every request: lift the per-client limit.
+            DIENBIEN_STATUS_LOOKUPS_PER_MINUTE="1000000",
+        )
+        conf = str(home / "etc" / "zope.conf")
+        print("creating the demo site…", flush=True)
+        subprocess.run(
+            [
+                str(BIN / "zconsole"),
+                "run",
+                conf,
+                str(ROOT / "scripts" / "create_site.py"),
+            ],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        size_before = (home / "var" / "filestorage" / "Data.fs").stat().st_size
+        loader = home / "load.py"
+        loader.write_text(LOADER)
+        print(f"bulk-loading {options.dossiers} dossiers…", flush=True)
+        out = subprocess.run(
+            [str(BIN / "zconsole"), "run", conf, str(loader), str(options.dossiers)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        loaded_line = next(
+            line for line in out.splitlines() if line.startswith("LOADED")
+        )
+        _, loaded, seconds = loaded_line.split()
+        sample = json.loads(
+            next(line for line in out.splitlines() if line.startswith("SAMPLE"))[7:]
+        )
+        size = (home / "var" / "filestorage" / "Data.fs").stat().st_size
+
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                str(BIN / "runwsgi"),
+                str(home / "etc" / "zope.ini"),
+                "http_host=127.0.0.1",
+                f"http_port={port}",
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        base = f"http://127.0.0.1:{port}/dienbien"
+        admin = ("admin", os.environ.get("ADMIN_PASSWORD") or "admin")
+        deadline = time.time() + 120
+        while True:
+            try:
+                if get(base)[1] == 200:
+                    break
+            except OSError:
+                pass
+            if time.time() > deadline or server.poll() is not None:
+                raise SystemExit("the server did not answer")
+            time.sleep(0.5)
+
+        rng = random.Random(1)
+        ours, stock = [], []
+        for _ in range(options.rounds):
+            code, verify = rng.choice(sample)
+            elapsed, status, _body = get(
+                f"{base}/@dossier-status?"
+                + urllib.parse.urlencode({"code": code, "verify": verify})
+            )
+            assert status == 200, status
+            ours.append(elapsed)
+            elapsed, status, body = get(
+                f"{base}/@search?" + urllib.parse.urlencode({"dossier_code": code}),
+                admin,
+            )
+            assert status == 200 and json.loads(body)["items_total"] == 1
+            stock.append(elapsed)
+
+        overdue_ours, overdue_stock = [], []
+        now_text = "2026-11-29T09:00"
+        stock_query = urllib.parse.urlencode(
+            [
+                ("portal_type", "Dossier"),
+                ("review_state", "accepted"),
+                ("review_state", "processing"),
+                ("review_state", "awaiting_payment"),
+                ("dossier_appointment.query", now_text),
+                ("dossier_appointment.range", "max"),
+                ("sort_on", "dossier_appointment"),
+                ("metadata_fields", "dossier_code"),
+                ("metadata_fields", "dossier_appointment"),
+            ]
+        )
+        totals = {}
+        for _ in range(max(10, options.rounds // 10)):
+            elapsed, status, body = get(f"{base}/@dossiers?overdue=1", admin)
+            assert status == 200, body[:300]
+            overdue_ours.append(elapsed)
+            totals["ours"] = json.loads(body)["items_total"]
+            elapsed, status, body = get(f"{base}/@search?{stock_query}", admin)
+            assert status == 200
+            overdue_stock.append(elapsed)
+            totals["stock"] = json.loads(body)["items_total"]
+
+        stats = []
+        for _ in range(5):
+            elapsed, status, _body = get(
+                f"{base}/@dossier-stats?from=2025-01-01&to=2026-01-01&group_by=field",
+                admin,
+            )
+            stats.append((elapsed, status))
+        rss = 0
+        for line in pathlib.Path(f"/proc/{server.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                rss = int(line.split()[1]) * 1024
+
+        print()
+        print(
+            f"dossiers loaded: {loaded} in {float(seconds):.0f} s = "
+            f"{int(loaded) / float(seconds):.0f} dossiers/s"
+        )
+        print(
+            f"Data.fs: {size / 1e6:.0f} MB, {(size - size_before) / int(loaded):.0f} bytes per dossier"
+        )
+        print(f"{'request':52} {'p50 ms':>8} {'p95 ms':>8}")
+        print(
+            f"{'@dossier-status?code=&verify=':52} {pct(ours, 0.5):8.1f} {pct(ours, 0.95):8.1f}"
+        )
+        print(
+            f"{'@search?SearchableText=<code> (stock, Manager)':52} {pct(stock, 0.5):8.1f} {pct(stock, 0.95):8.1f}"
+        )
+        print(f"  stock/ours at p50: {pct(stock, 0.5) / pct(ours, 0.5):.1f}x")
+        print(
+            f"{'@dossiers?overdue=1 (' + str(totals['ours']) + ' hits)':52} "
+            f"{pct(overdue_ours, 0.5):8.1f} {pct(overdue_ours, 0.95):8.1f}"
+        )
+        print(
+            f"{'@search equivalent (stock, ' + str(totals['stock']) + ' hits)':52} "
+            f"{pct(overdue_stock, 0.5):8.1f} {pct(overdue_stock, 0.95):8.1f}"
+        )
+        print(
+            f"  stock/ours at p50: {pct(overdue_stock, 0.5) / pct(overdue_ours, 0.5):.1f}x"
+        )
+        if all(status == 200 for _e, status in stats):
+            times = [e for e, _s in stats]
+            print(
+                f"{'@dossier-stats one year (group_by=field)':52} {pct(times, 0.5):8.1f} {max(times):8.1f}"
+            )
+        else:
+            print(f"@dossier-stats: not available (HTTP {stats[0][1]})")
+        print(f"server RSS: {rss / 1e6:.0f} MB")
+        return 0
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
