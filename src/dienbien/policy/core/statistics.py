@@ -1,0 +1,452 @@
+"""One-stop dossier statistics (domain.md §1, "Statistics").
+
+The figures of the Vietnamese one-stop report for a period ``[start, end)``,
+per field, procedure, handling unit or channel, with a total row:
+
+Received (tiếp nhận)
+    ``carried_over``: accepted before ``start`` and not finished before
+    ``start``; ``new``: accepted in the period, split into ``new_in_person``,
+    ``new_online`` and ``new_post``; ``received_total`` = carried over + new.
+Resolved in the period (đã giải quyết)
+    The processing finished (the dossier reached ``resolved``) in the period:
+    ``early`` (before the appointment), ``on_time`` (in the same minute as
+    the appointment: seconds are ignored on both sides, the rule of
+    ``dossiers.timeliness``), ``late`` (a later minute); ``resolved_total``.
+In progress at ``end`` (đang giải quyết)
+    ``in_progress_within`` (appointment at or after ``end``),
+    ``in_progress_overdue`` (appointment before ``end``),
+    ``in_progress_total``.
+Counted apart
+    ``waiting_supplement`` (waiting for a supplement at ``end``), ``stopped``
+    and ``withdrawn`` (stopped or withdrawn in the period).
+Rates
+    ``on_time_rate`` = (early + on time) / resolved, rounded to 4 places,
+    ``None`` without resolved dossiers; ``average_calendar_days``: the mean
+    time from acceptance to resolution of the dossiers resolved in the
+    period, in *calendar* days (waiting for a supplement and days off
+    included: no working calendar here), rounded to 2 places.
+
+Every dossier the report counts lands in exactly one outcome::
+
+    received_total = resolved_total + in_progress_total
+                     + waiting_supplement + stopped + withdrawn
+
+and what is still open at the end of a period is what the next period
+carries over (``in_progress_total + waiting_supplement``).
+
+Rules and approximations, from the facts the shell can give (the current
+state, when it was entered, and the acceptance/resolution/return times):
+
+- Only accepted dossiers count. ``refused`` dossiers were never received
+  (the desk refuses before accepting) and count nowhere, even with an
+  acceptance time; so do dossiers waiting for a supplement or withdrawn
+  before they were accepted.
+- A dossier *finishes* when it is resolved (its ``resolved`` time, else its
+  ``returned`` time, else the time it entered its state), withdrawn or
+  stopped (the time it entered that state). A ``resolved`` time is only read
+  while the state is ``resolved`` or ``returned``. A finishing time before
+  the acceptance (bad data) is taken as the acceptance time.
+- A missing ``state_changed`` is taken as the acceptance time: the current
+  state is assumed to hold since then.
+- The state at ``end`` is the current state if it was entered before
+  ``end``. A dossier whose current state was entered at or after ``end``
+  (which happens only for past periods) is counted *in progress* at
+  ``end``: the state it left is not in the facts. So a dossier that was
+  waiting for a supplement at ``end`` and has moved on since counts as in
+  progress, and one withdrawn, stopped or waiting for a supplement since
+  ``end`` counts as in progress too — which it was, unless it was then
+  waiting for an earlier supplement. Exact past figures would need the
+  state history (the hand-over log); current periods are exact.
+- In-progress dossiers are judged against their *current* appointment (an
+  apology with a new appointment moves it); a dossier without an
+  appointment is within its time, and one resolved without an appointment
+  is on time.
+- A channel outside ``in_person``, ``online``, ``post`` counts as in
+  person, the desk.
+
+``compute`` and ``monthly_on_time_rate`` only read the attributes of
+``DossierFacts``: any object that has them will do. One pass over the
+dossiers; a year of 100,000 takes about 45 ms.
+
+Plain Python with no Zope import; ``write_xlsx`` needs openpyxl.
+"""
+
+from .dossiers import CHANNELS
+from .dossiers import STATUS_CODES
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from operator import attrgetter
+
+import io
+import re
+import zipfile
+
+
+__all__ = [
+    "CHANNELS",
+    "COLUMNS",
+    "COUNT_COLUMNS",
+    "GROUPS",
+    "RATE_COLUMNS",
+    "STATUS_CODES",
+    "DossierFacts",
+    "Report",
+    "compute",
+    "monthly_on_time_rate",
+    "period_label",
+    "write_xlsx",
+]
+
+GROUPS = ("field", "procedure", "unit", "channel")
+
+#: The columns that are counts of dossiers: the total row is their sum.
+COUNT_COLUMNS = (
+    "carried_over",
+    "new",
+    "new_in_person",
+    "new_online",
+    "new_post",
+    "received_total",
+    "early",
+    "on_time",
+    "late",
+    "resolved_total",
+    "in_progress_within",
+    "in_progress_overdue",
+    "in_progress_total",
+    "waiting_supplement",
+    "stopped",
+    "withdrawn",
+)
+#: Computed from the counts of their own row (the total's from the total).
+RATE_COLUMNS = ("on_time_rate", "average_calendar_days")
+COLUMNS = COUNT_COLUMNS + RATE_COLUMNS
+
+
+@dataclass(frozen=True, slots=True)
+class DossierFacts:
+    """What the statistics need to know of one dossier. Naive local times."""
+
+    code: str
+    state: str
+    channel: str
+    field: str
+    procedure: str
+    unit: str
+    submitted: datetime | None = None
+    accepted: datetime | None = None
+    appointment: datetime | None = None  # the current due time
+    resolved: datetime | None = None  # processing finished; kept once returned
+    returned: datetime | None = None
+    state_changed: datetime | None = None  # when the current state was entered
+
+
+@dataclass(frozen=True)
+class Report:
+    group_by: str
+    start: datetime
+    end: datetime
+    columns: list[str]
+    rows: list[dict]  # each: {"key": ..., column: value, ...}, sorted by key
+    total: dict = dataclass_field(default_factory=dict)
+
+    def row(self, key: str) -> dict | None:
+        for row in self.rows:
+            if row["key"] == key:
+                return row
+        return None
+
+    def as_dict(self) -> dict:
+        return {
+            "group_by": self.group_by,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "columns": list(self.columns),
+            "rows": [dict(row) for row in self.rows],
+            "total": dict(self.total),
+        }
+
+
+# Accumulator slots: the counts that are not sums of others, then the
+# resolution time in seconds. Derived counts are filled in at the end.
+_CARRIED, _IN_PERSON, _ONLINE, _POST = 0, 1, 2, 3
+_EARLY, _ON_TIME, _LATE = 4, 5, 6
+_WITHIN, _OVERDUE, _WAITING, _STOPPED, _WITHDRAWN = 7, 8, 9, 10, 11
+_SECONDS = 12
+_SLOTS = 13
+
+_CHANNEL_SLOT = dict(zip(CHANNELS, (_IN_PERSON, _ONLINE, _POST), strict=True))
+_RESOLVED_STATES = frozenset(("resolved", "returned"))
+_RESOLVED = -1  # outcome marker: resolved, slot chosen by timeliness
+
+
+def _finish(dossier: DossierFacts, accepted: datetime):
+    """``(since, done, outcome)``: when the current state was entered, when
+    the dossier finished (``None``: not finished) and how."""
+    since = dossier.state_changed
+    if since is None or since < accepted:
+        since = accepted
+    state = dossier.state
+    if state in _RESOLVED_STATES:
+        done = dossier.resolved or dossier.returned or since
+        return since, (done if done > accepted else accepted), _RESOLVED
+    if state == "withdrawn":
+        return since, since, _WITHDRAWN
+    if state == "stopped":
+        return since, since, _STOPPED
+    return since, None, None
+
+
+_MINUTE = timedelta(minutes=1)
+
+
+def _judge(done: datetime, due: datetime | None) -> int:
+    """The slot of ``dossiers.timeliness(done, due)`` (``None``: on time),
+    without its two ``replace`` calls when the appointment is on a minute,
+    as appointments are: the hot spot of a year's report."""
+    if due is None:
+        return _ON_TIME
+    if due.second or due.microsecond:
+        due = due.replace(second=0, microsecond=0)
+    if done < due:
+        return _EARLY
+    return _ON_TIME if done < due + _MINUTE else _LATE
+
+
+def _key_getter(group_by: str):
+    if group_by not in GROUPS:
+        raise ValueError(
+            f"unknown group_by {group_by!r}; expected one of {', '.join(GROUPS)}"
+        )
+    if group_by == "channel":
+        return lambda dossier: (
+            dossier.channel if dossier.channel in _CHANNEL_SLOT else "in_person"
+        )
+    return attrgetter(group_by)
+
+
+def _check_period(start: datetime, end: datetime) -> None:
+    if not start < end:
+        raise ValueError(f"the period must end after it starts ({start} – {end})")
+
+
+def compute(
+    dossiers: Iterable[DossierFacts],
+    start: datetime,
+    end: datetime,
+    group_by: str,
+    keys: Iterable[str] = (),
+) -> Report:
+    """The one-stop report for ``[start, end)``, one row per group.
+
+    Rows are the groups with at least one dossier counted, plus ``keys``
+    (shown with zeros when nothing counts for them), sorted by key.
+    """
+    key_of = _key_getter(group_by)
+    _check_period(start, end)
+    groups: dict[str, list] = {key: [0] * _SLOTS for key in keys}
+    for dossier in dossiers:
+        accepted = dossier.accepted
+        if accepted is None or accepted >= end or dossier.state == "refused":
+            continue
+        since, done, outcome = _finish(dossier, accepted)
+        if done is not None and done < start:
+            continue  # finished before the period
+        key = key_of(dossier)
+        slots = groups.get(key)
+        if slots is None:
+            slots = groups[key] = [0] * _SLOTS
+        if accepted < start:
+            slots[_CARRIED] += 1
+        else:
+            slots[_CHANNEL_SLOT.get(dossier.channel, _IN_PERSON)] += 1
+        if done is not None and done < end:
+            if outcome == _RESOLVED:
+                slots[_judge(done, dossier.appointment)] += 1
+                slots[_SECONDS] += (done - accepted).total_seconds()
+            else:
+                slots[outcome] += 1
+        elif dossier.state == "supplement_requested" and since < end:
+            slots[_WAITING] += 1
+        else:
+            due = dossier.appointment
+            slots[_OVERDUE if due is not None and due < end else _WITHIN] += 1
+    total = [0] * _SLOTS
+    rows = []
+    for key in sorted(groups):
+        slots = groups[key]
+        for index, value in enumerate(slots):
+            total[index] += value
+        rows.append({"key": key, **_columns(slots)})
+    return Report(group_by, start, end, list(COLUMNS), rows, _columns(total))
+
+
+def _columns(slots: list) -> dict:
+    new = slots[_IN_PERSON] + slots[_ONLINE] + slots[_POST]
+    resolved = slots[_EARLY] + slots[_ON_TIME] + slots[_LATE]
+    return {
+        "carried_over": slots[_CARRIED],
+        "new": new,
+        "new_in_person": slots[_IN_PERSON],
+        "new_online": slots[_ONLINE],
+        "new_post": slots[_POST],
+        "received_total": slots[_CARRIED] + new,
+        "early": slots[_EARLY],
+        "on_time": slots[_ON_TIME],
+        "late": slots[_LATE],
+        "resolved_total": resolved,
+        "in_progress_within": slots[_WITHIN],
+        "in_progress_overdue": slots[_OVERDUE],
+        "in_progress_total": slots[_WITHIN] + slots[_OVERDUE],
+        "waiting_supplement": slots[_WAITING],
+        "stopped": slots[_STOPPED],
+        "withdrawn": slots[_WITHDRAWN],
+        "on_time_rate": _rate(slots[_EARLY] + slots[_ON_TIME], resolved),
+        "average_calendar_days": (
+            round(slots[_SECONDS] / 86400 / resolved, 2) if resolved else None
+        ),
+    }
+
+
+def _rate(good: int, count: int) -> float | None:
+    return round(good / count, 4) if count else None
+
+
+def monthly_on_time_rate(
+    dossiers: Iterable[DossierFacts], year: int, group_by: str = "field"
+) -> dict[str, list[float | None]]:
+    """``{key: [rate of January, ..., rate of December]}`` for a chart.
+
+    The rate of a month is ``on_time_rate`` of ``compute`` over that month
+    (``None`` for a month without resolved dossiers); keys are the groups
+    with a dossier resolved in the year, in key order.
+    """
+    key_of = _key_getter(group_by)
+    first, last = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+    counts: dict[str, list[int]] = {}
+    for dossier in dossiers:
+        accepted = dossier.accepted
+        if (
+            accepted is None
+            or accepted >= last
+            or dossier.state not in _RESOLVED_STATES
+        ):
+            continue
+        _since, done, _outcome = _finish(dossier, accepted)
+        if not first <= done < last:
+            continue
+        key = key_of(dossier)
+        months = counts.get(key)
+        if months is None:
+            months = counts[key] = [0] * 24  # (good, resolved) per month
+        index = (done.month - 1) * 2
+        months[index + 1] += 1
+        if _judge(done, dossier.appointment) != _LATE:
+            months[index] += 1
+    return {
+        key: [_rate(counts[key][i], counts[key][i + 1]) for i in range(0, 24, 2)]
+        for key in sorted(counts)
+    }
+
+
+# -- spreadsheet -------------------------------------------------------------
+
+_STAMP = datetime(2000, 1, 1)
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+class _StableZip(zipfile.ZipFile):
+    """Entries with a fixed time stamp: the same report, the same bytes."""
+
+    def writestr(self, name, data, compress_type=None, compresslevel=None):
+        if not isinstance(name, zipfile.ZipInfo):
+            name = zipfile.ZipInfo(name, _ZIP_EPOCH)
+            name.compress_type = zipfile.ZIP_DEFLATED
+            name.external_attr = 0o644 << 16
+        super().writestr(name, data, compress_type, compresslevel)
+
+
+def period_label(start: datetime, end: datetime) -> str:
+    """``01/01/2026 – 31/03/2026``: the period with its last day included
+    (an ``end`` at midnight shows the day before)."""
+
+    def moment(value: datetime) -> str:
+        if value.time() == time(0, 0):
+            return f"{value:%d/%m/%Y}"
+        return f"{value:%d/%m/%Y %H:%M}"
+
+    last = end - timedelta(days=1) if end.time() == time(0, 0) else end
+    return f"{moment(start)} – {moment(last)}"
+
+
+def write_xlsx(
+    report: Report,
+    titles: dict[str, str],
+    column_titles: dict[str, str],
+    title: str = "",
+    total_title: str = "Total",
+) -> bytes:
+    """The report as a one-sheet workbook: a title row, a header row, one row
+    per group, the total row.
+
+    ``titles`` names the group keys, ``column_titles`` the columns and, under
+    ``"key"``, the first column; both come translated from the caller. A
+    missing title shows the id. Counts are numbers, the on-time rate a
+    percentage. No time stamp of its own: the same report gives the same
+    bytes.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    columns = list(report.columns)
+    heading = f"{title} ({period_label(report.start, report.end)})"
+    if not title:
+        heading = period_label(report.start, report.end)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = (_SHEET_FORBIDDEN.sub("-", title).strip()[:31]) or "Statistics"
+    bold = Font(bold=True)
+    sheet.append([heading])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.merge_cells(
+        start_row=1, start_column=1, end_row=1, end_column=len(columns) + 1
+    )
+    sheet.append(
+        [column_titles.get("key", report.group_by)]
+        + [column_titles.get(column, column) for column in columns]
+    )
+    for cell in sheet[2]:
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in report.rows:
+        sheet.append(
+            [titles.get(row["key"], row["key"])] + [row[column] for column in columns]
+        )
+    sheet.append([total_title] + [report.total[column] for column in columns])
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    formats = {"on_time_rate": "0.00%", "average_calendar_days": "0.00"}
+    for position, column in enumerate(columns, start=2):
+        letter = get_column_letter(position)
+        sheet.column_dimensions[letter].width = 14
+        number_format = formats.get(column)
+        if number_format:
+            for line in range(3, sheet.max_row + 1):
+                sheet[f"{letter}{line}"].number_format = number_format
+    sheet.column_dimensions["A"].width = 40
+    sheet.freeze_panes = "B3"
+    workbook.properties.created = _STAMP
+    workbook.properties.modified = _STAMP
+    workbook.properties.creator = "dienbien.policy"
+    buffer = io.BytesIO()
+    with _StableZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).save()
+    return buffer.getvalue()
