@@ -2,6 +2,7 @@
 waking any (``@dossiers``, statistics, the status lookup)."""
 
 from dienbien.policy.content.dossier import IDossier
+from dienbien.policy.workingtime import to_local
 from plone.indexer import indexer
 
 
@@ -63,3 +64,17 @@ def dossier_returned(obj):
 @indexer(IDossier)
 def dossier_submitted(obj):
     return _iso(obj.submitted)
+
+
+@indexer(IDossier)
+def dossier_state_changed(obj):
+    """When the dossier entered its current state (for statistics)."""
+    history = (getattr(obj, "workflow_history", None) or {}).get(
+        "dienbien_dossier_workflow"
+    )
+    if not history:
+        return _iso(obj.accepted)
+    when = history[-1].get("time")
+    if when is None:
+        return _iso(obj.accepted)
+    return _iso(to_local(when.asdatetime()))
