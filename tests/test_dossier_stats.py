@@ -127,3 +127,22 @@ def test_bad_parameters(staff, params, field):
     response = staff["leader"].get("@dossier-stats", params=params)
     assert response.status_code == 400
     assert field in [e["field"] for e in response.json()["errors"]]
+
+
+def test_dashboard(http, staff, dossiers):
+    from conftest import STAFF_PASSWORD
+
+    browser = http("leader", STAFF_PASSWORD)
+    browser.headers["Accept"] = "text/html"
+    page = browser.get("@@dossier-dashboard", params={"year": "2026"})
+    assert page.status_code == 200
+    assert "<svg" in page.text and "dossier-chart" in page.text
+    assert "Chứng thực" in page.text
+    assert "Tỷ lệ đúng hạn" in page.text
+    assert "format=xlsx" in page.text
+    desk = http("clerk", STAFF_PASSWORD)
+    desk.headers["Accept"] = "text/html"
+    refused = desk.get("@@dossier-dashboard")
+    # Plone answers with its "insufficient privileges" page.
+    assert "dossier-dashboard" not in refused.text
+    assert "Tỷ lệ đúng hạn" not in refused.text

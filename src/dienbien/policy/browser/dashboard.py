@@ -1,0 +1,66 @@
+"""The leaders' dashboard: the year's one-stop figures by field and a chart
+of the monthly on-time rate per field."""
+
+from datetime import date
+from datetime import datetime
+from dienbien.policy.browser.chart import legend
+from dienbien.policy.browser.chart import line_chart_svg
+from dienbien.policy.content.vocabularies import procedure_fields
+from dienbien.policy.core.statistics import compute
+from dienbien.policy.core.statistics import monthly_on_time_rate
+from dienbien.policy.dossiers.report import column_titles
+from dienbien.policy.dossiers.statistics import countable_units
+from dienbien.policy.dossiers.statistics import dossier_facts
+from Products.Five.browser import BrowserView
+
+
+SHOWN = (
+    "received_total",
+    "resolved_total",
+    "early",
+    "on_time",
+    "late",
+    "in_progress_overdue",
+    "on_time_rate",
+)
+
+
+class DossierDashboard(BrowserView):
+    def __call__(self):
+        today = date.today()
+        try:
+            self.year = int(self.request.form.get("year", today.year))
+        except ValueError:
+            self.year = today.year
+        if not 2000 <= self.year <= 2100:
+            self.year = today.year
+        start, end = datetime(self.year, 1, 1), datetime(self.year + 1, 1, 1)
+        facts = dossier_facts(end, countable_units())
+        self.report = compute(facts, start, end, "field")
+        self.titles = procedure_fields()
+        self.columns = column_titles(self.request)
+        self.rates = monthly_on_time_rate(facts, self.year, "field")
+        return self.index()
+
+    def shown(self):
+        return [{"id": name, "title": self.columns[name]} for name in SHOWN]
+
+    def cell(self, row, name):
+        value = row.get(name)
+        if name == "on_time_rate":
+            return "—" if value is None else f"{value * 100:.1f}%"
+        return value
+
+    def chart(self):
+        labels = [f"{month:02d}" for month in range(1, 13)]
+        return line_chart_svg(self.rates, labels, self.titles)
+
+    def legend(self):
+        return legend(self.rates, self.titles)
+
+    def export_url(self):
+        base = self.context.absolute_url()
+        return (
+            f"{base}/@dossier-stats?from={self.year}-01-01&to={self.year}-12-31"
+            "&group_by=field&format=xlsx"
+        )
