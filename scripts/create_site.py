@@ -12,6 +12,7 @@ The Zope admin user is ``admin`` with the password in ADMIN_PASSWORD, or
 """
 
 from dienbien.policy import site
+from dienbien.policy.scripting import script_args
 from Testing.makerequest import makerequest
 from zope.component.hooks import setSite
 
@@ -19,14 +20,6 @@ import argparse
 import os
 import sys
 import transaction
-
-
-def script_args(argv):
-    """The arguments after this script's path, however it was started."""
-    for index, arg in enumerate(argv):
-        if arg.endswith("create_site.py"):
-            return argv[index + 1 :]
-    return []
 
 
 def ensure_admin(app):
@@ -68,4 +61,4 @@ def main(app, argv):
 
 
 if __name__ == "__main__" or "app" in globals():
-    main(globals()["app"], script_args(sys.argv))
+    main(globals()["app"], script_args(sys.argv, "create_site.py"))

@@ -13,6 +13,7 @@ gives the same file, and ``scripts/import_procedures.py`` reads it back.
 from dienbien.policy.core.procedure_files import format_of
 from dienbien.policy.procedures.importer import export_procedures
 from dienbien.policy.procedures.importer import procedures_by_code
+from dienbien.policy.scripting import script_args
 from dienbien.policy.site import SITE_ID
 from plone import api
 from Testing.makerequest import makerequest
@@ -22,13 +23,6 @@ import argparse
 import pathlib
 import sys
 import transaction
-
-
-def script_args(argv):
-    for index, arg in enumerate(argv):
-        if arg.endswith("export_procedures.py"):
-            return argv[index + 1 :]
-    return []
 
 
 def main(app, argv) -> int:
@@ -60,4 +54,4 @@ def main(app, argv) -> int:
 
 
 if "app" in globals():
-    sys.exit(main(globals()["app"], script_args(sys.argv)))
+    sys.exit(main(globals()["app"], script_args(sys.argv, "export_procedures.py")))

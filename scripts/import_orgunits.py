@@ -11,6 +11,7 @@ is imported. Running the same file twice changes nothing the second time.
 from dienbien.policy.orgunits.importer import format_of
 from dienbien.policy.orgunits.importer import import_units
 from dienbien.policy.orgunits.importer import UnitImportRefused
+from dienbien.policy.scripting import script_args
 from dienbien.policy.site import SITE_ID
 from plone import api
 from Testing.makerequest import makerequest
@@ -20,13 +21,6 @@ import argparse
 import pathlib
 import sys
 import transaction
-
-
-def script_args(argv):
-    for index, arg in enumerate(argv):
-        if arg.endswith("import_orgunits.py"):
-            return argv[index + 1 :]
-    return []
 
 
 def main(app, argv) -> int:
@@ -66,4 +60,4 @@ def main(app, argv) -> int:
 
 
 if "app" in globals():
-    sys.exit(main(globals()["app"], script_args(sys.argv)))
+    sys.exit(main(globals()["app"], script_args(sys.argv, "import_orgunits.py")))

@@ -15,6 +15,7 @@ from dienbien.policy.core.procedure_files import describe
 from dienbien.policy.core.procedure_files import format_of
 from dienbien.policy.procedures.importer import import_procedures
 from dienbien.policy.procedures.importer import ProcedureImportRefused
+from dienbien.policy.scripting import script_args
 from dienbien.policy.site import SITE_ID
 from plone import api
 from Testing.makerequest import makerequest
@@ -25,13 +26,6 @@ import pathlib
 import sys
 import time
 import transaction
-
-
-def script_args(argv):
-    for index, arg in enumerate(argv):
-        if arg.endswith("import_procedures.py"):
-            return argv[index + 1 :]
-    return []
 
 
 def printer(every: int):
@@ -93,4 +87,4 @@ def main(app, argv) -> int:
 
 
 if "app" in globals():
-    sys.exit(main(globals()["app"], script_args(sys.argv)))
+    sys.exit(main(globals()["app"], script_args(sys.argv, "import_procedures.py")))

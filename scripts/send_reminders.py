@@ -7,29 +7,21 @@
 
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.reminders import send
+from dienbien.policy.scripting import open_site
+from dienbien.policy.scripting import script_args
 from dienbien.policy.site import SITE_ID
 from plone import api
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
 
 import argparse
 import sys
 import transaction
 
 
-def script_args(argv):
-    for index, arg in enumerate(argv):
-        if arg.endswith("send_reminders.py"):
-            return argv[index + 1 :]
-    return []
-
-
 def main(app, argv) -> int:
     parser = argparse.ArgumentParser(prog="send_reminders.py")
     parser.add_argument("--site-id", default=SITE_ID)
     options = parser.parse_args(argv)
-    portal = makerequest(app)[options.site_id]
-    setSite(portal)
+    open_site(app, options.site_id)
     if not api.portal.get_registry_record("plone.email_from_address", default=None):
         print(
             "error: set the site's e-mail sender (Site Setup → Mail) first",
@@ -44,4 +36,4 @@ def main(app, argv) -> int:
 
 
 if "app" in globals():
-    sys.exit(main(globals()["app"], script_args(sys.argv)))
+    sys.exit(main(globals()["app"], script_args(sys.argv, "send_reminders.py")))

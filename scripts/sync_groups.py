@@ -6,28 +6,20 @@
 """
 
 from dienbien.policy.orgunits.events import sync_all_units
+from dienbien.policy.scripting import open_site
+from dienbien.policy.scripting import script_args
 from dienbien.policy.site import SITE_ID
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
 
 import argparse
 import sys
 import transaction
 
 
-def script_args(argv):
-    for index, arg in enumerate(argv):
-        if arg.endswith("sync_groups.py"):
-            return argv[index + 1 :]
-    return []
-
-
 def main(app, argv) -> int:
     parser = argparse.ArgumentParser(prog="sync_groups.py")
     parser.add_argument("--site-id", default=SITE_ID)
     options = parser.parse_args(argv)
-    portal = makerequest(app)[options.site_id]
-    setSite(portal)
+    portal = open_site(app, options.site_id)
     count = sync_all_units(portal)
     transaction.get().note("Synchronised unit groups")
     transaction.commit()
@@ -36,4 +28,4 @@ def main(app, argv) -> int:
 
 
 if "app" in globals():
-    sys.exit(main(globals()["app"], script_args(sys.argv)))
+    sys.exit(main(globals()["app"], script_args(sys.argv, "sync_groups.py")))
