@@ -97,6 +97,9 @@ def test_demo_profile(portal_as_manager):
     ]
     assert "DeskClerk" in api.user.get_roles(user=clerk)
     assert len(portal_as_manager["thu-tuc-hanh-chinh"].objectIds()) == 34
+    dossiers = portal_as_manager["ho-so"].objectValues()
+    assert len(dossiers) > 40
+    assert {api.content.get_state(d) for d in dossiers} >= {"processing", "returned"}
     assert "Chào mừng" in portal_as_manager.text.raw
     assert "dữ liệu mẫu" in portal_as_manager.description
     # Running it again changes nothing.

@@ -30,9 +30,13 @@ def _make(record: dict) -> Dossier:
     return dossier
 
 
-def bulk_load(folder, records, batch_size: int = 1000, progress=None) -> int:
+def bulk_load(
+    folder, records, batch_size: int = 1000, progress=None, commit: bool = True
+) -> int:
     """Store dossiers from ``records`` (dicts of Dossier attributes plus
-    ``state`` and ``log``); return how many were loaded."""
+    ``state`` and ``log``); return how many were loaded. With ``commit``
+    each batch is its own transaction; without, the caller's transaction
+    holds them all (small loads, such as the demo)."""
     catalog = api.portal.get_tool("portal_catalog")
     workflow = api.portal.get_tool("portal_workflow")
     definition = workflow["dienbien_dossier_workflow"]
@@ -61,12 +65,14 @@ def bulk_load(folder, records, batch_size: int = 1000, progress=None) -> int:
         if len(pending) >= batch_size:
             _index(catalog, pending)
             pending = []
-            transaction.commit()
+            if commit:
+                transaction.commit()
             if progress:
                 progress(loaded)
     if pending:
         _index(catalog, pending)
-        transaction.commit()
+        if commit:
+            transaction.commit()
         if progress:
             progress(loaded)
     return loaded
