@@ -76,8 +76,37 @@ def countable_units(user=None) -> set[str] | None:
     return allowed
 
 
+COLUMNS = {
+    "code": "dossier_code",
+    "state": "review_state",
+    "channel": "dossier_channel",
+    "field": "dossier_field",
+    "procedure": "dossier_procedure",
+    "unit": "dossier_handling_unit",
+    "submitted": "dossier_submitted",
+    "accepted": "dossier_accepted",
+    "appointment": "dossier_appointment",
+    "resolved": "dossier_resolved",
+    "returned": "dossier_returned",
+    "state_changed": "dossier_state_changed",
+}
+TIMES = (
+    "submitted",
+    "accepted",
+    "appointment",
+    "resolved",
+    "returned",
+    "state_changed",
+)
+
+
 def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None):
-    """Facts of the dossiers accepted before ``end`` in the allowed units."""
+    """Facts of the dossiers accepted before ``end`` in the allowed units.
+
+    A year of a district is tens of thousands of dossiers: the metadata
+    records are read straight from the catalog's table by record id, without
+    making a brain for each (brains cost more than the statistics).
+    """
     catalog = api.portal.get_tool("portal_catalog")
     query = {
         "portal_type": "Dossier",
@@ -90,4 +119,31 @@ def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None
         if not wanted:
             return []
         query["dossier_handling_unit"] = sorted(wanted)
-    return [facts_of(brain) for brain in catalog.unrestrictedSearchResults(**query)]
+    table = catalog._catalog
+    result = table.search(query)
+    rids = getattr(result, "_seq", None)
+    if rids is None:  # an empty result, or a ZCatalog that changed
+        return [facts_of(brain) for brain in result]
+    schema = table.schema
+    (code, state, channel, field, procedure, unit) = (
+        schema[COLUMNS[name]]
+        for name in ("code", "state", "channel", "field", "procedure", "unit")
+    )
+    times = [(name, schema[COLUMNS[name]]) for name in TIMES]
+    parse = datetime.fromisoformat
+    data = table.data
+    facts_list = []
+    for rid in rids:
+        record = data[rid]
+        facts = Facts()
+        facts.code = record[code]
+        facts.state = record[state]
+        facts.channel = record[channel]
+        facts.field = record[field] or ""
+        facts.procedure = record[procedure] or ""
+        facts.unit = record[unit] or ""
+        for name, position in times:
+            value = record[position]
+            setattr(facts, name, parse(value) if value else None)
+        facts_list.append(facts)
+    return facts_list
