@@ -105,6 +105,13 @@ def records():
             "state": state, "log": log,
         }
 
+# Start from an empty dossier folder: the demo's few dossiers would share codes.
+with api.env.adopt_roles(["Manager"]):
+    demo = list(portal["ho-so"].objectIds())
+    if demo:
+        portal["ho-so"].manage_delObjects(demo)
+        transaction.commit()
+
 started = time.time()
 def progress(n):
     print(f"  {n}/{count} ({n / (time.time() - started):.0f}/s)", flush=True)

@@ -177,3 +177,37 @@ def test_bad_dossier_is_400_and_not_stored(staff, manager, change, field):
 def test_only_desk_clerks_receive(staff, anonymous):
     assert anonymous.post("ho-so", json=DOSSIER).status_code == 401
     assert staff["officer"].post("ho-so", json=DOSSIER).status_code in (401, 403)
+
+
+def test_numbers_continue_after_a_bulk_load(staff, one_stop):
+    """Dossiers migrated with the bulk loader keep their numbers; the desk
+    continues after them."""
+    from datetime import datetime
+    from dienbien.policy.dossiers.bulk import bulk_load
+    from plone.app.testing import TEST_USER_ID
+    from plone.app.testing import setRoles
+
+    import transaction
+
+    setRoles(one_stop, TEST_USER_ID, ["Manager"])
+    accepted = datetime(2026, 3, 3, 8, 0)
+    record = {
+        "code": "H15.50.MC-260303-0007",
+        "procedure": "2.000815",
+        "procedure_title": "Chứng thực",
+        "procedure_field": "chung-thuc",
+        "channel": "in_person",
+        "receiving_unit": "H15.50.MC",
+        "handling_unit": "H15.50.03",
+        "applicant_name": "Cũ",
+        "applicant_phone": "0912 111 222",
+        "accepted": accepted,
+        "submitted": accepted,
+        "appointment": accepted,
+        "state": "returned",
+        "log": [],
+    }
+    assert bulk_load(one_stop["ho-so"], [record]) == 1
+    transaction.commit()
+    created = receive(staff["clerk"], accepted="2026-03-03T09:00:00+07:00")
+    assert created["code"] == "H15.50.MC-260303-0008"

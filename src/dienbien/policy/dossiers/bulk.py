@@ -6,9 +6,12 @@ Each record is already complete (code, times, state, log); nothing is
 computed here, so the loader is as fast as storing and indexing allow.
 """
 
+from datetime import datetime
 from dienbien.policy.content.dossier import Dossier
+from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.sequence import at_least
 from persistent.list import PersistentList
 from plone import api
 from plone.uuid.interfaces import ATTRIBUTE_NAME
@@ -58,6 +61,14 @@ def bulk_load(
             },
         )
         definition.updateRoleMappingsFor(dossier)
+        parts = CODE_PATTERN.match(record["code"])
+        if parts:
+            at_least(
+                folder,
+                parts["unit"],
+                datetime.strptime(parts["day"], "%y%m%d").date(),
+                int(parts["seq"]),
+            )
         entries = PersistentList(record.get("log", ()))
         IAnnotations(dossier)[log.KEY] = entries
         pending.append(dossier)

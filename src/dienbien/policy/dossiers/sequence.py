@@ -26,7 +26,7 @@ class Counter(Persistent):
         self.value = 0
 
 
-def next_number(folder, unit_code: str, day: date) -> int:
+def _counter(folder, unit_code: str, day: date) -> Counter:
     annotations = IAnnotations(folder)
     counters = annotations.get(KEY)
     if counters is None:
@@ -35,5 +35,17 @@ def next_number(folder, unit_code: str, day: date) -> int:
     counter = counters.get(key)
     if counter is None:
         counter = counters[key] = Counter()
+    return counter
+
+
+def next_number(folder, unit_code: str, day: date) -> int:
+    counter = _counter(folder, unit_code, day)
     counter.value += 1
     return counter.value
+
+
+def at_least(folder, unit_code: str, day: date, number: int) -> None:
+    """Dossiers loaded from elsewhere used ``number``: never issue it again."""
+    counter = _counter(folder, unit_code, day)
+    if counter.value < number:
+        counter.value = number
