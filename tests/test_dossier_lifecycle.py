@@ -184,8 +184,8 @@ def test_numbers_continue_after_a_bulk_load(staff, one_stop):
     continues after them."""
     from datetime import datetime
     from dienbien.policy.dossiers.bulk import bulk_load
-    from plone.app.testing import TEST_USER_ID
     from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
 
     import transaction
 

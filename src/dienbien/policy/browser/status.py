@@ -25,7 +25,9 @@ class DossierStatusView(BrowserView):
     def __call__(self):
         self.code = (self.request.form.get("code") or "").strip()
         self.verify = (self.request.form.get("verify") or "").strip()
-        if self.code or self.verify:
+        # The receipt's QR code opens the page with the code only: show the
+        # form filled in, waiting for the 4 digits (no lookup is counted).
+        if self.code and self.verify:
             allowed, wait = STATUS_LOOKUPS.allow(self.request.getClientAddr() or "")
             if not allowed:
                 self.too_many = True

@@ -1,0 +1,82 @@
+"""The one-stop desk in a browser: a clerk receives a dossier and prints the
+receipt; the handling unit resolves it; the citizen looks it up."""
+
+from playwright.sync_api import expect
+
+import pytest
+import re
+
+
+pytestmark = pytest.mark.browser
+
+
+def test_desk_to_citizen(browser, site_url, one_stop):
+    from conftest import STAFF_PASSWORD
+    from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
+
+    STATUS_LOOKUPS.reset()
+
+    def person(user=None):
+        context = browser.new_context()
+        page = context.new_page()
+        if user:
+            page.goto(f"{site_url}/login")
+            page.fill("#__ac_name", user)
+            page.fill("#__ac_password", STAFF_PASSWORD)
+            page.click(
+                "#login-form button[type=submit], #login-form input[type=submit]"
+            )
+            page.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+        return context, page
+
+    # The desk clerk receives the dossier in the add form.
+    clerk_context, clerk = person("clerk")
+    clerk.goto(f"{site_url}/ho-so/++add++Dossier")
+    clerk.fill("#form-widgets-procedure", "2.000815")
+    clerk.select_option("#form-widgets-channel", "in_person")
+    clerk.select_option("#form-widgets-receiving_unit", "H15.50.MC")
+    clerk.fill("#form-widgets-applicant_name", "Lò Văn Páo")
+    clerk.fill("#form-widgets-applicant_phone", "0912 345 678")
+    clerk.click("#form-buttons-save")
+    expect(clerk.locator(".dossier-state-title")).to_have_text("Được tiếp nhận")
+    code = clerk.locator(".dossier-code").inner_text().strip()
+    assert re.fullmatch(r"H15\.50\.MC-\d{6}-0001", code)
+    expect(clerk.locator(".dossier-appointment")).not_to_be_empty()
+
+    # The receipt and appointment slip, with its QR code, prints from here.
+    with clerk_context.expect_page() as slip_info:
+        clerk.click("text=Mẫu 01")
+    slip = slip_info.value
+    slip.wait_for_load_state()
+    expect(slip.locator("body")).to_contain_text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    expect(slip.locator("body")).to_contain_text(code)
+    expect(slip.locator("img[src^='data:image/png']")).to_have_count(1)
+
+    # Hand the dossier on to Phòng Tư pháp from the state menu.
+    dossier_url = clerk.url.split("?")[0].rstrip("/")
+    clerk.click("#plone-contentmenu-workflow > a")
+    clerk.click("#workflow-transition-transfer")
+    expect(clerk.locator(".dossier-state-title")).to_have_text("Đang xử lý")
+    clerk_context.close()
+
+    # The handling unit's leader approves the result.
+    leader_context, leader = person("leader")
+    leader.goto(dossier_url)
+    expect(leader.locator(".dossier-state-title")).to_have_text("Đang xử lý")
+    leader.click("#plone-contentmenu-workflow > a")
+    leader.click("#workflow-transition-resolve")
+    expect(leader.locator(".dossier-state-title")).to_have_text("Đã xử lý xong")
+    leader_context.close()
+
+    # The citizen looks the dossier up, without logging in.
+    citizen_context, citizen = person()
+    # The QR code on the receipt opens the lookup with the code filled in.
+    citizen.goto(f"{site_url}/tra-cuu-ho-so?code={code}")
+    expect(citizen.locator("#status-code")).to_have_value(code)
+    expect(citizen.locator(".alert-warning")).to_have_count(0)
+    citizen.fill("#status-verify", "5678")
+    citizen.click(".dossier-status-form button[type=submit]")
+    expect(citizen.locator(".dossier-status-title")).to_have_text("Đã xử lý xong")
+    expect(citizen.locator(".dossier-steps li")).to_have_count(3)
+    expect(citizen.locator("body")).not_to_contain_text("Lò Văn Páo")
+    citizen_context.close()
