@@ -90,16 +90,6 @@ COLUMNS = {
     "returned": "dossier_returned",
     "state_changed": "dossier_state_changed",
 }
-TIMES = (
-    "submitted",
-    "accepted",
-    "appointment",
-    "resolved",
-    "returned",
-    "state_changed",
-)
-
-
 def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None):
     """Facts of the dossiers accepted before ``end`` in the allowed units.
 
@@ -125,14 +115,18 @@ def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None
     if rids is None:  # an empty result, or a ZCatalog that changed
         return [facts_of(brain) for brain in result]
     schema = table.schema
-    (code, state, channel, field, procedure, unit) = (
+    code, state, channel, field, procedure, unit = (
         schema[COLUMNS[name]]
         for name in ("code", "state", "channel", "field", "procedure", "unit")
     )
-    times = [(name, schema[COLUMNS[name]]) for name in TIMES]
+    accepted, appointment, resolved, returned, changed = (
+        schema[COLUMNS[name]]
+        for name in ("accepted", "appointment", "resolved", "returned", "state_changed")
+    )
     parse = datetime.fromisoformat
     data = table.data
     facts_list = []
+    append = facts_list.append
     for rid in rids:
         record = data[rid]
         facts = Facts()
@@ -142,8 +136,17 @@ def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None
         facts.field = record[field] or ""
         facts.procedure = record[procedure] or ""
         facts.unit = record[unit] or ""
-        for name, position in times:
-            value = record[position]
-            setattr(facts, name, parse(value) if value else None)
-        facts_list.append(facts)
+        # ``submitted`` is not used by the statistics: not parsed.
+        facts.submitted = None
+        value = record[accepted]
+        facts.accepted = parse(value) if value else None
+        value = record[appointment]
+        facts.appointment = parse(value) if value else None
+        value = record[resolved]
+        facts.resolved = parse(value) if value else None
+        value = record[returned]
+        facts.returned = parse(value) if value else None
+        value = record[changed]
+        facts.state_changed = parse(value) if value else None
+        append(facts)
     return facts_list
