@@ -90,6 +90,8 @@ COLUMNS = {
     "returned": "dossier_returned",
     "state_changed": "dossier_state_changed",
 }
+
+
 def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None):
     """Facts of the dossiers accepted before ``end`` in the allowed units.
 
