@@ -17,17 +17,16 @@ Bounded: fixed request counts, one client, and the server is stopped.
     .venv/bin/python bench/dossiers.py [--dossiers 100000] [--rounds 200]
 """
 
+from instance import percentile
+from instance import ThrowAwayInstance
+
 import argparse
 import base64
 import json
 import os
 import pathlib
 import random
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -129,12 +128,6 @@ print("SAMPLE " + json.dumps(codes))
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def get(url, auth=None):
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
     if auth:
@@ -150,53 +143,23 @@ def get(url, auth=None):
     return (time.perf_counter() - started) * 1000, status, body
 
 
-def pct(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=200)
     options = parser.parse_args()
 
-    home = pathlib.Path(tempfile.mkdtemp(prefix="bench-dossiers-"))
-    server = None
-    try:
-        shutil.copytree(ROOT / "instance" / "etc", home / "etc")
-        for sub in ("filestorage", "blobstorage", "log", "cache"):
-            (home / "var" / sub).mkdir(parents=True)
-        env = dict(
-            os.environ,
-            INSTANCE_HOME=str(home),
-            # One benchmark client makes every request: lift the per-client limit.
-            DIENBIEN_STATUS_LOOKUPS_PER_MINUTE="1000000",
-        )
-        conf = str(home / "etc" / "zope.conf")
+    # One benchmark client makes every request: lift the per-client limit.
+    with ThrowAwayInstance(
+        "dossiers", DIENBIEN_STATUS_LOOKUPS_PER_MINUTE="1000000"
+    ) as instance:
         print("creating the demo site…", flush=True)
-        subprocess.run(
-            [
-                str(BIN / "zconsole"),
-                "run",
-                conf,
-                str(ROOT / "scripts" / "create_site.py"),
-            ],
-            env=env,
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        size_before = (home / "var" / "filestorage" / "Data.fs").stat().st_size
-        loader = home / "load.py"
-        loader.write_text(LOADER)
+        instance.create_site()
+        size_before = instance.data_fs_size
         print(f"bulk-loading {options.dossiers} dossiers…", flush=True)
-        out = subprocess.run(
-            [str(BIN / "zconsole"), "run", conf, str(loader), str(options.dossiers)],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
+        out = instance.zconsole(
+            instance.script("load.py", LOADER), options.dossiers, quiet=True
+        )
         loaded_line = next(
             line for line in out.splitlines() if line.startswith("LOADED")
         )
@@ -204,32 +167,9 @@ def main() -> int:
         sample = json.loads(
             next(line for line in out.splitlines() if line.startswith("SAMPLE"))[7:]
         )
-        size = (home / "var" / "filestorage" / "Data.fs").stat().st_size
-
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                str(BIN / "runwsgi"),
-                str(home / "etc" / "zope.ini"),
-                "http_host=127.0.0.1",
-                f"http_port={port}",
-            ],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        base = f"http://127.0.0.1:{port}/dienbien"
+        size = instance.data_fs_size
+        base = instance.serve()
         admin = ("admin", os.environ.get("ADMIN_PASSWORD") or "admin")
-        deadline = time.time() + 120
-        while True:
-            try:
-                if get(base)[1] == 200:
-                    break
-            except OSError:
-                pass
-            if time.time() > deadline or server.poll() is not None:
-                raise SystemExit("the server did not answer")
-            time.sleep(0.5)
 
         rng = random.Random(1)
         ours, stock = [], []
@@ -281,11 +221,7 @@ def main() -> int:
                 admin,
             )
             stats.append((elapsed, status))
-        rss = 0
-        for line in pathlib.Path(f"/proc/{server.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                rss = int(line.split()[1]) * 1024
-
+        rss = instance.server_rss()
         print()
         print(
             f"dossiers loaded: {loaded} in {float(seconds):.0f} s = "
@@ -296,40 +232,34 @@ def main() -> int:
         )
         print(f"{'request':52} {'p50 ms':>8} {'p95 ms':>8}")
         print(
-            f"{'@dossier-status?code=&verify=':52} {pct(ours, 0.5):8.1f} {pct(ours, 0.95):8.1f}"
+            f"{'@dossier-status?code=&verify=':52} {percentile(ours, 0.5):8.1f} {percentile(ours, 0.95):8.1f}"
         )
         print(
-            f"{'@search?SearchableText=<code> (stock, Manager)':52} {pct(stock, 0.5):8.1f} {pct(stock, 0.95):8.1f}"
+            f"{'@search?SearchableText=<code> (stock, Manager)':52} {percentile(stock, 0.5):8.1f} {percentile(stock, 0.95):8.1f}"
         )
-        print(f"  stock/ours at p50: {pct(stock, 0.5) / pct(ours, 0.5):.1f}x")
+        print(
+            f"  stock/ours at p50: {percentile(stock, 0.5) / percentile(ours, 0.5):.1f}x"
+        )
         print(
             f"{'@dossiers?overdue=1 (' + str(totals['ours']) + ' hits)':52} "
-            f"{pct(overdue_ours, 0.5):8.1f} {pct(overdue_ours, 0.95):8.1f}"
+            f"{percentile(overdue_ours, 0.5):8.1f} {percentile(overdue_ours, 0.95):8.1f}"
         )
         print(
             f"{'@search equivalent (stock, ' + str(totals['stock']) + ' hits)':52} "
-            f"{pct(overdue_stock, 0.5):8.1f} {pct(overdue_stock, 0.95):8.1f}"
+            f"{percentile(overdue_stock, 0.5):8.1f} {percentile(overdue_stock, 0.95):8.1f}"
         )
         print(
-            f"  stock/ours at p50: {pct(overdue_stock, 0.5) / pct(overdue_ours, 0.5):.1f}x"
+            f"  stock/ours at p50: {percentile(overdue_stock, 0.5) / percentile(overdue_ours, 0.5):.1f}x"
         )
         if all(status == 200 for _e, status in stats):
             times = [e for e, _s in stats]
             print(
-                f"{'@dossier-stats one year (group_by=field)':52} {pct(times, 0.5):8.1f} {max(times):8.1f}"
+                f"{'@dossier-stats one year (group_by=field)':52} {percentile(times, 0.5):8.1f} {max(times):8.1f}"
             )
         else:
             print(f"@dossier-stats: not available (HTTP {stats[0][1]})")
         print(f"server RSS: {rss / 1e6:.0f} MB")
         return 0
-    finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        shutil.rmtree(home, ignore_errors=True)
 
 
 if __name__ == "__main__":
