@@ -30,8 +30,9 @@ def percentile(values, fraction):
 
 
 class ThrowAwayInstance:
-    def __init__(self, prefix: str, **environment):
+    def __init__(self, prefix: str, keep: bool = False, **environment):
         self.prefix = prefix
+        self.keep = keep
         self.environment = environment
         self.server = None
 
@@ -51,7 +52,10 @@ class ThrowAwayInstance:
                 self.server.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 self.server.kill()
-        shutil.rmtree(self.home, ignore_errors=True)
+        if self.keep:
+            print(f"instance kept in {self.home}")
+        else:
+            shutil.rmtree(self.home, ignore_errors=True)
 
     def zconsole(self, script, *args, quiet=False) -> str:
         """Run a zconsole script against the instance; return its output."""

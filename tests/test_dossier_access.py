@@ -23,10 +23,10 @@ PATHS = {
         ("clerk", "transfer", None),
         ("officer", "request_payment", None),
     ],
-    "resolved": [("clerk", "transfer", None), ("leader", "resolve", None)],
+    "resolved": [("clerk", "transfer", None), ("officer", "resolve", None)],
     "returned": [
         ("clerk", "transfer", None),
-        ("leader", "resolve", None),
+        ("officer", "resolve", None),
         ("clerk", "return_result", None),
     ],
     "refused": None,  # only from submitted, which desk-created dossiers pass at once
@@ -38,7 +38,7 @@ ALLOWED = {
     "accepted": {"clerk": {"transfer", "request_supplement", "withdraw"}},
     "processing": {
         "clerk": {"request_supplement", "withdraw"},
-        "officer": {"request_supplement", "request_payment"},
+        "officer": {"request_supplement", "request_payment", "resolve"},
         "leader": {"request_supplement", "request_payment", "resolve", "stop"},
     },
     "supplement_requested": {"clerk": {"receive_supplement", "withdraw"}},

@@ -1,5 +1,7 @@
 """A dossier's life over HTTP, each step by the right function."""
 
+from dienbien.policy.core.dossiers import dossier_id
+
 import pytest
 
 
@@ -51,14 +53,14 @@ def test_clerk_receives_a_dossier(staff):
 
 
 def test_whole_lifecycle(staff):
-    clerk, officer, leader = staff["clerk"], staff["officer"], staff["leader"]
+    clerk, officer = staff["clerk"], staff["officer"]
     dossier = receive(clerk)
     step(clerk, dossier, "transfer")
     assert state(officer, dossier)["status_code"] == 4
     step(officer, dossier, "request_payment")
     assert state(clerk, dossier)["status_code"] == 6
     step(clerk, dossier, "confirm_payment")
-    step(leader, dossier, "resolve")
+    step(officer, dossier, "resolve")
     assert state(clerk, dossier)["status_code"] == 9
     step(clerk, dossier, "return_result")
     final = state(clerk, dossier)
@@ -81,16 +83,17 @@ def test_whole_lifecycle(staff):
 
 
 def test_wrong_function_is_refused(staff):
-    clerk, officer, leader = staff["clerk"], staff["officer"], staff["leader"]
+    clerk, officer = staff["clerk"], staff["officer"]
     dossier = receive(clerk)
     # Officers cannot transfer a dossier from the desk; the desk cannot resolve.
     step(officer, dossier, "transfer", expect=403)
     step(clerk, dossier, "transfer")
     step(clerk, dossier, "resolve", expect=403)
-    step(officer, dossier, "resolve", expect=403)  # leaders approve
+    # Stopping the processing is the leader's decision.
+    step(officer, dossier, "stop", "Không đủ điều kiện", expect=403)
     # Another unit's leader does not even see the dossier.
     step(staff["other_leader"], dossier, "resolve", expect=(401, 403))
-    step(leader, dossier, "resolve")
+    step(officer, dossier, "resolve")
 
 
 def test_reasons_are_required(staff):
@@ -211,3 +214,54 @@ def test_numbers_continue_after_a_bulk_load(staff, one_stop):
     transaction.commit()
     created = receive(staff["clerk"], accepted="2026-03-03T09:00:00+07:00")
     assert created["code"] == "H15.50.MC-260303-0008"
+
+
+def test_bulk_loaded_dossiers_have_their_states_permissions(staff, one_stop):
+    """The loader copies a state's permission settings from the first
+    dossier in that state: each has what the workflow would have given it,
+    so the handling unit's officer sees them and the other unit does not."""
+    from datetime import datetime
+    from dienbien.policy.dossiers.bulk import bulk_load
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    import transaction
+
+    setRoles(one_stop, TEST_USER_ID, ["Manager"])
+    accepted = datetime(2026, 3, 4, 8, 0)
+    records = [
+        {
+            "code": f"H15.50.MC-260304-{number:04d}",
+            "procedure": "2.000815",
+            "procedure_title": "Chứng thực",
+            "procedure_field": "chung-thuc",
+            "channel": "in_person",
+            "receiving_unit": "H15.50.MC",
+            "handling_unit": "H15.50.03",
+            "applicant_name": "Cũ",
+            "applicant_phone": "0912 111 222",
+            "accepted": accepted,
+            "submitted": accepted,
+            "appointment": accepted,
+            "state": state,
+            "log": [],
+        }
+        for number, state in enumerate(
+            ["processing", "returned", "processing", "returned"], start=1
+        )
+    ]
+    assert bulk_load(one_stop["ho-so"], records) == 4
+    transaction.commit()
+    workflow = one_stop.portal_workflow["dienbien_dossier_workflow"]
+    folder = one_stop["ho-so"]
+    for record in records:
+        dossier = folder[dossier_id(record["code"])]
+        loaded = {n: v for n, v in vars(dossier).items() if n.endswith("_Permission")}
+        workflow.updateRoleMappingsFor(dossier)
+        expected = {n: v for n, v in vars(dossier).items() if n.endswith("_Permission")}
+        assert loaded == expected, record["state"]
+    transaction.abort()
+    for record in records:
+        url = f"ho-so/{dossier_id(record['code'])}"
+        assert staff["officer"].get(url).status_code == 200
+        assert staff["other_officer"].get(url).status_code in (401, 403)

@@ -84,8 +84,13 @@ def test_unknown_code_and_wrong_verify_look_the_same(anonymous, dossier):
     wrong = lookup(anonymous, dossier["code"], "0000")
     unknown = lookup(anonymous, "H15.50.MC-260303-9999", "5678")
     missing = lookup(anonymous, dossier["code"], "")
-    assert wrong.status_code == unknown.status_code == missing.status_code == 404
-    assert wrong.json() == unknown.json() == missing.json()
+    # The code as typed, not another spelling of the dossier's id.
+    lower = lookup(anonymous, dossier["code"].lower(), "5678")
+    as_id = lookup(anonymous, dossier["id"], "5678")
+    junk = lookup(anonymous, "../../acl_users", "5678")
+    answers = [wrong, unknown, missing, lower, as_id, junk]
+    assert {response.status_code for response in answers} == {404}
+    assert all(response.json() == wrong.json() for response in answers)
 
 
 def test_too_many_lookups(anonymous, dossier):

@@ -80,6 +80,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from operator import attrgetter
+from typing import NamedTuple
 
 import io
 import re
@@ -127,9 +128,13 @@ RATE_COLUMNS = ("on_time_rate", "average_calendar_days")
 COLUMNS = COUNT_COLUMNS + RATE_COLUMNS
 
 
-@dataclass(frozen=True, slots=True)
-class DossierFacts:
-    """What the statistics need to know of one dossier. Naive local times."""
+class DossierFacts(NamedTuple):
+    """What the statistics need to know of one dossier. Naive local times.
+
+    A named tuple: the shell keeps one per dossier in the catalog's metadata,
+    where a plain tuple is at home (serialisable, compared by value), and a
+    report reads them there without building anything per dossier.
+    """
 
     code: str
     state: str

@@ -45,6 +45,7 @@ def bulk_load(
     definition = workflow["dienbien_dossier_workflow"]
     loaded = 0
     pending = []
+    mappings = {}
     for record in records:
         dossier = _make(record)
         folder._setObject(dossier.getId(), dossier, suppress_events=True)
@@ -60,7 +61,7 @@ def bulk_load(
                 "time": None,
             },
         )
-        definition.updateRoleMappingsFor(dossier)
+        _map_roles(definition, dossier, record["state"], mappings)
         parts = CODE_PATTERN.match(record["code"])
         if parts:
             at_least(
@@ -87,6 +88,24 @@ def bulk_load(
         if progress:
             progress(loaded)
     return loaded
+
+
+def _map_roles(definition, dossier, state, mappings):
+    """The workflow's permission settings for ``state``: worked out for the
+    first dossier in each state, copied to the others (a fresh dossier has
+    no settings of its own, so they depend on the state alone)."""
+    mapping = mappings.get(state)
+    if mapping is None:
+        definition.updateRoleMappingsFor(dossier)
+        mappings[state] = {
+            name: value
+            for name, value in vars(dossier).items()
+            if name.startswith("_") and name.endswith("_Permission")
+        }
+        return
+    for name, value in mapping.items():
+        # A list means "also acquire": each dossier gets its own copy.
+        setattr(dossier, name, list(value) if isinstance(value, list) else value)
 
 
 def _index(catalog, dossiers):

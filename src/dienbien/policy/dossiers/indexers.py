@@ -2,6 +2,7 @@
 waking any (``@dossiers``, statistics, the status lookup)."""
 
 from dienbien.policy.content.dossier import IDossier
+from dienbien.policy.core.statistics import DossierFacts
 from dienbien.policy.workingtime import to_local
 from plone.indexer import indexer
 
@@ -66,15 +67,49 @@ def dossier_submitted(obj):
     return _iso(obj.submitted)
 
 
-@indexer(IDossier)
-def dossier_state_changed(obj):
-    """When the dossier entered its current state (for statistics)."""
+def _status(obj) -> dict:
+    """The dossier's current workflow status (state, time of the step)."""
     history = (getattr(obj, "workflow_history", None) or {}).get(
         "dienbien_dossier_workflow"
     )
-    if not history:
-        return _iso(obj.accepted)
-    when = history[-1].get("time")
+    return history[-1] if history else {}
+
+
+def _state_changed(obj, status):
+    when = status.get("time")
     if when is None:
-        return _iso(obj.accepted)
-    return _iso(to_local(when.asdatetime()))
+        return obj.accepted
+    return to_local(when.asdatetime())
+
+
+@indexer(IDossier)
+def dossier_state_changed(obj):
+    """When the dossier entered its current state (for statistics)."""
+    return _iso(_state_changed(obj, _status(obj)))
+
+
+def _minute(value):
+    # The same moment as ``_iso`` gives, as a naive local time.
+    return value.replace(second=0, microsecond=0, tzinfo=None) if value else None
+
+
+@indexer(IDossier)
+def dossier_facts(obj):
+    """Everything the statistics read, in one metadata column: a report
+    reads the facts kept in the catalog instead of parsing a dozen columns
+    for each of tens of thousands of dossiers."""
+    status = _status(obj)
+    return DossierFacts(
+        code=obj.code,
+        state=status.get("review_state"),
+        channel=obj.channel,
+        field=obj.procedure_field or "",
+        procedure=obj.procedure or "",
+        unit=obj.handling_unit or "",
+        submitted=_minute(obj.submitted),
+        accepted=_minute(obj.accepted),
+        appointment=_minute(obj.appointment),
+        resolved=_minute(getattr(obj, "resolved", None)),
+        returned=_minute(obj.returned),
+        state_changed=_minute(_state_changed(obj, status)),
+    )

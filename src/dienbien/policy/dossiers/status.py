@@ -5,6 +5,10 @@ the applicant's name, ID, phone, e-mail or address. An unknown code and a
 wrong verification look exactly the same.
 """
 
+from Acquisition import aq_base
+from dienbien.policy.content.dossier import DOSSIERS_PATH
+from dienbien.policy.core.dossiers import CODE_PATTERN
+from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.core.dossiers import verify_matches
@@ -18,14 +22,20 @@ def _iso(value):
 
 
 def find(code: str, verify: str):
-    """The dossier with ``code`` if ``verify`` matches; otherwise None."""
-    if not code or len(code) > 64:
+    """The dossier with ``code`` if ``verify`` matches; otherwise None.
+
+    A dossier's id is made from its code, so this is one lookup in the
+    dossier folder, not a catalog search: the public's most frequent request
+    stays cheap however many dossiers there are.
+    """
+    if not code or len(code) > 64 or not CODE_PATTERN.match(code):
         return None
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="Dossier", dossier_code=code)
-    if len(brains) != 1:
+    folder = api.portal.get().get(DOSSIERS_PATH)
+    dossier = folder._getOb(dossier_id(code), None) if folder is not None else None
+    if getattr(aq_base(dossier), "portal_type", None) != "Dossier":
         return None
-    dossier = brains[0]._unrestrictedGetObject()
+    if dossier.code != code:  # ids are lower case; codes are not
+        return None
     if not verify_matches(verify, dossier.applicant_phone, dossier.applicant_id_number):
         return None
     return dossier

@@ -1,0 +1,103 @@
+"""The dossier's catalog wrapper gives exactly what plone.indexer's would."""
+
+from dienbien.policy.dossiers.indexable import DossierIndexableWrapper
+from plone.indexer.interfaces import IIndexableObject
+from plone.indexer.wrapper import IndexableObjectWrapper
+from zope.component import queryMultiAdapter
+
+import transaction
+
+
+def catalog_entry(catalog, dossier, wrapper):
+    path = "/".join(dossier.getPhysicalPath())
+    catalog._catalog.catalogObject(wrapper(dossier, catalog), path)
+    rid = catalog._catalog.uids[path]
+    indexes = catalog._catalog.getIndexDataForRID(rid)
+    return indexes, catalog._catalog.getMetadataForRID(rid)
+
+
+def test_same_index_data_and_metadata_as_stock(staff, functional_portal):
+    response = staff["clerk"].post(
+        "ho-so",
+        json={
+            "@type": "Dossier",
+            "procedure": "2.000815",
+            "receiving_unit": "H15.50.MC",
+            "applicant_name": "Lò Văn Pâng",
+            "applicant_phone": "0912 000 111",
+            "accepted": "2026-03-03T09:00:00+07:00",
+        },
+    )
+    assert response.status_code == 201, response.text
+    staff["clerk"].post(f"{response.json()['@id']}/@workflow/transfer")
+    transaction.begin()  # see what the requests committed
+    catalog = functional_portal.portal_catalog
+    dossier = functional_portal["ho-so"][response.json()["id"]]
+    assert isinstance(
+        queryMultiAdapter((dossier, catalog), IIndexableObject),
+        DossierIndexableWrapper,
+    )
+
+    ours = catalog_entry(catalog, dossier, DossierIndexableWrapper)
+    stock = catalog_entry(catalog, dossier, IndexableObjectWrapper)
+
+    assert ours == stock
+    indexes, metadata = ours
+    assert metadata["dossier_code"] == response.json()["code"]
+    assert metadata["review_state"] == "processing"
+    assert indexes["dossier_code"] == response.json()["code"]
+
+
+def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
+    """Version 1001 adds the statistics' facts column; dossiers indexed
+    before it are counted the same, before and after the upgrade."""
+    from datetime import datetime
+    from dienbien.policy.core.statistics import DossierFacts
+    from dienbien.policy.dossiers.statistics import dossier_facts
+    from dienbien.policy.upgrades.v1001 import add_dossier_facts
+
+    response = staff["clerk"].post(
+        "ho-so",
+        json={
+            "@type": "Dossier",
+            "procedure": "2.000815",
+            "receiving_unit": "H15.50.MC",
+            "applicant_name": "Lò Văn Pâng",
+            "applicant_phone": "0912 000 111",
+            "accepted": "2026-03-03T09:00:00+07:00",
+        },
+    )
+    code = response.json()["code"]
+    transaction.begin()
+    catalog = functional_portal.portal_catalog
+    (facts,) = dossier_facts(datetime(2027, 1, 1), None)
+    assert isinstance(facts, DossierFacts)
+    assert (facts.code, facts.state, facts.unit) == (code, "accepted", "H15.50.03")
+    assert facts.accepted == datetime(2026, 3, 3, 9, 0)
+
+    # A site at 1000: no column yet. The columns give the same facts.
+    catalog.delColumn("dossier_facts")
+    assert dossier_facts(datetime(2027, 1, 1), None) == [facts]
+
+    setup = functional_portal.portal_setup
+    steps = setup.listUpgrades("dienbien.policy:default", show_old=True)
+    grouped = [
+        s for item in steps for s in (item if isinstance(item, list) else [item])
+    ]
+    assert {s["title"] for s in grouped if s["sdest"] == "1001"} == {
+        "Officers of the handling unit resolve dossiers",
+        "Dossier facts in the catalog",
+    }
+    assert add_dossier_facts() == 1
+    assert dossier_facts(datetime(2027, 1, 1), None) == [facts]
+    rid = catalog._catalog.uids[f"/plone/ho-so/{response.json()['id']}"]
+    assert catalog._catalog.getMetadataForRID(rid)["dossier_facts"] == facts
+    transaction.commit()
+
+    # The column serialises like any other metadata.
+    listing = manager.get(
+        "@search", params={"portal_type": "Dossier", "metadata_fields": "_all"}
+    )
+    assert listing.status_code == 200, listing.text
+    (item,) = listing.json()["items"]
+    assert item["dossier_facts"][0] == code
