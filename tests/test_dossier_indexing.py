@@ -87,6 +87,7 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
     assert {s["title"] for s in grouped if s["sdest"] == "1001"} == {
         "Officers of the handling unit resolve dossiers",
         "Dossier facts in the catalog",
+        "Unordered dossier folder",
     }
     assert add_dossier_facts() == 1
     assert dossier_facts(datetime(2027, 1, 1), None) == [facts]
@@ -101,3 +102,38 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
     assert listing.status_code == 200, listing.text
     (item,) = listing.json()["items"]
     assert item["dossier_facts"][0] == code
+
+
+def test_dossier_folder_keeps_no_order(staff, functional_portal):
+    """New dossiers do not rewrite a list of every dossier id; the upgrade
+    drops the order an older site kept."""
+    from dienbien.policy.upgrades.v1001 import ORDER_KEYS
+    from dienbien.policy.upgrades.v1001 import unorder_dossier_folder
+    from persistent.list import PersistentList
+    from zope.annotation.interfaces import IAnnotations
+
+    response = staff["clerk"].post(
+        "ho-so",
+        json={
+            "@type": "Dossier",
+            "procedure": "2.000815",
+            "receiving_unit": "H15.50.MC",
+            "applicant_name": "Lò Văn Pâng",
+            "applicant_phone": "0912 000 111",
+        },
+    )
+    assert response.status_code == 201, response.text
+    transaction.begin()
+    folder = functional_portal["ho-so"]
+    annotations = IAnnotations(folder)
+    assert not set(ORDER_KEYS) & set(annotations)
+    assert folder.getOrdering().getObjectPosition(response.json()["id"]) is None
+
+    # A 1000 site: an explicit default ordering and its list.
+    folder._ordering = ""
+    annotations[ORDER_KEYS[0]] = PersistentList([response.json()["id"]])
+    unorder_dossier_folder()
+    assert not set(ORDER_KEYS) & set(IAnnotations(folder))
+    assert list(folder.objectIds()) == [response.json()["id"]]
+    transaction.commit()
+    assert staff["clerk"].get("ho-so").status_code == 200

@@ -51,7 +51,14 @@ class IDossierFolder(model.Schema):
 
 @implementer(IDossierFolder)
 class DossierFolder(Container):
-    """Holds the dossiers; each is visible to the units that handle it."""
+    """Holds the dossiers; each is visible to the units that handle it.
+
+    Unordered: a manual order of ninety thousand dossiers a year means little,
+    and plone.folder's default ordering keeps it in one list that every new
+    dossier would rewrite whole.
+    """
+
+    _ordering = "unordered"
 
 
 class IDossier(model.Schema):

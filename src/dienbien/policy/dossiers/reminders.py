@@ -1,7 +1,8 @@
 """Daily reminders: each handling unit's officers get the list of their
 dossiers that are overdue or due by the end of the next working day.
 
-Run from cron with ``make send-reminders`` (scripts/send_reminders.py);
+Run from cron with ``make send-reminders`` (scripts/send_reminders.py), or
+with ``POST /@send-reminders`` while the server holds the database;
 mail goes through the site's MailHost.
 """
 

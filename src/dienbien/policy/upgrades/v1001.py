@@ -1,13 +1,15 @@
 """1000 → 1001: officers resolve (the workflow, re-imported by an
-``upgradeDepends`` in ``configure.zcml``) and the ``dossier_facts`` metadata
-column.
+``upgradeDepends`` in ``configure.zcml``), the ``dossier_facts`` metadata
+column, and an unordered dossier folder.
 
 The statistics read one column of facts per dossier instead of a dozen
 columns parsed one by one. Existing dossiers get theirs here; until then the
 statistics fall back to the separate columns, so the figures never change.
 """
 
+from dienbien.policy.content.dossier import DOSSIERS_PATH
 from plone import api
+from zope.annotation.interfaces import IAnnotations
 
 import logging
 import transaction
@@ -37,3 +39,21 @@ def add_dossier_facts(setup_tool=None, batch_size: int = 1000) -> int:
             logger.info("dossier facts: %d of %d", done, total)
     logger.info("dossier facts: %d dossiers", total)
     return total
+
+
+ORDER_KEYS = ("plone.folder.ordered.order", "plone.folder.ordered.pos")
+
+
+def unorder_dossier_folder(setup_tool=None) -> None:
+    """Drop the dossier folder's manual order. ``DossierFolder`` is now
+    unordered by class; the order it kept until now is only dead weight
+    (a list of every dossier id, rewritten by each new dossier)."""
+    folder = api.portal.get().get(DOSSIERS_PATH)
+    if folder is None:
+        return
+    folder.__dict__.pop("_ordering", None)  # the class's "unordered" applies
+    folder._p_changed = True
+    annotations = IAnnotations(folder)
+    for key in ORDER_KEYS:
+        if key in annotations:
+            del annotations[key]
