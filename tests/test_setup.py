@@ -60,6 +60,9 @@ class TestUninstall:
         names = [type(element).__name__ for element in pipeline]
         assert "FoldingNormalizer" not in names
 
+    def test_facts_column_removed(self, portal):
+        assert "dossier_facts" not in portal.portal_catalog.schema()
+
     def test_settings_removed(self, portal):
         assert (
             api.portal.get_registry_record(

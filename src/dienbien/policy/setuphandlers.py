@@ -66,6 +66,11 @@ def uninstall(context):
     # The lexicon stores an instance of our normalizer: give Plone's back
     # before the code can go away.
     uninstall_vietnamese_folding(portal)
+    # The facts column holds instances of a class of ours: without the
+    # code, the dossiers' catalog records could not be read back.
+    catalog = api.portal.get_tool("portal_catalog")
+    if "dossier_facts" in catalog.schema():
+        catalog.delColumn("dossier_facts")
     for container_id in CONTAINERS:
         container = portal.get(container_id)
         if container is not None and not container.objectIds():

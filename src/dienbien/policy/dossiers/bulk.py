@@ -34,12 +34,35 @@ def _make(record: dict) -> Dossier:
 
 
 def bulk_load(
-    folder, records, batch_size: int = 1000, progress=None, commit: bool = True
+    folder,
+    records,
+    batch_size: int = 1000,
+    progress=None,
+    commit: bool = True,
+    cache_size: int = 300_000,
 ) -> int:
     """Store dossiers from ``records`` (dicts of Dossier attributes plus
     ``state`` and ``log``); return how many were loaded. With ``commit``
     each batch is its own transaction; without, the caller's transaction
-    holds them all (small loads, such as the demo)."""
+    holds them all (small loads, such as the demo).
+
+    While loading, the database's object caches hold at least ``cache_size``
+    objects: every batch touches catalog buckets all over the indexes, and
+    reading them back from the storage after each commit costs more than
+    the memory (a few hundred MB for 100,000 dossiers).
+    """
+    db = folder._p_jar.db() if folder._p_jar is not None else None
+    cache_before = db.getCacheSize() if db is not None else None
+    if db is not None and cache_size > cache_before:
+        db.setCacheSize(cache_size)
+    try:
+        return _load(folder, records, batch_size, progress, commit)
+    finally:
+        if db is not None and db.getCacheSize() != cache_before:
+            db.setCacheSize(cache_before)
+
+
+def _load(folder, records, batch_size, progress, commit) -> int:
     catalog = api.portal.get_tool("portal_catalog")
     workflow = api.portal.get_tool("portal_workflow")
     definition = workflow["dienbien_dossier_workflow"]
