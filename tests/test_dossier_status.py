@@ -123,3 +123,17 @@ def test_classic_lookup_page(http, dossier):
         "tra-cuu-ho-so", params={"code": dossier["code"], "verify": "1111"}
     )
     assert "Không tìm thấy hồ sơ" in wrong.text
+
+
+def test_dossier_with_an_id_of_its_own_is_found(staff, anonymous):
+    """A REST client may choose a dossier's id; the lookup still finds it
+    by its code (through the catalog)."""
+    created = staff["clerk"].post(
+        "ho-so",
+        json={**DOSSIER, "id": "ho-so-rieng", "accepted": "2026-03-03T09:00:00+07:00"},
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["@id"].endswith("/ho-so-rieng")
+    response = lookup(anonymous, created.json()["code"], "5678")
+    assert response.status_code == 200, response.text
+    assert response.json()["code"] == created.json()["code"]

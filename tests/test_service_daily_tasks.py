@@ -32,6 +32,16 @@ def test_send_reminders(staff, manager, anonymous, one_stop):
     transaction.begin()
     setSite(one_stop)
     api.portal.set_registry_record("plone.email_from_address", "motcua@example.invalid")
+    smtp_host = api.portal.get_registry_record("plone.smtp_host")
+    api.portal.set_registry_record("plone.smtp_host", "")
+    transaction.commit()
+    # Nor without a mail server.
+    response = manager.post("@send-reminders")
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["field"] == "plone.smtp_host"
+
+    transaction.begin()
+    api.portal.set_registry_record("plone.smtp_host", smtp_host or "localhost")
     one_stop.MailHost.reset()
     transaction.commit()
 

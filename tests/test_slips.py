@@ -318,7 +318,7 @@ def test_control_slip(pages, staff):
         ("2", "Bộ phận Một cửa huyện", "Phòng Tư pháp", "Chuyển hồ sơ"),
         ("3", "Phòng Tư pháp", "Bộ phận Một cửa huyện", "nghĩa vụ tài chính"),
         ("4", "Bộ phận Một cửa huyện", "Phòng Tư pháp", "Xác nhận"),
-        ("5", "Phòng Tư pháp", "Bộ phận Một cửa huyện", "Phê duyệt"),
+        ("5", "Phòng Tư pháp", "Bộ phận Một cửa huyện", "Hoàn thành xử lý"),
         ("6", "Bộ phận Một cửa huyện", "Người nộp hồ sơ", "Trả kết quả"),
     ]
     for row, expected in zip(rows, expected_rows, strict=True):

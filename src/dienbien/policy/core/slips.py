@@ -47,7 +47,7 @@ ACTION_TITLES = {
     "receive_supplement": "Nhận hồ sơ bổ sung",
     "request_payment": "Yêu cầu thực hiện nghĩa vụ tài chính",
     "confirm_payment": "Xác nhận đã thực hiện nghĩa vụ tài chính",
-    "resolve": "Phê duyệt, hoàn thành giải quyết hồ sơ",
+    "resolve": "Hoàn thành xử lý hồ sơ",
     "stop": "Dừng xử lý hồ sơ",
     "withdraw": "Công dân rút hồ sơ",
     "return_result": "Trả kết quả cho người nộp",

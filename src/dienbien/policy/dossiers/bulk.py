@@ -46,19 +46,22 @@ def bulk_load(
     each batch is its own transaction; without, the caller's transaction
     holds them all (small loads, such as the demo).
 
-    While loading, the database's object caches hold at least ``cache_size``
-    objects: every batch touches catalog buckets all over the indexes, and
+    While a committing load runs, the database's object caches hold at
+    least ``cache_size`` objects: every batch touches catalog buckets all over the indexes, and
     reading them back from the storage after each commit costs more than
     the memory (a few hundred MB for 100,000 dossiers).
     """
-    db = folder._p_jar.db() if folder._p_jar is not None else None
+    # Only for a loader's own process (batched commits): in a server the
+    # setting would reach every connection, and small loads gain nothing.
+    db = folder._p_jar.db() if commit and folder._p_jar is not None else None
     cache_before = db.getCacheSize() if db is not None else None
-    if db is not None and cache_size > cache_before:
+    raised = db is not None and cache_size > cache_before
+    if raised:
         db.setCacheSize(cache_size)
     try:
         return _load(folder, records, batch_size, progress, commit)
     finally:
-        if db is not None and db.getCacheSize() != cache_before:
+        if raised:
             db.setCacheSize(cache_before)
 
 

@@ -24,19 +24,34 @@ def _iso(value):
 def find(code: str, verify: str):
     """The dossier with ``code`` if ``verify`` matches; otherwise None.
 
-    A dossier's id is made from its code, so this is one lookup in the
-    dossier folder, not a catalog search: the public's most frequent request
-    stays cheap however many dossiers there are.
+    A dossier's id is made from its code, so this is usually one lookup in
+    the dossier folder, not a catalog search: the public's most frequent
+    request stays cheap however many dossiers there are. Dossiers whose id
+    is not their code's (migrated codes of another form, ids chosen by a
+    REST client) are found through the catalog.
     """
-    if not code or len(code) > 64 or not CODE_PATTERN.match(code):
+    if not code or len(code) > 64:
         return None
+    dossier = _by_id(code) if CODE_PATTERN.match(code) else None
+    if dossier is None:
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="Dossier", dossier_code=code
+        )
+        if len(brains) != 1:
+            return None
+        dossier = brains[0]._unrestrictedGetObject()
+    if not verify_matches(verify, dossier.applicant_phone, dossier.applicant_id_number):
+        return None
+    return dossier
+
+
+def _by_id(code: str):
     folder = api.portal.get().get(DOSSIERS_PATH)
     dossier = folder._getOb(dossier_id(code), None) if folder is not None else None
     if getattr(aq_base(dossier), "portal_type", None) != "Dossier":
         return None
     if dossier.code != code:  # ids are lower case; codes are not
-        return None
-    if not verify_matches(verify, dossier.applicant_phone, dossier.applicant_id_number):
         return None
     return dossier
 

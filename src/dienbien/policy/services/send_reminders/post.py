@@ -15,23 +15,36 @@ from zope.interface import alsoProvides
 class SendRemindersPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        if not api.portal.get_registry_record("plone.email_from_address", default=None):
-            # Not bad input: the site is not ready to send mail.
-            self.request.response.setStatus(409)
-            message = translate(
+        for record, message in (
+            (
+                "plone.email_from_address",
                 _(
                     "reminders_no_sender",
                     default="Set the site's e-mail sender (Site Setup → Mail) first.",
                 ),
-                context=self.request,
-            )
-            return {
-                "type": "Conflict",
-                "message": message,
-                "errors": [{"field": "plone.email_from_address", "message": message}],
-            }
+            ),
+            (
+                "plone.smtp_host",
+                _(
+                    "reminders_no_smtp_host",
+                    default="Set the site's mail server (Site Setup → Mail) first.",
+                ),
+            ),
+        ):
+            if not api.portal.get_registry_record(record, default=None):
+                return self.not_ready(record, message)
         sent = send(now())
         return {
             "sent": len(sent),
             "items": [{"unit": unit, "recipient": email} for unit, email in sent],
+        }
+
+    def not_ready(self, record: str, message) -> dict:
+        # Not bad input: the site is not ready to send mail. Nothing is sent.
+        self.request.response.setStatus(409)
+        text = translate(message, context=self.request)
+        return {
+            "type": "Conflict",
+            "message": text,
+            "errors": [{"field": record, "message": text}],
         }
