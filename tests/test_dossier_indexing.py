@@ -8,6 +8,15 @@ from zope.component import queryMultiAdapter
 import transaction
 
 
+DOSSIER = {
+    "@type": "Dossier",
+    "procedure": "2.000815",
+    "receiving_unit": "H15.50.MC",
+    "applicant_name": "Lò Văn Pâng",
+    "applicant_phone": "0912 000 111",
+}
+
+
 def catalog_entry(catalog, dossier, wrapper):
     path = "/".join(dossier.getPhysicalPath())
     catalog._catalog.catalogObject(wrapper(dossier, catalog), path)
@@ -19,14 +28,7 @@ def catalog_entry(catalog, dossier, wrapper):
 def test_same_index_data_and_metadata_as_stock(staff, functional_portal):
     response = staff["clerk"].post(
         "ho-so",
-        json={
-            "@type": "Dossier",
-            "procedure": "2.000815",
-            "receiving_unit": "H15.50.MC",
-            "applicant_name": "Lò Văn Pâng",
-            "applicant_phone": "0912 000 111",
-            "accepted": "2026-03-03T09:00:00+07:00",
-        },
+        json={**DOSSIER, "accepted": "2026-03-03T09:00:00+07:00"},
     )
     assert response.status_code == 201, response.text
     staff["clerk"].post(f"{response.json()['@id']}/@workflow/transfer")
@@ -58,14 +60,7 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
 
     response = staff["clerk"].post(
         "ho-so",
-        json={
-            "@type": "Dossier",
-            "procedure": "2.000815",
-            "receiving_unit": "H15.50.MC",
-            "applicant_name": "Lò Văn Pâng",
-            "applicant_phone": "0912 000 111",
-            "accepted": "2026-03-03T09:00:00+07:00",
-        },
+        json={**DOSSIER, "accepted": "2026-03-03T09:00:00+07:00"},
     )
     code = response.json()["code"]
     transaction.begin()
@@ -114,13 +109,7 @@ def test_dossier_folder_keeps_no_order(staff, functional_portal):
 
     response = staff["clerk"].post(
         "ho-so",
-        json={
-            "@type": "Dossier",
-            "procedure": "2.000815",
-            "receiving_unit": "H15.50.MC",
-            "applicant_name": "Lò Văn Pâng",
-            "applicant_phone": "0912 000 111",
-        },
+        json=DOSSIER,
     )
     assert response.status_code == 201, response.text
     transaction.begin()

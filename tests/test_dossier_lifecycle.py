@@ -182,20 +182,10 @@ def test_only_desk_clerks_receive(staff, anonymous):
     assert staff["officer"].post("ho-so", json=DOSSIER).status_code in (401, 403)
 
 
-def test_numbers_continue_after_a_bulk_load(staff, one_stop):
-    """Dossiers migrated with the bulk loader keep their numbers; the desk
-    continues after them."""
-    from datetime import datetime
-    from dienbien.policy.dossiers.bulk import bulk_load
-    from plone.app.testing import setRoles
-    from plone.app.testing import TEST_USER_ID
-
-    import transaction
-
-    setRoles(one_stop, TEST_USER_ID, ["Manager"])
-    accepted = datetime(2026, 3, 3, 8, 0)
-    record = {
-        "code": "H15.50.MC-260303-0007",
+def migrated(code, state, accepted):
+    """A record for the bulk loader: a dossier from an earlier system."""
+    return {
+        "code": code,
         "procedure": "2.000815",
         "procedure_title": "Chứng thực",
         "procedure_field": "chung-thuc",
@@ -207,9 +197,23 @@ def test_numbers_continue_after_a_bulk_load(staff, one_stop):
         "accepted": accepted,
         "submitted": accepted,
         "appointment": accepted,
-        "state": "returned",
+        "state": state,
         "log": [],
     }
+
+
+def test_numbers_continue_after_a_bulk_load(staff, one_stop):
+    """Dossiers migrated with the bulk loader keep their numbers; the desk
+    continues after them."""
+    from datetime import datetime
+    from dienbien.policy.dossiers.bulk import bulk_load
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    import transaction
+
+    setRoles(one_stop, TEST_USER_ID, ["Manager"])
+    record = migrated("H15.50.MC-260303-0007", "returned", datetime(2026, 3, 3, 8, 0))
     assert bulk_load(one_stop["ho-so"], [record]) == 1
     transaction.commit()
     created = receive(staff["clerk"], accepted="2026-03-03T09:00:00+07:00")
@@ -228,24 +232,8 @@ def test_bulk_loaded_dossiers_have_their_states_permissions(staff, one_stop):
     import transaction
 
     setRoles(one_stop, TEST_USER_ID, ["Manager"])
-    accepted = datetime(2026, 3, 4, 8, 0)
     records = [
-        {
-            "code": f"H15.50.MC-260304-{number:04d}",
-            "procedure": "2.000815",
-            "procedure_title": "Chứng thực",
-            "procedure_field": "chung-thuc",
-            "channel": "in_person",
-            "receiving_unit": "H15.50.MC",
-            "handling_unit": "H15.50.03",
-            "applicant_name": "Cũ",
-            "applicant_phone": "0912 111 222",
-            "accepted": accepted,
-            "submitted": accepted,
-            "appointment": accepted,
-            "state": state,
-            "log": [],
-        }
+        migrated(f"H15.50.MC-260304-{number:04d}", state, datetime(2026, 3, 4, 8, 0))
         for number, state in enumerate(
             ["processing", "returned", "processing", "returned"], start=1
         )
