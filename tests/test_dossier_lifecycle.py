@@ -182,6 +182,18 @@ def test_only_desk_clerks_receive(staff, anonymous):
     assert staff["officer"].post("ho-so", json=DOSSIER).status_code in (401, 403)
 
 
+def test_clerks_receive_only_for_their_desk(staff, functional_portal):
+    """A clerk cannot number a dossier in another desk's sequence: 400 naming
+    the receiving unit, and nothing is created."""
+    before = len(functional_portal["ho-so"].objectIds())
+    response = staff["clerk"].post(
+        "ho-so", json={**DOSSIER, "receiving_unit": "H15.50.05"}
+    )
+    assert response.status_code == 400, response.text
+    assert "receiving_unit" in response.text
+    assert len(functional_portal["ho-so"].objectIds()) == before
+
+
 def migrated(code, state, accepted):
     """A record for the bulk loader: a dossier from an earlier system."""
     return {

@@ -56,6 +56,7 @@ class DossierFormValidator(CheckedFormValidator):
                 procedure=values.get("procedure"),
                 channel=values.get("channel"),
                 handling_unit=values.get("handling_unit"),
+                receiving_unit=values.get("receiving_unit"),
             )
             problems += creation_problems(draft)
         return problems

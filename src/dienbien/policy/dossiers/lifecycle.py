@@ -7,6 +7,7 @@ from dienbien.policy.core.dossiers import appointment
 from dienbien.policy.core.dossiers import dossier_code
 from dienbien.policy.core.dossiers import timeliness
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.core.procedures import ChannelTerms
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.sequence import next_number
@@ -67,7 +68,26 @@ def creation_problems(dossier) -> list[Problem]:
                 "The procedure names no implementing unit: choose the handling unit.",
             )
         )
+    if dossier.receiving_unit and not works_at_desk(dossier.receiving_unit):
+        problems.append(
+            Problem(
+                "receiving_unit",
+                "You do not work at the one-stop desk of ${value}.",
+                {"value": dossier.receiving_unit},
+            )
+        )
     return problems
+
+
+def works_at_desk(unit: str) -> bool:
+    """Whether the current user may receive dossiers for ``unit``: its desk
+    clerks (and managers). A clerk of one desk cannot number dossiers in
+    another desk's sequence."""
+    user = api.user.get_current()
+    if {"Manager", "Site Administrator"} & set(api.user.get_roles(user=user)):
+        return True
+    wanted = group_id(unit, "desk")
+    return any(group.getId() == wanted for group in api.group.get_groups(user=user))
 
 
 def accept_new(dossier, folder, accepted: datetime, submitted: datetime | None) -> None:
