@@ -82,3 +82,36 @@ def test_desk_to_citizen(browser, site_url, one_stop):
     expect(citizen.locator(".dossier-steps li")).to_have_count(3)
     expect(citizen.locator("body")).not_to_contain_text("Lò Văn Páo")
     citizen_context.close()
+
+
+def test_steps_that_need_a_reason(browser, site_url, one_stop):
+    """The state menu asks for the reason of a supplement request; the reason
+    goes into the hand-over log."""
+    from conftest import STAFF_PASSWORD
+
+    context = browser.new_context()
+    clerk = context.new_page()
+    clerk.goto(f"{site_url}/login")
+    clerk.fill("#__ac_name", "clerk")
+    clerk.fill("#__ac_password", STAFF_PASSWORD)
+    clerk.click("#login-form button[type=submit], #login-form input[type=submit]")
+    clerk.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+    clerk.goto(f"{site_url}/ho-so/++add++Dossier")
+    clerk.fill("#form-widgets-procedure", "2.000815")
+    clerk.select_option("#form-widgets-channel", "in_person")
+    clerk.select_option("#form-widgets-receiving_unit", "H15.50.MC")
+    clerk.fill("#form-widgets-applicant_name", "Lò Thị Ón")
+    clerk.fill("#form-widgets-applicant_phone", "0912 345 111")
+    clerk.click("#form-buttons-save")
+    expect(clerk.locator(".dossier-state-title")).to_have_text("Được tiếp nhận")
+
+    clerk.click("#plone-contentmenu-workflow > a")
+    clerk.click("#workflow-transition-request_supplement")
+    expect(clerk.locator(".dossier-step-form textarea")).to_be_visible()
+    clerk.fill("#step-reason", "Thiếu bản sao giấy khai sinh")
+    clerk.click(".dossier-step-form button[name='form.save']")
+    expect(clerk.locator(".dossier-state-title")).to_have_text(
+        "Yêu cầu bổ sung giấy tờ"
+    )
+    expect(clerk.locator("body")).to_contain_text("Thiếu bản sao giấy khai sinh")
+    context.close()
