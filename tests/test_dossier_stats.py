@@ -1,8 +1,10 @@
 """@dossier-stats over HTTP: the figures, who may see them, the workbook."""
 
+import html
 import io
 import openpyxl
 import pytest
+import re
 
 
 DOSSIER = {
@@ -139,7 +141,15 @@ def test_dashboard(http, staff, dossiers):
     assert "<svg" in page.text and "dossier-chart" in page.text
     assert "Chứng thực" in page.text
     assert "Tỷ lệ đúng hạn" in page.text
-    assert "format=xlsx" in page.text
+    # The export button downloads the workbook in a browser (HTML accepted).
+    link = re.search(r'href="([^"]*dossier-stats\.xlsx[^"]*)"', page.text)
+    assert link, "no export link"
+    workbook = browser.get(html.unescape(link.group(1)))
+    assert workbook.status_code == 200, workbook.text[:300]
+    assert workbook.headers["Content-Type"].startswith("application/vnd.openxml")
+    sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
+    assert any("Tổng cộng" in row for row in sheet.iter_rows(values_only=True))
+    assert browser.get("@@dossier-stats.xlsx", params={"from": "x"}).status_code == 400
     desk = http("clerk", STAFF_PASSWORD)
     desk.headers["Accept"] = "text/html"
     refused = desk.get("@@dossier-dashboard")

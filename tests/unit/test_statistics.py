@@ -246,6 +246,20 @@ def test_within_and_overdue_at_the_end():
     assert report["in_progress_total"] == 5
 
 
+def test_a_running_period_judges_overdue_at_the_present():
+    """Mid-March, the March report must not call a dossier due on the 31st
+    overdue already; one due on the 10th is."""
+    due_later = dossier(appointment=datetime(2026, 3, 31, 17, 0))
+    due_before = dossier(appointment=datetime(2026, 3, 10, 17, 0))
+    now = datetime(2026, 3, 15, 10, 0)
+    report = compute([due_later, due_before], START, END, "field", as_of=now).total
+    assert (report["in_progress_within"], report["in_progress_overdue"]) == (1, 1)
+    # A past period is judged at its end whatever the present.
+    later = datetime(2026, 6, 1)
+    report = compute([due_later, due_before], START, END, "field", as_of=later).total
+    assert (report["in_progress_within"], report["in_progress_overdue"]) == (0, 2)
+
+
 # -- counted apart -----------------------------------------------------------
 
 

@@ -8,10 +8,15 @@ from dienbien.policy.browser.chart import line_chart_svg
 from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import monthly_on_time_rate
+from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.dossiers.report import build
 from dienbien.policy.dossiers.report import column_titles
+from dienbien.policy.dossiers.report import parse
+from dienbien.policy.dossiers.report import send_workbook
 from dienbien.policy.dossiers.statistics import countable_units
 from dienbien.policy.dossiers.statistics import dossier_facts
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 
 SHOWN = (
@@ -36,7 +41,7 @@ class DossierDashboard(BrowserView):
             self.year = today.year
         start, end = datetime(self.year, 1, 1), datetime(self.year + 1, 1, 1)
         facts = dossier_facts(end, countable_units())
-        self.report = compute(facts, start, end, "field")
+        self.report = compute(facts, start, end, "field", as_of=now())
         self.titles = procedure_fields()
         self.columns = column_titles(self.request)
         self.rates = monthly_on_time_rate(facts, self.year, "field")
@@ -61,6 +66,23 @@ class DossierDashboard(BrowserView):
     def export_url(self):
         base = self.context.absolute_url()
         return (
-            f"{base}/@dossier-stats?from={self.year}-01-01&to={self.year}-12-31"
-            "&group_by=field&format=xlsx"
+            f"{base}/@@dossier-stats.xlsx?from={self.year}-01-01&to={self.year}-12-31"
+            "&group_by=field"
         )
+
+
+class DossierStatsWorkbook(BrowserView):
+    """``@@dossier-stats.xlsx``: the workbook of ``@dossier-stats`` for a
+    browser link (REST services answer only JSON requests)."""
+
+    def __call__(self):
+        form = {k: v for k, v in self.request.form.items() if k != "format"}
+        params, errors = parse({**form, "format": "xlsx"})
+        if errors:
+            self.request.response.setStatus(400)
+            self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
+            return "\n".join(
+                f"{name}: {translate(message, context=self.request)}"
+                for name, message in errors
+            )
+        return send_workbook(build(params), params, self.request)

@@ -14,7 +14,8 @@ Resolved in the period (đã giải quyết)
     ``dossiers.timeliness``), ``late`` (a later minute); ``resolved_total``.
 In progress at ``end`` (đang giải quyết)
     ``in_progress_within`` (appointment at or after ``end``),
-    ``in_progress_overdue`` (appointment before ``end``),
+    ``in_progress_overdue`` (appointment before ``end``; before now, for a
+    period still running),
     ``in_progress_total``.
 Counted apart
     ``waiting_supplement`` (waiting for a supplement at ``end``), ``stopped``
@@ -245,14 +246,20 @@ def compute(
     end: datetime,
     group_by: str,
     keys: Iterable[str] = (),
+    as_of: datetime | None = None,
 ) -> Report:
     """The one-stop report for ``[start, end)``, one row per group.
 
     Rows are the groups with at least one dossier counted, plus ``keys``
     (shown with zeros when nothing counts for them), sorted by key.
+
+    ``as_of`` is the present moment: for a period that has not ended yet,
+    in-progress dossiers are overdue when their appointment is before
+    ``as_of``, not merely before the end of the period.
     """
     key_of = _key_getter(group_by)
     _check_period(start, end)
+    judged_at = min(end, as_of) if as_of is not None else end
     groups: dict[str, list] = {key: [0] * _SLOTS for key in keys}
     for dossier in dossiers:
         accepted = dossier.accepted
@@ -279,7 +286,7 @@ def compute(
             slots[_WAITING] += 1
         else:
             due = dossier.appointment
-            slots[_OVERDUE if due is not None and due < end else _WITHIN] += 1
+            slots[_OVERDUE if due is not None and due < judged_at else _WITHIN] += 1
     total = [0] * _SLOTS
     rows = []
     for key in sorted(groups):

@@ -9,6 +9,9 @@ from dienbien.policy.content.vocabularies import CHANNEL_TITLES
 from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import GROUPS
+from dienbien.policy.core.statistics import period_label
+from dienbien.policy.core.statistics import write_xlsx
+from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.statistics import countable_units
 from dienbien.policy.dossiers.statistics import dossier_facts
 from dienbien.policy.procedures.search import unit_titles
@@ -120,4 +123,36 @@ def column_titles(request) -> dict[str, str]:
 
 def build(params: dict):
     facts = dossier_facts(params["end"], countable_units(), params["unit"])
-    return compute(facts, params["start"], params["end"], params["group_by"])
+    return compute(
+        facts, params["start"], params["end"], params["group_by"], as_of=now()
+    )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def send_workbook(report, params: dict, request) -> bytes:
+    """The report as an Excel workbook, with its download headers set on
+    ``request``'s response (for ``@dossier-stats`` and the dashboard)."""
+    title = translate(
+        _(
+            "stats_title",
+            default="One-stop dossiers, ${period}",
+            mapping={"period": period_label(report.start, report.end)},
+        ),
+        context=request,
+    )
+    body = write_xlsx(
+        report,
+        key_titles(params["group_by"], request),
+        column_titles(request),
+        title=title,
+        total_title=translate(_("stats_total", default="Total"), context=request),
+    )
+    response = request.response
+    response.setHeader("Content-Type", XLSX)
+    response.setHeader(
+        "Content-Disposition",
+        f'attachment; filename="thong-ke-ho-so-{params["from"]}-{params["to"]}.xlsx"',
+    )
+    return body

@@ -2,21 +2,15 @@
 the one-stop report of a period (``to`` included) for leaders and officers,
 as JSON or, with ``format=xlsx``, as an Excel workbook of the same table."""
 
-from dienbien.policy import _
-from dienbien.policy.core.statistics import period_label
-from dienbien.policy.core.statistics import write_xlsx
 from dienbien.policy.dossiers.report import build
 from dienbien.policy.dossiers.report import column_titles
 from dienbien.policy.dossiers.report import key_titles
 from dienbien.policy.dossiers.report import parse
+from dienbien.policy.dossiers.report import send_workbook
 from dienbien.policy.services.errors import bad_request
 from plone.restapi.services import Service
-from zope.i18n import translate
 
 import json
-
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class DossierStatsGet(Service):
@@ -36,30 +30,7 @@ class DossierStatsGet(Service):
         report = build(params)
         titles = key_titles(params["group_by"], self.request)
         if params["format"] == "xlsx":
-            title = translate(
-                _(
-                    "stats_title",
-                    default="One-stop dossiers, ${period}",
-                    mapping={"period": period_label(report.start, report.end)},
-                ),
-                context=self.request,
-            )
-            body = write_xlsx(
-                report,
-                titles,
-                column_titles(self.request),
-                title=title,
-                total_title=translate(
-                    _("stats_total", default="Total"), context=self.request
-                ),
-            )
-            response = self.request.response
-            response.setHeader("Content-Type", XLSX)
-            response.setHeader(
-                "Content-Disposition",
-                f'attachment; filename="thong-ke-ho-so-{params["from"]}-{params["to"]}.xlsx"',
-            )
-            return body
+            return send_workbook(report, params, self.request)
         data = report.as_dict()
         data["@id"] = self.request["ACTUAL_URL"] + (
             "?" + self.request["QUERY_STRING"]
