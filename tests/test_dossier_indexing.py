@@ -81,6 +81,7 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
     ]
     assert {s["title"] for s in grouped if s["sdest"] == "1001"} == {
         "Officers of the handling unit resolve dossiers",
+        "Navigation tabs for the one-stop service",
         "Dossier facts in the catalog",
         "Unordered dossier folder",
     }

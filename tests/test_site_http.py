@@ -31,3 +31,23 @@ def test_organisation_public(anonymous):
     response = anonymous.get("to-chuc")
     assert response.status_code == 200
     assert response.json()["@type"] == "Organisation"
+
+
+def test_navigation_tabs(http, staff):
+    """Everyone finds the status lookup; staff also find their dossiers and
+    the statistics, through the site's main navigation."""
+    from conftest import STAFF_PASSWORD
+
+    def tabs(client):
+        client.headers["Accept"] = "text/html"
+        page = client.get("")
+        assert page.status_code == 200
+        nav = page.text.split('id="portal-globalnav"', 1)[1].split("</nav>", 1)[0]
+        return nav
+
+    anonymous_nav = tabs(http())
+    assert "Tra cứu hồ sơ" in anonymous_nav
+    assert "/ho-so" not in anonymous_nav
+    assert "dossier-dashboard" not in anonymous_nav
+    leader_nav = tabs(http("leader", STAFF_PASSWORD))
+    assert "Hồ sơ một cửa" in leader_nav and "Thống kê" in leader_nav
