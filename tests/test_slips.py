@@ -179,6 +179,11 @@ def test_supplement_request(pages, staff):
     response = pages["clerk"].get(f"{dossier['@id']}/@@slip-02")
     assert response.status_code == 404
     assert "chưa có yêu cầu bổ sung" in response.text
+    # The dossier's page offers only the slips that exist, and names its steps.
+    page = text_of(pages["clerk"].get(dossier["@id"]).text)
+    assert "Mẫu 01" in page and "Mẫu 05" in page
+    assert "Mẫu 02" not in page and "Mẫu 03" not in page and "Mẫu 04" not in page
+    assert "Tiếp nhận hồ sơ" in page
     step(staff["clerk"], dossier, "transfer")
     step(
         staff["officer"],
@@ -186,6 +191,8 @@ def test_supplement_request(pages, staff):
         "request_supplement",
         "Bản sao căn cước công dân có chứng thực\nTờ khai có chữ ký của người yêu cầu",
     )
+    page = text_of(pages["officer"].get(dossier["@id"]).text)
+    assert "Mẫu 02" in page and "Chuyển hồ sơ đến cơ quan giải quyết" in page
     text, _html = get_slip(pages["officer"], dossier, "slip-02")
     assert_heading(text)
     for expected in (

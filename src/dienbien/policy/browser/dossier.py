@@ -8,6 +8,8 @@ from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
+from dienbien.policy.core.slips import ACTION_TITLES
+from dienbien.policy.core.slips import TIMELINESS_TITLES
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
@@ -99,19 +101,28 @@ class DossierView(BrowserView):
         return [
             {
                 "time": _when(entry["time"]),
-                "action": entry["action"],
+                "action": ACTION_TITLES.get(entry["action"], entry["action"]),
                 "from_unit": titles.get(entry["from_unit"], entry["from_unit"] or ""),
                 "to_unit": titles.get(entry["to_unit"], entry["to_unit"] or ""),
                 "actor": entry["actor"],
                 "note": entry["note"],
-                "timeliness": entry["timeliness"] or "",
+                "timeliness": TIMELINESS_TITLES.get(entry["timeliness"] or "", ""),
             }
             for entry in log.entries(self.context)
         ]
 
+    #: Slips that exist only once their step happened.
+    SLIP_STEPS = {
+        "slip-02": "request_supplement",
+        "slip-03": "refuse",
+        "slip-04": "apology",
+    }
+
     def slips(self):
         url = self.context.absolute_url()
+        taken = {entry["action"] for entry in log.entries(self.context)}
         return [
             {"title": title, "html": f"{url}/@@{name}", "docx": f"{url}/@@{name}.docx"}
             for name, title in self.SLIPS
+            if name not in self.SLIP_STEPS or self.SLIP_STEPS[name] in taken
         ]

@@ -51,7 +51,9 @@ def _by_id(code: str):
     dossier = folder._getOb(dossier_id(code), None) if folder is not None else None
     if getattr(aq_base(dossier), "portal_type", None) != "Dossier":
         return None
-    if dossier.code != code:  # ids are lower case; codes are not
+    # Ids are lower case; codes need not be. Citizens type the code on phones,
+    # often in lower case: any case will do (the verification digits guard).
+    if dossier.code.lower() != code.lower():
         return None
     return dossier
 
