@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8080
+# Plone shows times (toolbar, listings) in the server's time zone.
+SERVER_TZ ?= Asia/Ho_Chi_Minh
 CONF := instance/etc/zope.conf
 # zope.conf reads its paths relative to $(INSTANCE_HOME).
 export INSTANCE_HOME := $(CURDIR)/instance
@@ -67,6 +69,10 @@ export-procedures: install ## Export the procedure catalogue to FILE (.xlsx, .zi
 demo-forms: install ## Regenerate the demo form files (.docx)
 	$(BIN)/python scripts/make_demo_forms.py
 
+.PHONY: upgrade
+upgrade: install ## Run the site's pending upgrade steps (the server must be stopped)
+	$(BIN)/zconsole run $(CONF) scripts/upgrade.py --site-id $(SITE_ID)
+
 .PHONY: sync-groups
 sync-groups: install ## Re-check unit groups, retire units past their end date (daily, cron)
 	$(BIN)/zconsole run $(CONF) scripts/sync_groups.py --site-id $(SITE_ID)
@@ -76,9 +82,9 @@ send-reminders: install ## E-mail officers their overdue and due-soon dossiers (
 	$(BIN)/zconsole run $(CONF) scripts/send_reminders.py --site-id $(SITE_ID)
 
 .PHONY: start
-start: install instance/var/filestorage/Data.fs ## Install, create the site if missing, serve on http://localhost:$(PORT)
+start: install instance/var/filestorage/Data.fs upgrade ## Install, create the site if missing, upgrade it, serve on http://localhost:$(PORT)
 	@echo "Serving http://localhost:$(PORT)/$(SITE_ID)  (Zope admin: admin)"
-	$(BIN)/runwsgi $(INI) http_host=$(HOST) http_port=$(PORT)
+	TZ=$(SERVER_TZ) $(BIN)/runwsgi $(INI) http_host=$(HOST) http_port=$(PORT)
 
 .PHONY: lint
 lint: install ## ruff (lint + format check) and zpretty check

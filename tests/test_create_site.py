@@ -92,3 +92,22 @@ def test_create_rerun_and_recreate(instance, tmp_path):
     rebuilt = state(instance, tmp_path)
     assert rebuilt["marker"] is False
     assert rebuilt["units"] == 35
+
+
+def test_upgrade_script(instance, tmp_path):
+    """scripts/upgrade.py brings a site made at an older profile version up
+    to date, then has nothing left to do."""
+    zconsole(instance, ROOT / "scripts" / "create_site.py")
+    downgrade = tmp_path / "downgrade.py"
+    downgrade.write_text(
+        "import transaction\n"
+        "from zope.component.hooks import setSite\n"
+        "setSite(app.dienbien)\n"
+        "app.dienbien.portal_setup.setLastVersionForProfile("
+        "'dienbien.policy:default', '1000')\n"
+        "transaction.commit()\n"
+    )
+    zconsole(instance, downgrade)
+    upgrade = ROOT / "scripts" / "upgrade.py"
+    assert "from 1000 to 1001" in zconsole(instance, upgrade)
+    assert "is up to date (1001)" in zconsole(instance, upgrade)
