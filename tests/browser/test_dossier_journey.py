@@ -105,6 +105,13 @@ def test_steps_that_need_a_reason(browser, site_url, one_stop):
     clerk.click("#form-buttons-save")
     expect(clerk.locator(".dossier-state-title")).to_have_text("Được tiếp nhận")
 
+    # Cancel leaves the dossier as it was.
+    clerk.click("#plone-contentmenu-workflow > a")
+    clerk.click("#workflow-transition-withdraw")
+    expect(clerk.locator(".dossier-step-form h2")).to_have_text("Rút hồ sơ")
+    clerk.click(".dossier-step-form button[name='form.cancel']")
+    expect(clerk.locator(".dossier-state-title")).to_have_text("Được tiếp nhận")
+
     clerk.click("#plone-contentmenu-workflow > a")
     clerk.click("#workflow-transition-request_supplement")
     expect(clerk.locator(".dossier-step-form textarea")).to_be_visible()
@@ -112,6 +119,9 @@ def test_steps_that_need_a_reason(browser, site_url, one_stop):
     clerk.click(".dossier-step-form button[name='form.save']")
     expect(clerk.locator(".dossier-state-title")).to_have_text(
         "Yêu cầu bổ sung giấy tờ"
+    )
+    expect(clerk.locator(".portalMessage").first).not_to_contain_text(
+        "request_supplement"
     )
     expect(clerk.locator("body")).to_contain_text("Thiếu bản sao giấy khai sinh")
     context.close()

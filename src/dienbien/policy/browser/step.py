@@ -26,6 +26,7 @@ class DossierStepView(BrowserView):
                 self.error = _("step_reason_required", default="Enter the reason.")
                 self.request.response.setStatus(400)
                 return self.index()
+            title = self.title()  # the step is no longer offered once taken
             try:
                 api.content.transition(
                     obj=self.context, transition=self.transition, comment=reason
@@ -36,7 +37,7 @@ class DossierStepView(BrowserView):
                 _(
                     "step_done",
                     default="Done: ${step}.",
-                    mapping={"step": self.title()},
+                    mapping={"step": title},
                 ),
                 request=self.request,
             )
@@ -52,5 +53,6 @@ class DossierStepView(BrowserView):
         return None
 
     def title(self) -> str:
+        # The label of the state menu (Vietnamese, as in the workflow).
         action = self.action() or {}
-        return action.get("title_or_id") or action.get("name") or self.transition
+        return action.get("name") or action.get("title_or_id") or self.transition

@@ -9,7 +9,6 @@ from dienbien.policy.content.vocabularies import CHANNEL_TITLES
 from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import GROUPS
-from dienbien.policy.core.statistics import period_label
 from dienbien.policy.core.statistics import write_xlsx
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.statistics import countable_units
@@ -135,11 +134,8 @@ def send_workbook(report, params: dict, request) -> bytes:
     """The report as an Excel workbook, with its download headers set on
     ``request``'s response (for ``@dossier-stats`` and the dashboard)."""
     title = translate(
-        _(
-            "stats_title",
-            default="One-stop dossiers, ${period}",
-            mapping={"period": period_label(report.start, report.end)},
-        ),
+        # The workbook's heading adds the period itself.
+        _("stats_title", default="One-stop dossiers"),
         context=request,
     )
     body = write_xlsx(
