@@ -14,6 +14,7 @@ from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.dossiers.lifecycle import own_desks
 from dienbien.policy.procedures.search import unit_titles
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm
@@ -28,6 +29,18 @@ from zope.interface import Interface
 
 class DossierAddForm(DefaultAddForm):
     portal_type = "Dossier"
+
+    def updateWidgets(self, prefix=None):
+        super().updateWidgets(prefix)
+        # A clerk of one desk receives for that desk: chosen for them.
+        widget = self.widgets.get("receiving_unit")
+        desks = own_desks()
+        if (
+            widget is not None
+            and len(desks) == 1
+            and not self.request.form.get(widget.name)
+        ):
+            widget.value = [desks[0]]
 
     def create(self, data):
         dossier = super().create(data)

@@ -2,6 +2,7 @@
 resolved, returned — each step logged with its timeliness."""
 
 from datetime import datetime
+from dienbien.policy.content.orgunit import all_units
 from dienbien.policy.content.procedure import procedure_of
 from dienbien.policy.core.dossiers import appointment
 from dienbien.policy.core.dossiers import dossier_code
@@ -77,6 +78,21 @@ def creation_problems(dossier) -> list[Problem]:
             )
         )
     return problems
+
+
+def own_desks() -> list[str]:
+    """The units at whose one-stop desk the current user works (group ids
+    ``unit.<code>.desk``, codes in the case the units give them)."""
+    wanted = {
+        group.getId()
+        for group in api.group.get_groups(user=api.user.get_current())
+        if group.getId().startswith("unit.") and group.getId().endswith(".desk")
+    }
+    if not wanted:
+        return []
+    return sorted(
+        code for code in all_units(api.portal.get()) if group_id(code, "desk") in wanted
+    )
 
 
 def works_at_desk(unit: str) -> bool:
