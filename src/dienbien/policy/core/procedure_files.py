@@ -50,6 +50,7 @@ from .procedures import LEVELS
 from .procedures import ONLINE_SERVICES
 from .procedures import Procedure
 from .procedures import TIME_UNITS
+from .stablezip import StableZip
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -126,7 +127,6 @@ ILLEGAL_CHARACTERS = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 )
 #: Zip entries get this time stamp, so that equal catalogues are equal bytes.
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 #: CSV cells starting like a formula are written behind an apostrophe, which
 #: the reader drops again (spreadsheet formula injection, OWASP).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
@@ -820,21 +820,6 @@ def write_workbook(
     raise ValueError(f"unknown format {fmt!r}")
 
 
-class _StableZip(zipfile.ZipFile):
-    """A zip whose entries carry a fixed time stamp: same content, same bytes."""
-
-    def writestr(self, name, data, compress_type=None, compresslevel=None):
-        if not isinstance(name, zipfile.ZipInfo):
-            name = zipfile.ZipInfo(name, ZIP_EPOCH)
-            name.compress_type = zipfile.ZIP_DEFLATED
-            name.external_attr = 0o644 << 16
-        super().writestr(name, data, compress_type, compresslevel)
-
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
-        with open(filename, "rb") as source:
-            self.writestr(arcname or str(filename), source.read())
-
-
 _WIDTHS = {
     "code": 14,
     "title": 48,
@@ -905,7 +890,7 @@ def _write_xlsx(tables) -> bytes:
     workbook.properties.modified = stamp
     workbook.properties.creator = "dienbien.policy"
     buffer = io.BytesIO()
-    with _StableZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+    with StableZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(workbook, archive).save()
     return buffer.getvalue()
 
@@ -927,7 +912,7 @@ def _csv_cell(value) -> str:
 
 def _write_zip(tables, forms: Mapping[FormKey, bytes]) -> bytes:
     buffer = io.BytesIO()
-    with _StableZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with StableZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for sheet, columns in SHEETS.items():
             text = io.StringIO(newline="")
             writer = csv.writer(text, lineterminator="\r\n")

@@ -74,6 +74,7 @@ Plain Python with no Zope import; ``write_xlsx`` needs openpyxl.
 
 from .dossiers import CHANNELS
 from .dossiers import STATUS_CODES
+from .stablezip import StableZip
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -368,19 +369,7 @@ def monthly_on_time_rate(
 # -- spreadsheet -------------------------------------------------------------
 
 _STAMP = datetime(2000, 1, 1)
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-class _StableZip(zipfile.ZipFile):
-    """Entries with a fixed time stamp: the same report, the same bytes."""
-
-    def writestr(self, name, data, compress_type=None, compresslevel=None):
-        if not isinstance(name, zipfile.ZipInfo):
-            name = zipfile.ZipInfo(name, _ZIP_EPOCH)
-            name.compress_type = zipfile.ZIP_DEFLATED
-            name.external_attr = 0o644 << 16
-        super().writestr(name, data, compress_type, compresslevel)
 
 
 def period_label(start: datetime, end: datetime) -> str:
@@ -459,6 +448,6 @@ def write_xlsx(
     workbook.properties.modified = _STAMP
     workbook.properties.creator = "dienbien.policy"
     buffer = io.BytesIO()
-    with _StableZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+    with StableZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).save()
     return buffer.getvalue()
