@@ -57,6 +57,8 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
     from dienbien.policy.core.statistics import DossierFacts
     from dienbien.policy.dossiers.statistics import dossier_facts
     from dienbien.policy.upgrades.v1001 import add_dossier_facts
+    from dienbien.policy.upgrades.v1001 import DROPPED_COLUMNS
+    from dienbien.policy.upgrades.v1001 import DROPPED_INDEXES
 
     response = staff["clerk"].post(
         "ho-so",
@@ -70,9 +72,12 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
     assert (facts.code, facts.state, facts.unit) == (code, "accepted", "H15.50.03")
     assert facts.accepted == datetime(2026, 3, 3, 9, 0)
 
-    # A site at 1000: no column yet. The columns give the same facts.
+    # A site at 1000: no facts column yet, one column or index per fact.
     catalog.delColumn("dossier_facts")
-    assert dossier_facts(datetime(2027, 1, 1), None) == [facts]
+    for name in DROPPED_INDEXES:
+        catalog.addIndex(name, "FieldIndex")
+    for name in DROPPED_COLUMNS:
+        catalog.addColumn(name)
 
     setup = functional_portal.portal_setup
     steps = setup.listUpgrades("dienbien.policy:default", show_old=True)
@@ -87,6 +92,8 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
     }
     assert add_dossier_facts() == 1
     assert dossier_facts(datetime(2027, 1, 1), None) == [facts]
+    assert not set(DROPPED_INDEXES) & set(catalog.indexes())
+    assert not set(DROPPED_COLUMNS) & set(catalog.schema())
     rid = catalog._catalog.uids[f"/plone/ho-so/{response.json()['id']}"]
     assert catalog._catalog.getMetadataForRID(rid)["dossier_facts"] == facts
     transaction.commit()

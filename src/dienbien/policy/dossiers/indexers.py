@@ -52,21 +52,6 @@ def dossier_accepted(obj):
     return _iso(obj.accepted)
 
 
-@indexer(IDossier)
-def dossier_resolved(obj):
-    return _iso(getattr(obj, "resolved", None))
-
-
-@indexer(IDossier)
-def dossier_returned(obj):
-    return _iso(obj.returned)
-
-
-@indexer(IDossier)
-def dossier_submitted(obj):
-    return _iso(obj.submitted)
-
-
 def _status(obj) -> dict:
     """The dossier's current workflow status (state, time of the step)."""
     history = (getattr(obj, "workflow_history", None) or {}).get(
@@ -82,12 +67,6 @@ def _state_changed(obj, status):
     return to_local(when.asdatetime())
 
 
-@indexer(IDossier)
-def dossier_state_changed(obj):
-    """When the dossier entered its current state (for statistics)."""
-    return _iso(_state_changed(obj, _status(obj)))
-
-
 def _minute(value):
     # The same moment as ``_iso`` gives, as a naive local time.
     return value.replace(second=0, microsecond=0, tzinfo=None) if value else None
@@ -96,8 +75,8 @@ def _minute(value):
 @indexer(IDossier)
 def dossier_facts(obj):
     """Everything the statistics read, in one metadata column: a report
-    reads the facts kept in the catalog instead of parsing a dozen columns
-    for each of tens of thousands of dossiers."""
+    reads the facts kept in the catalog, nothing is parsed or built per
+    dossier."""
     status = _status(obj)
     return DossierFacts(
         code=obj.code,

@@ -3,8 +3,8 @@
 column, and an unordered dossier folder.
 
 The statistics read one column of facts per dossier instead of a dozen
-columns parsed one by one. Existing dossiers get theirs here; until then the
-statistics fall back to the separate columns, so the figures never change.
+columns parsed one by one. Existing dossiers get theirs here, and the
+columns and indexes only the statistics read go.
 """
 
 from dienbien.policy.content.dossier import DOSSIERS_PATH
@@ -18,6 +18,8 @@ import transaction
 logger = logging.getLogger("dienbien.policy.upgrades")
 
 COLUMN = "dossier_facts"
+DROPPED_INDEXES = ("dossier_resolved", "dossier_returned", "dossier_submitted")
+DROPPED_COLUMNS = (*DROPPED_INDEXES, "dossier_state_changed")
 
 
 def add_dossier_facts(setup_tool=None, batch_size: int = 1000) -> int:
@@ -38,6 +40,13 @@ def add_dossier_facts(setup_tool=None, batch_size: int = 1000) -> int:
             transaction.savepoint(optimistic=True)
             logger.info("dossier facts: %d of %d", done, total)
     logger.info("dossier facts: %d dossiers", total)
+    # What the statistics read before, one column or index per fact.
+    for name in DROPPED_INDEXES:
+        if name in catalog.indexes():
+            catalog.delIndex(name)
+    for name in DROPPED_COLUMNS:
+        if name in catalog.schema():
+            catalog.delColumn(name)
     return total
 
 
