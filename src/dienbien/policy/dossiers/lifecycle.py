@@ -2,7 +2,6 @@
 resolved, returned — each step logged with its timeliness."""
 
 from datetime import datetime
-from dienbien.policy.content.orgunit import all_units
 from dienbien.policy.content.procedure import procedure_of
 from dienbien.policy.core.dossiers import appointment
 from dienbien.policy.core.dossiers import dossier_code
@@ -12,6 +11,8 @@ from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.core.procedures import ChannelTerms
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.sequence import next_number
+from dienbien.policy.orgunits.groups import user_units
+from dienbien.policy.procedures.search import unit_titles
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from dienbien.policy.workingtime import TIMEZONE
@@ -81,18 +82,8 @@ def creation_problems(dossier) -> list[Problem]:
 
 
 def own_desks() -> list[str]:
-    """The units at whose one-stop desk the current user works (group ids
-    ``unit.<code>.desk``, codes in the case the units give them)."""
-    wanted = {
-        group.getId()
-        for group in api.group.get_groups(user=api.user.get_current())
-        if group.getId().startswith("unit.") and group.getId().endswith(".desk")
-    }
-    if not wanted:
-        return []
-    return sorted(
-        code for code in all_units(api.portal.get()) if group_id(code, "desk") in wanted
-    )
+    """The units at whose one-stop desk the current user works."""
+    return sorted(user_units(unit_titles(api.portal.get()))["desk"])
 
 
 def works_at_desk(unit: str) -> bool:

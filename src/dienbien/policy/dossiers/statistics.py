@@ -5,6 +5,7 @@ from datetime import datetime
 from dienbien.policy.content.orgunit import all_units
 from dienbien.policy.core.orgunits import ancestors
 from dienbien.policy.core.statistics import DossierFacts
+from dienbien.policy.orgunits.groups import user_units
 from plone import api
 
 
@@ -22,18 +23,10 @@ def countable_units(user=None) -> set[str] | None:
     if {"Manager", "Site Administrator"} & roles:
         return None
     units = all_units(api.portal.get())
-    allowed: set[str] = set()
-    for group in api.group.get_groups(user=user):
-        parts = group.getId().split(".")
-        if parts[0] != "unit" or parts[-1] not in FUNCTIONS_SEEING:
-            continue
-        code_lower = ".".join(parts[1:-1])
-        code = next((c for c in units if c.lower() == code_lower), None)
-        if code is None:
-            continue
-        allowed.add(code)
-        if parts[-1] == "leader":
-            allowed.update(c for c in units if code in ancestors(c, units))
+    mine = user_units(units, user)
+    allowed = set().union(*(mine[function] for function in FUNCTIONS_SEEING))
+    for code in mine["leader"]:
+        allowed.update(c for c in units if code in ancestors(c, units))
     return allowed
 
 

@@ -114,3 +114,16 @@ def remove_groups(code: str) -> None:
         gid = group_id(code, function)
         if tool.getGroupById(gid) is not None:
             tool.removeGroup(gid)
+
+
+def user_units(codes, user=None) -> dict[str, set[str]]:
+    """``{function: {unit code, ...}}``: the units among ``codes`` whose
+    function groups the user (default: the current one) belongs to."""
+    user = user or api.user.get_current()
+    member_of = {group.getId() for group in api.group.get_groups(user=user)}
+    found: dict[str, set[str]] = {function: set() for function in FUNCTIONS}
+    for code in codes:
+        for function in FUNCTIONS:
+            if group_id(code, function) in member_of:
+                found[function].add(code)
+    return found
