@@ -414,6 +414,32 @@ def _filename(data: SlipData, form: str) -> str:
 # -- The forms ---------------------------------------------------------------
 
 
+def _dossier_slip(
+    form: str,
+    data: SlipData,
+    *,
+    issuer,
+    when: datetime,
+    blocks,
+    signatures=(),
+    subtitle=None,
+    landscape: bool = False,
+) -> Slip:
+    """One of a dossier's slips (Mẫu 01–05): its title, the issuing unit's
+    heading, place and date, the code line unless told otherwise."""
+    return Slip(
+        form=form,
+        title=FORM_TITLES[form],
+        issuer=issuer.heading(),
+        place_date=place_date(data.place, when),
+        subtitle=(_code_line(data),) if subtitle is None else subtitle,
+        blocks=tuple(blocks),
+        signatures=tuple(signatures),
+        landscape=landscape,
+        filename=_filename(data, form),
+    )
+
+
 def receipt(data: SlipData) -> Slip:
     """Mẫu 01: the receipt and appointment slip, with the lookup QR code.
 
@@ -478,18 +504,16 @@ def receipt(data: SlipData) -> Slip:
                 ),
             )
         )
-    return Slip(
-        form="01",
-        title=FORM_TITLES["01"],
-        issuer=desk.heading(),
-        place_date=place_date(data.place, received),
-        subtitle=(_code_line(data),),
-        blocks=tuple(blocks),
+    return _dossier_slip(
+        "01",
+        data,
+        issuer=desk,
+        when=received,
+        blocks=blocks,
         signatures=(
             Signature("NGƯỜI NỘP HỒ SƠ", name=data.applicant_name),
             Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", name=clerk),
         ),
-        filename=_filename(data, "01"),
     )
 
 
@@ -520,15 +544,13 @@ def supplement_request(data: SlipData) -> Slip:
         ),
         _text("Xin trân trọng cảm ơn!", align="left"),
     ]
-    return Slip(
-        form="02",
-        title=FORM_TITLES["02"],
-        issuer=issuer.heading(),
-        place_date=place_date(data.place, step.time),
-        subtitle=(_code_line(data),),
-        blocks=tuple(blocks),
+    return _dossier_slip(
+        "02",
+        data,
+        issuer=issuer,
+        when=step.time,
+        blocks=blocks,
         signatures=(Signature("NGƯỜI HƯỚNG DẪN", name=step.actor),),
-        filename=_filename(data, "02"),
     )
 
 
@@ -552,15 +574,13 @@ def refusal(data: SlipData) -> Slip:
         *(_text(f"- {item}", indent=True) for item in _items(step.note)),
         _text("Xin thông báo cho Ông/Bà được biết và thực hiện./."),
     ]
-    return Slip(
-        form="03",
-        title=FORM_TITLES["03"],
-        issuer=desk.heading(),
-        place_date=place_date(data.place, step.time),
-        subtitle=(_code_line(data),),
-        blocks=tuple(blocks),
+    return _dossier_slip(
+        "03",
+        data,
+        issuer=desk,
+        when=step.time,
+        blocks=blocks,
         signatures=(Signature("NGƯỜI TIẾP NHẬN HỒ SƠ", name=step.actor),),
-        filename=_filename(data, "03"),
     )
 
 
@@ -599,17 +619,16 @@ def apology(data: SlipData) -> Slip:
         _line("Địa điểm nhận kết quả", desk.title),
         _text("Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./."),
     ]
-    return Slip(
-        form="04",
-        title=FORM_TITLES["04"],
-        issuer=agency.heading(),
-        place_date=place_date(data.place, step.time),
+    return _dossier_slip(
+        "04",
+        data,
+        issuer=agency,
+        when=step.time,
+        blocks=blocks,
         subtitle=(),
-        blocks=tuple(blocks),
         signatures=(
             Signature("THỦ TRƯỞNG CƠ QUAN", "(Ký, ghi rõ họ tên và đóng dấu)"),
         ),
-        filename=_filename(data, "04"),
     )
 
 
@@ -657,11 +676,12 @@ def control_slip(data: SlipData) -> Slip:
             ("center", "left", "left", "left", "left", "left", "center", "left"),
         ),
     ]
-    return Slip(
-        form="05",
-        title=FORM_TITLES["05"],
-        issuer=data.receiving_unit.heading(),
-        place_date=place_date(data.place, data.steps[-1].time),
+    return _dossier_slip(
+        "05",
+        data,
+        issuer=data.receiving_unit,
+        when=data.steps[-1].time,
+        blocks=blocks,
         subtitle=(
             _code_line(data),
             _text(
@@ -669,9 +689,7 @@ def control_slip(data: SlipData) -> Slip:
                 align="center",
             ),
         ),
-        blocks=tuple(blocks),
         landscape=True,
-        filename=_filename(data, "05"),
     )
 
 
