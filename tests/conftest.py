@@ -107,16 +107,21 @@ def site_url(functional_portal):
     return functional_portal.absolute_url()
 
 
+def log_in(page, site_url, user=SITE_OWNER_NAME, password=SITE_OWNER_PASSWORD):
+    """Log a browser page in through the classic login form."""
+    page.goto(f"{site_url}/login")
+    page.fill("#__ac_name", user)
+    page.fill("#__ac_password", password)
+    page.click("#login-form button[type=submit], #login-form input[type=submit]")
+    page.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+
+
 @pytest.fixture
 def login(page, site_url):
-    """Log a browser page in through the classic login form."""
+    """``login(user, password)`` for the test's page (default: site owner)."""
 
     def do(user=SITE_OWNER_NAME, password=SITE_OWNER_PASSWORD):
-        page.goto(f"{site_url}/login")
-        page.fill("#__ac_name", user)
-        page.fill("#__ac_password", password)
-        page.click("#login-form button[type=submit], #login-form input[type=submit]")
-        page.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+        log_in(page, site_url, user, password)
 
     return do
 

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_desk_to_citizen(browser, site_url, one_stop):
+    from conftest import log_in
     from conftest import STAFF_PASSWORD
     from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
 
@@ -21,13 +22,7 @@ def test_desk_to_citizen(browser, site_url, one_stop):
         context = browser.new_context()
         page = context.new_page()
         if user:
-            page.goto(f"{site_url}/login")
-            page.fill("#__ac_name", user)
-            page.fill("#__ac_password", STAFF_PASSWORD)
-            page.click(
-                "#login-form button[type=submit], #login-form input[type=submit]"
-            )
-            page.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+            log_in(page, site_url, user, STAFF_PASSWORD)
         return context, page
 
     # The desk clerk receives the dossier in the add form.
@@ -88,15 +83,12 @@ def test_desk_to_citizen(browser, site_url, one_stop):
 def test_steps_that_need_a_reason(browser, site_url, one_stop):
     """The state menu asks for the reason of a supplement request; the reason
     goes into the hand-over log."""
+    from conftest import log_in
     from conftest import STAFF_PASSWORD
 
     context = browser.new_context()
     clerk = context.new_page()
-    clerk.goto(f"{site_url}/login")
-    clerk.fill("#__ac_name", "clerk")
-    clerk.fill("#__ac_password", STAFF_PASSWORD)
-    clerk.click("#login-form button[type=submit], #login-form input[type=submit]")
-    clerk.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+    log_in(clerk, site_url, "clerk", STAFF_PASSWORD)
     clerk.goto(f"{site_url}/ho-so/++add++Dossier")
     clerk.fill("#form-widgets-procedure", "2.000815")
     clerk.select_option("#form-widgets-channel", "in_person")
