@@ -16,6 +16,46 @@ def test_manager_reads_defaults(manager):
     assert data["afternoon_end"] == "17:00"
     assert data["same_day_cutoff"] == "15:00"
     assert data["supplement_rule"]["token"] == "restart"
+    assert data["calendar_overrides"] == [
+        {
+            "day": "2026-01-02",
+            "kind": "day_off",
+            "reference": "Công văn 12729/VPCP-KGVX ngày 25/12/2025",
+            "name": "Nghỉ Tết Dương lịch 2026 (hoán đổi)",
+        },
+        {
+            "day": "2026-01-10",
+            "kind": "working_day",
+            "reference": "Công văn 12729/VPCP-KGVX ngày 25/12/2025",
+            "name": "Làm bù cho ngày 02/01/2026",
+        },
+    ]
+    fields = data["procedure_fields"]
+    assert len(fields) == 12
+    assert fields[0] == {"id": "ho-tich", "name": "Hộ tịch"}
+
+
+def test_procedure_fields_as_rows(manager):
+    rows = [
+        {"id": "ho-tich", "name": "Hộ tịch"},
+        {"id": "thi-dua-khen-thuong", "name": "Thi đua, khen thưởng"},
+    ]
+    response = manager.patch(PANEL, json={"procedure_fields": rows})
+    assert response.status_code == 204, response.text
+    assert manager.get(PANEL).json()["data"]["procedure_fields"] == rows
+    vocabulary = manager.get("@vocabularies/dienbien.policy.ProcedureFields").json()
+    assert [(term["token"], term["title"]) for term in vocabulary["items"]] == [
+        ("ho-tich", "Hộ tịch"),
+        ("thi-dua-khen-thuong", "Thi đua, khen thưởng"),
+    ]
+
+
+def test_bad_procedure_field_rows_are_refused(manager):
+    before = manager.get(PANEL).json()["data"]["procedure_fields"]
+    rows = [{"id": "Hộ tịch", "name": "Hộ tịch"}, {"id": "y-te", "name": ""}]
+    response = manager.patch(PANEL, json={"procedure_fields": rows})
+    assert response.status_code == 400, response.text
+    assert manager.get(PANEL).json()["data"]["procedure_fields"] == before
 
 
 def test_manager_writes(manager):
@@ -63,3 +103,7 @@ def test_classic_form_for_manager(http):
     page = browser.get("@@dienbien-settings")
     assert page.status_code == 200
     assert "Giờ bắt đầu buổi sáng" in page.text
+    # The overrides and fields are rows of a data grid, one input per cell.
+    assert "pat-datagridfield" in page.text
+    assert 'value="ho-tich"' in page.text
+    assert 'value="Công văn 12729/VPCP-KGVX ngày 25/12/2025"' in page.text

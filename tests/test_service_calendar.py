@@ -105,19 +105,48 @@ def test_due_date_bad_input(anonymous, params, field):
 
 def test_overrides_edited_in_settings_change_deadlines(manager, anonymous):
     panel = "@controlpanels/dienbien-settings"
-    lines = manager.get(panel).json()["data"]["calendar_overrides"]
-    lines.append("2026-03-04 | day_off | Quyết định thử nghiệm | Nghỉ do bão")
-    assert manager.patch(panel, json={"calendar_overrides": lines}).status_code == 204
+    rows = manager.get(panel).json()["data"]["calendar_overrides"]
+    rows.append(
+        {
+            "day": "2026-03-04",
+            "kind": "day_off",
+            "reference": "Quyết định thử nghiệm",
+            "name": "Nghỉ do bão",
+        }
+    )
+    assert manager.patch(panel, json={"calendar_overrides": rows}).status_code == 204
     data = anonymous.get(
         "@due-date", params={"accepted": "2026-03-03T09:00:00", "days": "1"}
     ).json()
     assert data["due"] == "2026-03-05T09:00:00+07:00"
 
 
-def test_bad_override_line_is_refused(manager):
+@pytest.mark.parametrize(
+    ("row", "words"),
+    [
+        ({"day": "2026-13-01", "kind": "day_off", "reference": "x"}, "YYYY-MM-DD"),
+        (
+            {"day": "2026-03-04", "kind": "holiday", "reference": "x"},
+            "kind: holiday is not one of day_off, working_day.",
+        ),
+        ({"day": "2026-03-04", "kind": "day_off", "reference": ""}, "reference"),
+        ("2026-03-04 | day_off | x", "day, kind, reference, name"),
+        ({"day": "2026-03-04", "kind": "day_off", "reference": "x", "y": 1}, "y"),
+    ],
+)
+def test_bad_override_row_is_refused(manager, row, words):
     panel = "@controlpanels/dienbien-settings"
-    response = manager.patch(
-        panel, json={"calendar_overrides": ["2026-13-01 | day_off | x"]}
-    )
-    assert response.status_code == 400
-    assert "YYYY-MM-DD" in response.json()["message"]
+    before = manager.get(panel).json()["data"]["calendar_overrides"]
+    response = manager.patch(panel, json={"calendar_overrides": [row]})
+    assert response.status_code == 400, response.text
+    assert words in response.json()["message"]
+    assert manager.get(panel).json()["data"]["calendar_overrides"] == before
+
+
+def test_a_day_overridden_twice_is_refused(manager):
+    panel = "@controlpanels/dienbien-settings"
+    row = {"day": "2026-03-04", "kind": "day_off", "reference": "x", "name": ""}
+    response = manager.patch(panel, json={"calendar_overrides": [row, row]})
+    assert response.status_code == 400, response.text
+    message = "Row 2: 2026-03-04 is already overridden in row 1."
+    assert message in response.json()["message"]

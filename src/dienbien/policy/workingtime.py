@@ -6,7 +6,7 @@ settings into a ``WorkingCalendar`` and convert at the edges.
 
 from datetime import datetime
 from datetime import time
-from dienbien.policy.core.calendar import parse_override_lines
+from dienbien.policy.core.calendar import parse_override_rows
 from dienbien.policy.core.calendar import WorkingCalendar
 from dienbien.policy.core.officehours import OfficeHours
 from dienbien.policy.core.officehours import parse_hhmm
@@ -29,7 +29,7 @@ def site_calendar() -> WorkingCalendar:
         afternoon_start=_setting("afternoon_start", "13:30"),
         afternoon_end=_setting("afternoon_end", "17:00"),
     )
-    overrides, _problems = parse_override_lines(_setting("calendar_overrides", ()))
+    overrides, _problems = parse_override_rows(_setting("calendar_overrides", ()))
     return WorkingCalendar(hours, overrides)
 
 

@@ -3,7 +3,7 @@ from dienbien.policy.core.orgunits import KINDS
 from dienbien.policy.core.procedures import CHANNELS
 from dienbien.policy.core.procedures import LEVELS
 from dienbien.policy.core.procedures import ONLINE_SERVICES
-from dienbien.policy.core.procedures import parse_field_lines
+from dienbien.policy.core.procedures import parse_field_rows
 from dienbien.policy.core.procedures import TIME_UNITS
 from plone.api.portal import get_registry_record
 from plone.api.portal import get_tool
@@ -89,8 +89,8 @@ OnlineServicesFactory = _fixed(ONLINE_SERVICES, ONLINE_TITLES)
 
 def procedure_fields() -> dict[str, str]:
     """The site's fields of procedures, token -> name (from the settings)."""
-    lines = get_registry_record("dienbien.settings.procedure_fields", default=None)
-    fields, _problems = parse_field_lines(lines or ())
+    rows = get_registry_record("dienbien.settings.procedure_fields", default=None)
+    fields, _problems = parse_field_rows(rows or ())
     return fields
 
 

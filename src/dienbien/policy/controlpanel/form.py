@@ -1,3 +1,4 @@
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from dienbien.policy import _
 from dienbien.policy.controlpanel.settings import IDienbienSettings
 from dienbien.policy.controlpanel.settings import PREFIX
@@ -17,6 +18,14 @@ class SettingsEditForm(RegistryEditForm):
         "settings_description",
         default="Office hours and deadline rules of the one-stop service.",
     )
+
+    #: Edited as rows, one per day or field.
+    row_fields = ("calendar_overrides", "procedure_fields")
+
+    def updateFields(self):
+        super().updateFields()
+        for name in self.row_fields:
+            self.fields[name].widgetFactory = DataGridFieldFactory
 
 
 class SettingsControlPanel(ControlPanelFormWrapper):

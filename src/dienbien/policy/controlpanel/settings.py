@@ -1,16 +1,24 @@
 """The site-wide settings of dienbien.policy, stored in plone.registry."""
 
+from collective.z3cform.datagridfield.registry import DictRow as PersistentDictRow
+from collective.z3cform.datagridfield.row import DictRow
+from datetime import date
 from dienbien.policy import _
+from dienbien.policy.core.calendar import DAY_OFF
 from dienbien.policy.core.calendar import DEFAULT_OVERRIDES
-from dienbien.policy.core.calendar import override_line
-from dienbien.policy.core.calendar import parse_override_lines
+from dienbien.policy.core.calendar import override_row
+from dienbien.policy.core.calendar import parse_override_rows
+from dienbien.policy.core.calendar import WORKING_DAY
 from dienbien.policy.core.officehours import check_settings
 from dienbien.policy.core.officehours import CLOCK_SETTINGS
 from dienbien.policy.core.officehours import SUPPLEMENT_RULES
 from dienbien.policy.core.procedures import DEFAULT_FIELDS
-from dienbien.policy.core.procedures import parse_field_lines
+from dienbien.policy.core.procedures import parse_field_rows
 from plone.base.interfaces import IPloneSiteRoot
+from plone.dexterity.interfaces import IDexterityContent
+from plone.registry.interfaces import IPersistentField
 from plone.registry.interfaces import IRegistry
+from plone.restapi.interfaces import IFieldDeserializer
 from zope import schema
 from zope.component import adapter
 from zope.component import getUtility
@@ -20,6 +28,10 @@ from zope.interface import implementer
 from zope.interface import Interface
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.publisher.interfaces.browser import IBrowserRequest
+from zope.schema import getFields
+from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import IDate
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
@@ -48,6 +60,68 @@ def _clock(title, default, description=None):
         default=default,
         required=True,
     )
+
+
+class SettingsRow(DictRow):
+    """A row of a setting (datagridfield's ``DictRow``).
+
+    Not the persistent ``DictRow`` of ``datagridfield.registry``: the
+    registry would store that module-level instance itself, which then
+    belongs to the first ZODB connection that saw it ("Shouldn't load state
+    ... when the connection is closed"). ``persistent_row`` gives the registry
+    a copy of its own instead.
+    """
+
+
+@implementer(IPersistentField)
+@adapter(SettingsRow)
+def persistent_row(field):
+    return PersistentDictRow(
+        title=field.title, schema=field.schema, required=field.required
+    )
+
+
+class ICalendarOverrideRow(Interface):
+    """One day the Government made a day off or a working day."""
+
+    day = schema.Date(title=_("label_override_day", default="Day"), required=True)
+    kind = schema.Choice(
+        title=_("label_override_kind", default="Kind"),
+        vocabulary=SimpleVocabulary(
+            [
+                SimpleTerm(DAY_OFF, DAY_OFF, _("override_day_off", default="Day off")),
+                SimpleTerm(
+                    WORKING_DAY,
+                    WORKING_DAY,
+                    _("override_working_day", default="Working day"),
+                ),
+            ]
+        ),
+        required=True,
+    )
+    reference = schema.TextLine(
+        title=_("label_override_reference", default="Legal reference"),
+        required=True,
+    )
+    name = schema.TextLine(
+        title=_("label_override_name", default="Name"), required=False
+    )
+
+
+class IProcedureFieldRow(Interface):
+    """One field (lĩnh vực) of procedures."""
+
+    # Not "token": plone.restapi reads any object with a "token" key in a
+    # list as a vocabulary term and keeps only the token.
+    id = schema.TextLine(
+        title=_("label_field_id", default="Id"),
+        description=_(
+            "help_field_id",
+            default="A stable id in lower-case ASCII letters, digits and dashes.",
+        ),
+        required=True,
+    )
+    name = schema.TextLine(title=_("label_field_name", default="Name"), required=True)
 
 
 class IDienbienSettings(Interface):
@@ -84,30 +158,36 @@ class IDienbienSettings(Interface):
     calendar_overrides = schema.List(
         title=_("label_calendar_overrides", default="Calendar overrides"),
         description=_(
-            "help_calendar_overrides",
+            "help_calendar_overrides_rows",
             default="Days the Government made days off or working days by official "
-            "dispatch, on top of the statutory holidays: one per line, as "
-            "YYYY-MM-DD | day_off or working_day | legal reference | name.",
+            "dispatch, on top of the statutory holidays: one row per day, with "
+            "the legal reference.",
         ),
-        value_type=schema.TextLine(),
-        default=[override_line(override) for override in DEFAULT_OVERRIDES],
+        value_type=SettingsRow(
+            title=_("label_calendar_override", default="Override"),
+            schema=ICalendarOverrideRow,
+        ),
+        default=[override_row(override) for override in DEFAULT_OVERRIDES],
         required=False,
     )
     procedure_fields = schema.List(
         title=_("label_procedure_fields", default="Fields of procedures"),
         description=_(
-            "help_procedure_fields",
-            default="One field (lĩnh vực) per line, as token|Name, e.g. "
-            "ho-tich|Hộ tịch. Tokens are stable ids: rename the name, not the token.",
+            "help_procedure_fields_rows",
+            default="One row per field (lĩnh vực). Tokens are stable ids used in "
+            "URLs and imports: rename the name, not the token.",
         ),
-        value_type=schema.TextLine(),
-        default=[f"{token}|{name}" for token, name in DEFAULT_FIELDS],
+        value_type=SettingsRow(
+            title=_("label_procedure_field", default="Field"),
+            schema=IProcedureFieldRow,
+        ),
+        default=[{"id": token, "name": name} for token, name in DEFAULT_FIELDS],
         required=True,
     )
 
     @invariant
     def calendar_overrides_are_well_formed(data):
-        _overrides, problems = parse_override_lines(
+        _overrides, problems = parse_override_rows(
             getattr(data, "calendar_overrides", None)
         )
         if problems:
@@ -115,7 +195,7 @@ class IDienbienSettings(Interface):
 
     @invariant
     def procedure_fields_are_well_formed(data):
-        _fields, problems = parse_field_lines(getattr(data, "procedure_fields", None))
+        _fields, problems = parse_field_rows(getattr(data, "procedure_fields", None))
         if problems:
             raise Invalid("; ".join(translate_problem(problem) for problem in problems))
 
@@ -136,3 +216,73 @@ def translate_problem(problem) -> str:
 def site_settings(site):
     """The site's settings as a registry proxy: ``IDienbienSettings(portal)``."""
     return getUtility(IRegistry).forInterface(IDienbienSettings, prefix=PREFIX)
+
+
+@implementer(IFieldDeserializer)
+@adapter(SettingsRow, IDexterityContent, IBrowserRequest)
+class SettingsRowDeserializer:
+    """A row of a setting from JSON (``PATCH @controlpanels/...``): an object
+    with the row's keys, dates as ``YYYY-MM-DD``. Anything else is refused
+    with a 400 naming the column, not a 500."""
+
+    def __init__(self, field, context, request):
+        self.field = field
+        self.request = request
+
+    def __call__(self, value):
+        columns = getFields(self.field.schema)
+        if not isinstance(value, dict):
+            raise ValueError(
+                self._tr(
+                    _(
+                        "A row is an object with the keys ${keys}.",
+                        mapping={"keys": ", ".join(columns)},
+                    )
+                )
+            )
+        unknown = sorted(set(value) - set(columns))
+        if unknown:
+            raise ValueError(
+                self._tr(
+                    _(
+                        "Unknown keys in a row: ${keys}.",
+                        mapping={"keys": ", ".join(unknown)},
+                    )
+                )
+            )
+        row = {}
+        for name, column in columns.items():
+            raw = value.get(name)
+            if IDate.providedBy(column) and isinstance(raw, str):
+                try:
+                    raw = date.fromisoformat(raw)
+                except ValueError:
+                    raise ValueError(
+                        self._tr(
+                            _(
+                                "${name}: ${value} is not a date in the form "
+                                "YYYY-MM-DD.",
+                                mapping={"name": name, "value": raw},
+                            )
+                        )
+                    ) from None
+            if IChoice.providedBy(column) and raw not in (None, ""):
+                values = [term.value for term in column.vocabulary]
+                if raw not in values:
+                    raise ValueError(
+                        self._tr(
+                            _(
+                                "${name}: ${value} is not one of ${values}.",
+                                mapping={
+                                    "name": name,
+                                    "value": raw,
+                                    "values": ", ".join(values),
+                                },
+                            )
+                        )
+                    )
+            row[name] = raw
+        return row
+
+    def _tr(self, message) -> str:
+        return translate(message, context=self.request)

@@ -274,20 +274,34 @@ DEFAULT_FIELDS = (
 FIELD_TOKEN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def parse_field_lines(lines) -> tuple[dict[str, str], list[Problem]]:
-    """Read the field setting: one ``token|Name`` per line, tokens unique."""
+def parse_field_rows(rows) -> tuple[dict[str, str], list[Problem]]:
+    """Read the field setting: rows of ``id`` (the field's token) and
+    ``name``, ids unique."""
     fields: dict[str, str] = {}
     problems = []
-    for number, line in enumerate(lines or (), start=1):
-        token, sep, name = (line or "").partition("|")
-        token, name = token.strip(), name.strip()
-        if not sep or not FIELD_TOKEN.match(token) or not name:
+    for number, row in enumerate(rows or (), start=1):
+        # A line of the former text setting reads too (a site whose upgrade
+        # to rows has not run yet).
+        row = field_line_to_row(row) if isinstance(row, str) else (row or {})
+        token = (row.get("id") or "").strip()
+        name = (row.get("name") or "").strip()
+        if not FIELD_TOKEN.match(token):
             problems.append(
                 Problem(
                     "procedure_fields",
-                    "Line ${line} (${value}) is not of the form token|Name, the "
-                    "token in lower-case ASCII letters, digits and dashes.",
-                    {"line": number, "value": line},
+                    "Row ${line}, id: ${value} is not lower-case ASCII letters, "
+                    "digits and dashes.",
+                    {"line": number, "value": token},
+                    line=number,
+                )
+            )
+        elif not name:
+            problems.append(
+                Problem(
+                    "procedure_fields",
+                    "Row ${line}, name: the name of the field is required.",
+                    {"line": number},
+                    line=number,
                 )
             )
         elif token in fields:
@@ -296,11 +310,19 @@ def parse_field_lines(lines) -> tuple[dict[str, str], list[Problem]]:
                     "procedure_fields",
                     "The field token ${value} appears twice.",
                     {"value": token},
+                    line=number,
                 )
             )
         else:
             fields[token] = name
     return fields, problems
+
+
+def field_line_to_row(line: str) -> dict:
+    """One ``token|Name`` line of the former text setting as a row (for the
+    upgrade to rows)."""
+    token, _sep, name = (line or "").partition("|")
+    return {"id": token.strip(), "name": name.strip()}
 
 
 def time_label(value: float, unit: str) -> tuple[str, dict]:
