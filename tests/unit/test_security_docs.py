@@ -51,8 +51,6 @@ def test_docs_table_is_the_rolemap():
 def test_every_permission_of_ours_is_mapped():
     tree = ElementTree.parse(PERMISSIONS)
     declared = {
-        node.get("title")
-        for node in tree.getroot()
-        if node.tag.endswith("permission")
+        node.get("title") for node in tree.getroot() if node.tag.endswith("permission")
     }
     assert declared == set(rolemap())
