@@ -39,7 +39,9 @@ def documented() -> dict[str, tuple[bool, set[str]]]:
             break
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         name = cells[0].strip("`")
-        given = {role for role, mark in zip(roles, cells[2:-1]) if mark == "✓"}
+        given = {
+            role for role, mark in zip(roles, cells[2:-1], strict=True) if mark == "✓"
+        }
         table[name] = (cells[1] == "yes", given)
     return table
 
