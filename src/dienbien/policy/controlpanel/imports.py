@@ -59,23 +59,19 @@ def rolled_back(dry_run: bool):
             savepoint.rollback()
 
 
-def file_problem(template: str, mapping: dict | None = None) -> Problem:
-    return Problem("file", template, mapping or {})
-
-
 def import_units_file(portal, filename: str, data: bytes, dry_run: bool):
     """Import a JSON or CSV file of units (all or nothing)."""
     try:
         fmt = unit_importer.format_of(filename)
     except ValueError:
         return ImportOutcome(
-            dry_run, problems=[file_problem("Expected a .json or .csv file.")]
+            dry_run, problems=[Problem("file", "Expected a .json or .csv file.")]
         )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return ImportOutcome(
-            dry_run, problems=[file_problem("The file is not UTF-8 text.")]
+            dry_run, problems=[Problem("file", "The file is not UTF-8 text.")]
         )
     try:
         with rolled_back(dry_run):
@@ -92,7 +88,7 @@ def import_procedures_file(portal, filename: str, data: bytes, dry_run: bool):
     except ValueError:
         return ImportOutcome(
             dry_run,
-            problems=[file_problem("Expected a .xlsx, .zip (CSV) or .json file.")],
+            problems=[Problem("file", "Expected a .xlsx, .zip (CSV) or .json file.")],
         )
     try:
         with rolled_back(dry_run):
@@ -198,7 +194,7 @@ class ImportPage(BrowserView):
             upload = self.request.form.get("file")
             if upload is None or not getattr(upload, "filename", ""):
                 self.outcome = ImportOutcome(
-                    dry_run, problems=[file_problem("Choose a file.")]
+                    dry_run, problems=[Problem("file", "Choose a file.")]
                 )
             else:
                 self.outcome = self.run(
