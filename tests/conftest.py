@@ -25,6 +25,27 @@ globals().update(
 )
 
 
+#: The moment every test starts at (a Tuesday in office hours), whatever the
+#: date the suite runs on.
+TEST_NOW = "2026-03-03T10:00"
+
+
+@pytest.fixture(autouse=True)
+def clock(monkeypatch):
+    """The site's clock, fixed: ``clock("2026-03-04T08:00")`` moves it (naive
+    local time). The functional server runs in this process and reads it."""
+    from datetime import datetime
+    from dienbien.policy import clock as site_clock
+
+    current = {"now": datetime.fromisoformat(TEST_NOW)}
+
+    def set_to(moment: str) -> None:
+        current["now"] = datetime.fromisoformat(moment)
+
+    monkeypatch.setattr(site_clock, "source", lambda: current["now"])
+    return set_to
+
+
 @pytest.fixture
 def package_name() -> str:
     return "dienbien.policy"

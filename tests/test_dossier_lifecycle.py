@@ -52,34 +52,41 @@ def test_clerk_receives_a_dossier(staff):
     assert other_day["code"] == "H15.50.MC-260304-0001"
 
 
-def test_whole_lifecycle(staff):
+def test_whole_lifecycle(staff, clock):
     clerk, officer = staff["clerk"], staff["officer"]
+    # Accepted Tue 3 March 09:00: due Wed 4 March 09:00 (1 working day).
+    clock("2026-03-03T09:00")
     dossier = receive(clerk)
+    assert dossier["appointment"] == "2026-03-04T09:00:00+07:00"
+    clock("2026-03-03T09:30")
     step(clerk, dossier, "transfer")
     assert state(officer, dossier)["status_code"] == 4
+    clock("2026-03-03T10:00")
     step(officer, dossier, "request_payment")
     assert state(clerk, dossier)["status_code"] == 6
+    clock("2026-03-03T10:30")
     step(clerk, dossier, "confirm_payment")
+    clock("2026-03-04T09:00")
     step(officer, dossier, "resolve")
     assert state(clerk, dossier)["status_code"] == 9
+    clock("2026-03-04T10:00")
     step(clerk, dossier, "return_result")
     final = state(clerk, dossier)
     assert final["status_code"] == 10
-    assert final["returned"] is not None
+    assert final["returned"] == "2026-03-04T10:00:00+07:00"
 
     log = clerk.get(f"{dossier['@id']}/@handover-log").json()["items"]
-    assert [entry["action"] for entry in log] == [
-        "accept",
-        "transfer",
-        "request_payment",
-        "confirm_payment",
-        "resolve",
-        "return_result",
+    assert [(entry["action"], entry["time"], entry["timeliness"]) for entry in log] == [
+        ("accept", "2026-03-03T09:00:00+07:00", "early"),
+        ("transfer", "2026-03-03T09:30:00+07:00", "early"),
+        ("request_payment", "2026-03-03T10:00:00+07:00", "early"),
+        ("confirm_payment", "2026-03-03T10:30:00+07:00", "early"),
+        ("resolve", "2026-03-04T09:00:00+07:00", "on_time"),
+        ("return_result", "2026-03-04T10:00:00+07:00", "late"),
     ]
     transfer = log[1]
     assert (transfer["from_unit"], transfer["to_unit"]) == ("H15.50.MC", "H15.50.03")
     assert transfer["actor"] == "clerk"
-    assert all(entry["timeliness"] in ("early", "on_time", "late") for entry in log)
 
 
 def test_wrong_function_is_refused(staff):
@@ -107,17 +114,43 @@ def test_reasons_are_required(staff):
     assert state(clerk, dossier)["status_code"] == 8
 
 
-def test_supplement_restarts_the_clock(staff, manager):
+def test_supplement_restart_and_resume(staff, manager, clock):
+    """The two supplement rules on the same story give different appointments.
+
+    Accepted Tue 3 March 09:00 (1 working day: due Wed 09:00); the officer
+    asks for a supplement Tue 13:30, when 330 working minutes remained
+    (13:30-17:00, then 07:00-09:00); the complete supplement arrives Thu 5
+    March 10:00. ``restart``: a full working day again, Fri 10:00.
+    ``resume``: the 330 minutes from Thu 10:00 (90 + 210 + 30), Fri 07:30.
+    """
     clerk, officer = staff["clerk"], staff["officer"]
-    dossier = receive(clerk, accepted="2026-03-03T09:00:00+07:00")
-    step(clerk, dossier, "transfer")
-    step(officer, dossier, "request_supplement", comment="Thiếu bản sao CCCD")
-    assert state(clerk, dossier)["status_code"] == 5
-    step(clerk, dossier, "receive_supplement")
-    after = state(clerk, dossier)
+    clock("2026-03-03T09:00")
+    restarted = receive(clerk, accepted="2026-03-03T09:00:00+07:00")
+    resumed = receive(clerk, accepted="2026-03-03T09:00:00+07:00")
+    for dossier in (restarted, resumed):
+        assert dossier["appointment"] == "2026-03-04T09:00:00+07:00"
+        clock("2026-03-03T09:30")
+        step(clerk, dossier, "transfer")
+        clock("2026-03-03T13:30")
+        step(officer, dossier, "request_supplement", comment="Thiếu bản sao CCCD")
+        assert state(clerk, dossier)["status_code"] == 5
+
+    clock("2026-03-05T10:00")
+    step(clerk, restarted, "receive_supplement")
+    panel = "@controlpanels/dienbien-settings"
+    assert manager.patch(panel, json={"supplement_rule": "resume"}).status_code == 204
+    step(clerk, resumed, "receive_supplement")
+
+    after = state(clerk, restarted)
     assert after["status_code"] == 2
-    # Restarted from the supplement's time: a full working day from now.
-    assert after["appointment"] > "2026-03-04T09:00:00+07:00"
+    assert after["appointment"] == "2026-03-06T10:00:00+07:00"
+    assert state(clerk, resumed)["appointment"] == "2026-03-06T07:30:00+07:00"
+    log = clerk.get(f"{resumed['@id']}/@handover-log").json()["items"]
+    assert (log[-1]["action"], log[-1]["time"], log[-1]["appointment"]) == (
+        "receive_supplement",
+        "2026-03-05T10:00:00+07:00",
+        "2026-03-06T07:30:00+07:00",
+    )
 
 
 def test_apology_moves_the_appointment(staff):

@@ -16,25 +16,39 @@ DOSSIER = {
 }
 
 
-@pytest.fixture
-def dossiers(staff):
-    clerk, leader = staff["clerk"], staff["leader"]
+def receiver(clerk, clock):
+    """``receive(accepted, channel)``: the desk accepts a dossier at that time."""
 
     def receive(accepted, channel="in_person"):
-        body = {**DOSSIER, "channel": channel, "accepted": accepted}
+        clock(accepted)
+        body = {**DOSSIER, "channel": channel, "accepted": f"{accepted}:00+07:00"}
         response = clerk.post("ho-so", json=body)
         assert response.status_code == 201, response.text
         return response.json()
 
+    return receive
+
+
+def take(client, clock, moment, dossier, transition, **body):
+    clock(moment)
+    response = client.post(f"{dossier['@id']}/@workflow/{transition}", json=body)
+    assert response.status_code == 200, response.text
+
+
+@pytest.fixture
+def dossiers(staff, clock):
+    clerk, leader = staff["clerk"], staff["leader"]
+    receive = receiver(clerk, clock)
     # Carried over from February, still in progress (overdue) in March.
-    old = receive("2026-02-26T09:00:00+07:00")
-    clerk.post(f"{old['@id']}/@workflow/transfer")
-    # New in March: one online, resolved (now, so late); one in person, withdrawn.
-    online = receive("2026-03-03T09:00:00+07:00", channel="online")
-    clerk.post(f"{online['@id']}/@workflow/transfer")
-    leader.post(f"{online['@id']}/@workflow/resolve")
-    gone = receive("2026-03-05T09:00:00+07:00")
-    clerk.post(f"{gone['@id']}/@workflow/withdraw", json={"comment": "Rút"})
+    old = receive("2026-02-26T09:00")
+    take(clerk, clock, "2026-02-26T09:30", old, "transfer")
+    # New in March: one online, resolved in April (late); one in person,
+    # withdrawn in April.
+    online = receive("2026-03-03T09:00", channel="online")
+    take(clerk, clock, "2026-03-03T09:30", online, "transfer")
+    gone = receive("2026-03-05T09:00")
+    take(leader, clock, "2026-04-06T10:00", online, "resolve")
+    take(clerk, clock, "2026-04-06T10:00", gone, "withdraw", comment="Rút")
     return old, online, gone
 
 
@@ -50,8 +64,8 @@ def test_march_by_field(staff, dossiers):
     assert total["new"] == 2
     assert total["new_online"] == 1 and total["new_in_person"] == 1
     assert total["received_total"] == 3
-    # Resolved and withdrawn today, after March: all three were in progress on
-    # 31 March, and overdue by then.
+    # Resolved and withdrawn in April: all three were in progress on 31 March,
+    # and overdue by then.
     assert total["resolved_total"] == 0
     assert total["withdrawn"] == 0
     assert total["in_progress_total"] == total["in_progress_overdue"] == 3
@@ -156,3 +170,70 @@ def test_dashboard(http, staff, dossiers):
     # Plone answers with its "insufficient privileges" page.
     assert "dossier-dashboard" not in refused.text
     assert "Tỷ lệ đúng hạn" not in refused.text
+
+
+def cells(page: str, table_class: str) -> list[list[str]]:
+    """The text of every body cell of a table, row by row."""
+    table = re.search(rf'<table class="[^"]*{table_class}.*?</table>', page, re.S)[0]
+    body = table.split("<tbody>", 1)[1]
+    return [
+        [html.unescape(re.sub(r"<[^>]+>", "", cell)).strip() for cell in row]
+        for row in (
+            re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
+        )
+    ]
+
+
+def test_timeliness_and_chart_series(http, staff, clock):
+    """Three dossiers with known appointments, resolved early, late and on
+    time: the hand-over log says so, and so do the year's figures and the
+    chart's monthly rates (March 1 of 2, April 1 of 1)."""
+    from conftest import STAFF_PASSWORD
+
+    clerk, officer = staff["clerk"], staff["officer"]
+    receive = receiver(clerk, clock)
+    # In person, 1 working day: due Wed 4 March 09:00; resolved Tue 15:00.
+    early = receive("2026-03-03T09:00")
+    assert early["appointment"] == "2026-03-04T09:00:00+07:00"
+    take(clerk, clock, "2026-03-03T09:30", early, "transfer")
+    take(officer, clock, "2026-03-03T15:00", early, "resolve")
+    # Online, same day before the 15:00 cut-off: due Tue 17:00; resolved Wed.
+    late = receive("2026-03-03T09:00", channel="online")
+    assert late["appointment"] == "2026-03-03T17:00:00+07:00"
+    take(clerk, clock, "2026-03-03T09:30", late, "transfer")
+    take(officer, clock, "2026-03-04T10:00", late, "resolve")
+    # In person on Wed 1 April: due Thu 2 April 09:00, resolved that minute.
+    on_time = receive("2026-04-01T09:00")
+    assert on_time["appointment"] == "2026-04-02T09:00:00+07:00"
+    take(clerk, clock, "2026-04-01T09:30", on_time, "transfer")
+    take(officer, clock, "2026-04-02T09:00", on_time, "resolve")
+    clock("2026-04-10T09:00")
+
+    def resolution(dossier):
+        log = clerk.get(f"{dossier['@id']}/@handover-log").json()["items"]
+        return [(e["action"], e["time"], e["timeliness"]) for e in log][-1]
+
+    assert resolution(early) == ("resolve", "2026-03-03T15:00:00+07:00", "early")
+    assert resolution(late) == ("resolve", "2026-03-04T10:00:00+07:00", "late")
+    assert resolution(on_time) == ("resolve", "2026-04-02T09:00:00+07:00", "on_time")
+
+    browser = http("leader", STAFF_PASSWORD)
+    browser.headers["Accept"] = "text/html"
+    page = browser.get("@@dossier-dashboard", params={"year": "2026"}).text
+    # received, resolved, early, on time, late, overdue in progress, rate
+    assert cells(page, "dossier-stats-table") == [
+        ["Chứng thực", "3", "3", "1", "1", "1", "0", "66.7%"],
+        ["Tổng cộng", "3", "3", "1", "1", "1", "0", "66.7%"],
+    ]
+    points = re.findall(r'<circle cx="([\d.]+)"[^>]*><title>([^<]*)</title>', page)
+    months = re.findall(
+        r'<text x="([\d.]+)" y="\d+" font-size="11" '
+        r'text-anchor="middle">(\d\d)</text>',
+        page,
+    )
+    month_at = dict(months)
+    assert [(month_at[x], title) for x, title in points] == [
+        ("03", "Chứng thực: 50%"),
+        ("04", "Chứng thực: 100%"),
+    ]

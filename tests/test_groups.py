@@ -12,6 +12,10 @@ from zope.lifecycleevent import modified
 import pytest
 
 
+#: The site's clock in every test (``clock`` fixture in conftest.py).
+TODAY = date(2026, 3, 3)
+
+
 @pytest.fixture
 def units(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
@@ -80,7 +84,7 @@ def test_retirement_moves_staff_to_successor(units):
     api.user.create(username="clerk1", email="c1@example.invalid", password="x" * 12)
     api.group.add_user(groupname=group_id("H15.50.05.21", "desk"), username="clerk1")
 
-    old.valid_to = date.today() - timedelta(days=1)
+    old.valid_to = TODAY - timedelta(days=1)
     old.successor = "H15.51"
     modified(old)
 
@@ -93,7 +97,7 @@ def test_retirement_moves_staff_to_successor(units):
 
 def test_future_end_does_not_retire(units):
     unit = units("H15.50.10", "Phòng Nông nghiệp")
-    unit.valid_to = date.today() + timedelta(days=30)
+    unit.valid_to = TODAY + timedelta(days=30)
     modified(unit)
     assert "Officer" in group("H15.50.10", "officer").getRoles()
 
@@ -108,9 +112,9 @@ def test_deleting_a_unit_removes_its_groups(units):
 def test_daily_sync_retires_units_whose_end_passed(units, portal):
     from dienbien.policy.orgunits.events import sync_all_units
 
-    unit = units("H15.50.06", "Phòng Lao động", valid_to=date.today())
+    unit = units("H15.50.06", "Phòng Lao động", valid_to=TODAY)
     assert "Officer" in group("H15.50.06", "officer").getRoles()
     # Nobody edits the unit; the day after its last day the daily run retires it.
-    sync_all_units(portal, today=date.today() + timedelta(days=1))
+    sync_all_units(portal, today=TODAY + timedelta(days=1))
     assert "Officer" not in group("H15.50.06", "officer").getRoles()
     assert unit is not None

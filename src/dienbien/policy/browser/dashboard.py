@@ -1,7 +1,6 @@
 """The leaders' dashboard: the year's one-stop figures by field and a chart
 of the monthly on-time rate per field."""
 
-from datetime import date
 from datetime import datetime
 from dienbien.policy.browser.chart import legend
 from dienbien.policy.browser.chart import line_chart_svg
@@ -32,7 +31,7 @@ SHOWN = (
 
 class DossierDashboard(BrowserView):
     def __call__(self):
-        today = date.today()
+        today = now().date()
         try:
             self.year = int(self.request.form.get("year", today.year))
         except ValueError:

@@ -2,6 +2,7 @@
 resolved, returned — each step logged with its timeliness."""
 
 from datetime import datetime
+from dienbien.policy import clock
 from dienbien.policy.content.procedure import procedure_of
 from dienbien.policy.core.dossiers import appointment
 from dienbien.policy.core.dossiers import dossier_code
@@ -15,7 +16,6 @@ from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.procedures.search import unit_titles
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
-from dienbien.policy.workingtime import TIMEZONE
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.lifecycleevent import modified
@@ -30,7 +30,8 @@ HOLDER = {"processing": "handling"}
 
 
 def now() -> datetime:
-    return datetime.now(TIMEZONE).replace(tzinfo=None, second=0, microsecond=0)
+    """The site's local time to the minute (``dienbien.policy.clock``)."""
+    return clock.now()
 
 
 def find_procedure(context, code: str):

@@ -1,5 +1,6 @@
 """Keep each unit's groups in step with the unit."""
 
+from dienbien.policy import clock
 from dienbien.policy.content.orgunit import all_units
 from dienbien.policy.content.orgunit import unit_of
 from dienbien.policy.orgunits import groups
@@ -17,7 +18,7 @@ SYNCED_RETIRED = "_dienbien_groups_retired"
 
 def sync_unit(obj, today: datetime.date | None = None) -> None:
     """Bring one unit's groups (and links to its code) up to date."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     unit = unit_of(obj)
     old_code = getattr(obj, SYNCED_CODE, None)
     if old_code and old_code != unit.code:

@@ -7,6 +7,7 @@ features grant local roles to the groups of the unit that handles a record.
 """
 
 from dienbien.policy import _
+from dienbien.policy import clock
 from dienbien.policy.core.orgunits import FUNCTIONS
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.core.orgunits import Unit
@@ -55,7 +56,7 @@ def get_group(code: str, function: str):
 
 def ensure_groups(unit: Unit, today: datetime.date | None = None) -> None:
     """Create or update the unit's groups to match the unit as it is now."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     retired = unit.retired_on(today)
     tool = _groups_tool()
     for function in FUNCTIONS:
