@@ -295,15 +295,20 @@ def test_refused_at_the_desk(people, one_stop):
     assert people["clerk"].get(url).json()["status_code"] == 3
 
 
-def test_overdue_listing(people):
+def test_overdue_listing(people, clock):
     clerk = people["clerk"]
+    # Accepted Mon 5 January (due Tue 6 January), still in progress in March.
+    clock("2026-01-05T09:00")
     old = clerk.post(
         "ho-so", json={**DOSSIER, "accepted": "2026-01-05T09:00:00+07:00"}
     ).json()
     clerk.post(f"{old['@id']}/@workflow/transfer")
+    # Accepted Tue 3 March 09:00, due Wed 09:00: not overdue at 10:00.
+    clock("2026-03-03T09:00")
     fresh = clerk.post(
-        "ho-so", json={**DOSSIER, "accepted": "2099-01-05T09:00:00+07:00"}
+        "ho-so", json={**DOSSIER, "accepted": "2026-03-03T09:00:00+07:00"}
     ).json()
+    clock("2026-03-03T10:00")
     overdue = people["officer"].get("@dossiers", params={"overdue": "1"}).json()
     codes = [item["code"] for item in overdue["items"]]
     assert codes == [old["code"]]
@@ -311,8 +316,12 @@ def test_overdue_listing(people):
     assert overdue["items"][0]["status_code"] == 4
     listed = people["clerk"].get("@dossiers", params={"state": "accepted"}).json()
     assert [item["code"] for item in listed["items"]] == [fresh["code"]]
-    due = people["clerk"].get("@dossiers", params={"due_before": "2027-01-01"}).json()
+    due = people["clerk"].get("@dossiers", params={"due_before": "2026-03-01"}).json()
     assert [item["code"] for item in due["items"]] == [old["code"]]
+    # A day later the fresh one is overdue too.
+    clock("2026-03-04T09:01")
+    overdue = people["officer"].get("@dossiers", params={"overdue": "1"}).json()
+    assert {item["code"] for item in overdue["items"]} == {old["code"], fresh["code"]}
 
 
 @pytest.mark.parametrize(
