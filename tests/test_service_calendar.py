@@ -127,9 +127,12 @@ def test_overrides_edited_in_settings_change_deadlines(manager, anonymous):
         ({"day": "2026-13-01", "kind": "day_off", "reference": "x"}, "YYYY-MM-DD"),
         (
             {"day": "2026-03-04", "kind": "holiday", "reference": "x"},
-            "kind: holiday is not one of day_off, working_day.",
+            "kind: holiday không thuộc các giá trị day_off, working_day.",
         ),
-        ({"day": "2026-03-04", "kind": "day_off", "reference": ""}, "reference"),
+        (
+            {"day": "2026-03-04", "kind": "day_off", "reference": ""},
+            "Dòng 1, căn cứ: cần nhập văn bản căn cứ.",
+        ),
         ("2026-03-04 | day_off | x", "day, kind, reference, name"),
         ({"day": "2026-03-04", "kind": "day_off", "reference": "x", "y": 1}, "y"),
     ],
@@ -148,5 +151,5 @@ def test_a_day_overridden_twice_is_refused(manager):
     row = {"day": "2026-03-04", "kind": "day_off", "reference": "x", "name": ""}
     response = manager.patch(panel, json={"calendar_overrides": [row, row]})
     assert response.status_code == 400, response.text
-    message = "Row 2: 2026-03-04 is already overridden in row 1."
+    message = "Dòng 2: ngày 2026-03-04 đã được khai báo ở dòng 1."
     assert message in response.json()["message"]
