@@ -259,3 +259,34 @@ def test_pages_in_site_setup(manager):
     overview = manager.get("@@overview-controlpanel").text
     assert "/@@import-orgunits" in overview
     assert "/@@import-procedures" in overview
+
+
+def test_site_administrator_imports(http, functional_portal):
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    api.user.create(
+        username="quantri.web",
+        email="quantri.web@example.invalid",
+        password="mat-khau-1",
+        roles=("Member", "Site Administrator"),
+    )
+    transaction.commit()
+    admin = http("quantri.web", "mat-khau-1")
+    upload = {"file": ("units.csv", UNITS_GOOD.encode())}
+    response = admin.post("@import-orgunits", files=upload)
+    assert response.status_code == 200, response.text
+    assert response.json()["created"] == ["H15.50", "H15.50.03", "H15.50.05"]
+    workbook = write_workbook(
+        [(dataclasses.replace(CERTIFY, field="chung-thuc", unit="H15.50.03"), "")],
+        "xlsx",
+    )
+    response = admin.post(
+        "@import-procedures?dry_run=1", files={"file": ("thu-tuc.xlsx", workbook)}
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["created"] == ["2.000815"]
+    admin.headers["Accept"] = "text/html"
+    for page in ("@@import-orgunits", "@@import-procedures"):
+        assert admin.get(page).status_code == 200, page
