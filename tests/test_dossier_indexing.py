@@ -55,7 +55,7 @@ def test_facts_column_and_its_upgrade_step(staff, manager, functional_portal):
     before it are counted the same, before and after the upgrade."""
     from datetime import datetime
     from dienbien.policy.core.statistics import DossierFacts
-    from dienbien.policy.dossiers.statistics import dossier_facts
+    from dienbien.policy.dossiers.statistics.facts import dossier_facts
     from dienbien.policy.upgrades.v1001 import add_dossier_facts
     from dienbien.policy.upgrades.v1001 import DROPPED_COLUMNS
     from dienbien.policy.upgrades.v1001 import DROPPED_INDEXES

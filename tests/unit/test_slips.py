@@ -4,12 +4,12 @@ processing times; each form's data from a dossier's facts; the .docx."""
 from dataclasses import replace
 from datetime import date
 from datetime import datetime
-from dienbien.policy.core import slips
-from dienbien.policy.core.slips import BLANK
-from dienbien.policy.core.slips import Paper
-from dienbien.policy.core.slips import SlipData
-from dienbien.policy.core.slips import Step
-from dienbien.policy.core.slips import Unit
+from dienbien.policy.dossiers.slips import forms as slips
+from dienbien.policy.dossiers.slips.forms import BLANK
+from dienbien.policy.dossiers.slips.forms import Paper
+from dienbien.policy.dossiers.slips.forms import SlipData
+from dienbien.policy.dossiers.slips.forms import Step
+from dienbien.policy.dossiers.slips.forms import Unit
 
 import docx
 import io

@@ -74,13 +74,13 @@ Plain Python with no Zope import; ``write_xlsx`` needs openpyxl.
 
 from .dossiers import CHANNELS
 from .dossiers import STATUS_CODES
-from .stablezip import StableZip
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
+from dienbien.policy.formats.stablezip import StableZip
 from operator import attrgetter
 from typing import NamedTuple
 

@@ -1,8 +1,8 @@
 """Catalog data of dossiers: enough to list, filter and count them without
 waking any (``@dossiers``, statistics, the status lookup)."""
 
-from dienbien.policy.content.dossier import IDossier
 from dienbien.policy.core.statistics import DossierFacts
+from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.workingtime import to_local
 from plone.indexer import indexer
 

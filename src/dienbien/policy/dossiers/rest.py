@@ -3,17 +3,17 @@
 status code and the frozen terms."""
 
 from datetime import datetime
-from dienbien.policy.content.dossier import IDossier
-from dienbien.policy.content.validation import CheckedDeserializer
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.workingtime import to_aware
 from dienbien.policy.workingtime import to_local
 from plone import api

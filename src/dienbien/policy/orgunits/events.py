@@ -1,8 +1,8 @@
 """Keep each unit's groups in step with the unit."""
 
-from dienbien.policy.content.orgunit import all_units
-from dienbien.policy.content.orgunit import unit_of
 from dienbien.policy.orgunits import groups
+from dienbien.policy.orgunits.orgunit import all_units
+from dienbien.policy.orgunits.orgunit import unit_of
 from plone import api
 from plone.base.interfaces import IPloneSiteRoot
 

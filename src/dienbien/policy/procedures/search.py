@@ -4,17 +4,17 @@ of result — all from catalog metadata, never waking a procedure.
 """
 
 from dienbien.policy import _
-from dienbien.policy.content.procedure import known_units
-from dienbien.policy.content.procedure import PROCEDURES_PATH
-from dienbien.policy.content.vocabularies import CHANNEL_TITLES
-from dienbien.policy.content.vocabularies import LEVEL_TITLES
-from dienbien.policy.content.vocabularies import ONLINE_TITLES
-from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.procedures import CHANNELS
 from dienbien.policy.core.procedures import LEVELS
 from dienbien.policy.core.procedures import ONLINE_SERVICES
 from dienbien.policy.core.procedures import query_words
 from dienbien.policy.core.procedures import time_label
+from dienbien.policy.procedures.procedure import known_units
+from dienbien.policy.procedures.procedure import PROCEDURES_PATH
+from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
+from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
+from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
+from dienbien.policy.procedures.vocabularies import procedure_fields
 from plone.memoize import ram
 from Products.CMFCore.utils import getToolByName
 from zope.i18n import translate

@@ -3,13 +3,13 @@ portal: steps, channels with time and fee, papers with forms, conditions,
 legal basis."""
 
 from dienbien.policy import _
-from dienbien.policy.browser.catalogue import format_fee
-from dienbien.policy.content.procedure import procedure_of
-from dienbien.policy.content.vocabularies import CHANNEL_TITLES
-from dienbien.policy.content.vocabularies import LEVEL_TITLES
-from dienbien.policy.content.vocabularies import ONLINE_TITLES
-from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.procedures import time_label
+from dienbien.policy.procedures.browser.catalogue import format_fee
+from dienbien.policy.procedures.procedure import procedure_of
+from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
+from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
+from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
+from dienbien.policy.procedures.vocabularies import procedure_fields
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate

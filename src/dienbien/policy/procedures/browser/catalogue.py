@@ -1,13 +1,13 @@
 """The catalogue page: one search box, facets, and results at a glance."""
 
 from dienbien.policy import _
-from dienbien.policy.content.vocabularies import LEVEL_TITLES
-from dienbien.policy.content.vocabularies import ONLINE_TITLES
 from dienbien.policy.procedures.search import catalog_query
 from dienbien.policy.procedures.search import check_parameters
 from dienbien.policy.procedures.search import FACETS
 from dienbien.policy.procedures.search import field_counts
 from dienbien.policy.procedures.search import ResultFormatter
+from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
+from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView

@@ -2,10 +2,10 @@
 the core's facts from catalog metadata (no dossier is woken)."""
 
 from datetime import datetime
-from dienbien.policy.content.orgunit import all_units
 from dienbien.policy.core.orgunits import ancestors
 from dienbien.policy.core.statistics import DossierFacts
 from dienbien.policy.orgunits.groups import user_units
+from dienbien.policy.orgunits.orgunit import all_units
 from plone import api
 
 

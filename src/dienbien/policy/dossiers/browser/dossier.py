@@ -2,20 +2,20 @@
 dossier its code and appointment, as ``POST /ho-so`` does) and the dossier
 page with its status, papers, hand-over log and slips."""
 
-from dienbien.policy.content.dossier import IDossier
-from dienbien.policy.content.validation import CheckedFormValidator
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
-from dienbien.policy.core.slips import ACTION_TITLES
-from dienbien.policy.core.slips import TIMELINESS_TITLES
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import own_desks
+from dienbien.policy.dossiers.slips.forms import ACTION_TITLES
+from dienbien.policy.dossiers.slips.forms import TIMELINESS_TITLES
 from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.validation import CheckedFormValidator
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView

@@ -41,16 +41,6 @@ space; writing is deterministic (same catalogue, same bytes) and
 (in XLSX numbers to 15 significant digits, Excel's precision).
 """
 
-from .messages import Problem
-from .procedures import CHANNELS
-from .procedures import ChannelTerms
-from .procedures import check_procedure
-from .procedures import Component
-from .procedures import LEVELS
-from .procedures import ONLINE_SERVICES
-from .procedures import Procedure
-from .procedures import TIME_UNITS
-from .stablezip import StableZip
 from collections.abc import Iterable
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -58,6 +48,16 @@ from dataclasses import fields as dataclass_fields
 from datetime import date
 from datetime import datetime
 from datetime import time
+from dienbien.policy.core.messages import Problem
+from dienbien.policy.core.procedures import CHANNELS
+from dienbien.policy.core.procedures import ChannelTerms
+from dienbien.policy.core.procedures import check_procedure
+from dienbien.policy.core.procedures import Component
+from dienbien.policy.core.procedures import LEVELS
+from dienbien.policy.core.procedures import ONLINE_SERVICES
+from dienbien.policy.core.procedures import Procedure
+from dienbien.policy.core.procedures import TIME_UNITS
+from dienbien.policy.formats.stablezip import StableZip
 
 import csv
 import io

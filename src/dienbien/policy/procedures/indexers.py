@@ -1,24 +1,8 @@
-from dienbien.policy.content.orgunit import IOrgUnit
-from dienbien.policy.content.procedure import IProcedure
-from dienbien.policy.content.procedure import procedure_of
-from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.procedures import channel_summary
+from dienbien.policy.procedures.procedure import IProcedure
+from dienbien.policy.procedures.procedure import procedure_of
+from dienbien.policy.procedures.vocabularies import procedure_fields
 from plone.indexer import indexer
-
-
-@indexer(IOrgUnit)
-def unit_code(obj):
-    return obj.code
-
-
-@indexer(IOrgUnit)
-def unit_kind(obj):
-    return obj.kind
-
-
-@indexer(IOrgUnit)
-def unit_parent(obj):
-    return obj.parent or None
 
 
 @indexer(IProcedure)

@@ -3,7 +3,7 @@
 ``<dossier>/@@slip-01`` … ``@@slip-05`` (Mẫu 01–05) and ``@@slip-0N.docx``;
 ``/ho-so/@@register-06?from=YYYY-MM-DD&to=YYYY-MM-DD`` (Mẫu 06, the tracking
 register of the dossiers the user may see, received in the period) and
-``@@register-06.docx``. The content comes from ``core.slips``; this module
+``@@register-06.docx``. The content comes from ``slips.forms``; this module
 only gathers a dossier's facts and answers the request. A slip that does not
 apply yet (no refusal for Mẫu 03, …) answers 404 with a short message.
 """
@@ -11,11 +11,11 @@ apply yet (no refusal for Mẫu 03, …) answers 404 with a short message.
 from datetime import date
 from datetime import timedelta
 from dienbien.policy import _
-from dienbien.policy.core import slips
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.lifecycle import find_procedure
 from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.dossiers.slips import forms as slips
 from html import escape
 from plone import api
 from Products.CMFCore.utils import getToolByName

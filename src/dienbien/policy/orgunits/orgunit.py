@@ -9,11 +9,11 @@ to that check.
 
 from dataclasses import replace
 from dienbien.policy import _
-from dienbien.policy.content.validation import CheckedDeserializer
-from dienbien.policy.content.validation import CheckedFormValidator
 from dienbien.policy.core.orgunits import check_unit
 from dienbien.policy.core.orgunits import Unit
 from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.validation import CheckedDeserializer
+from dienbien.policy.validation import CheckedFormValidator
 from plone.app.content.interfaces import INameFromTitle
 from plone.dexterity.content import Item
 from plone.restapi.interfaces import IDeserializeFromJson

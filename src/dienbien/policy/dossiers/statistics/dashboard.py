@@ -3,18 +3,18 @@ of the monthly on-time rate per field."""
 
 from datetime import date
 from datetime import datetime
-from dienbien.policy.browser.chart import legend
-from dienbien.policy.browser.chart import line_chart_svg
-from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import monthly_on_time_rate
 from dienbien.policy.dossiers.lifecycle import now
-from dienbien.policy.dossiers.report import build
-from dienbien.policy.dossiers.report import column_titles
-from dienbien.policy.dossiers.report import parse
-from dienbien.policy.dossiers.report import send_workbook
-from dienbien.policy.dossiers.statistics import countable_units
-from dienbien.policy.dossiers.statistics import dossier_facts
+from dienbien.policy.dossiers.statistics.chart import legend
+from dienbien.policy.dossiers.statistics.chart import line_chart_svg
+from dienbien.policy.dossiers.statistics.facts import countable_units
+from dienbien.policy.dossiers.statistics.facts import dossier_facts
+from dienbien.policy.dossiers.statistics.report import build
+from dienbien.policy.dossiers.statistics.report import column_titles
+from dienbien.policy.dossiers.statistics.report import parse
+from dienbien.policy.dossiers.statistics.report import send_workbook
+from dienbien.policy.procedures.vocabularies import procedure_fields
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
