@@ -7,10 +7,10 @@ from datetime import timedelta
 from dienbien.policy import _
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import GROUPS
-from dienbien.policy.core.statistics import write_xlsx
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.statistics.facts import countable_units
 from dienbien.policy.dossiers.statistics.facts import dossier_facts
+from dienbien.policy.dossiers.statistics.workbook import write_xlsx
 from dienbien.policy.procedures.search import unit_titles
 from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
 from dienbien.policy.procedures.vocabularies import procedure_fields
