@@ -12,8 +12,8 @@ from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import own_desks
-from dienbien.policy.dossiers.slips.forms import ACTION_TITLES
-from dienbien.policy.dossiers.slips.forms import TIMELINESS_TITLES
+from dienbien.policy.dossiers.slips.model import ACTION_TITLES
+from dienbien.policy.dossiers.slips.model import TIMELINESS_TITLES
 from dienbien.policy.procedures.search import unit_titles
 from dienbien.policy.validation import CheckedFormValidator
 from plone import api

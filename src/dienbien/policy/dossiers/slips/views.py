@@ -3,8 +3,9 @@
 ``<dossier>/@@slip-01`` … ``@@slip-05`` (Mẫu 01–05) and ``@@slip-0N.docx``;
 ``/ho-so/@@register-06?from=YYYY-MM-DD&to=YYYY-MM-DD`` (Mẫu 06, the tracking
 register of the dossiers the user may see, received in the period) and
-``@@register-06.docx``. The content comes from ``slips.forms``; this module
-only gathers a dossier's facts and answers the request. A slip that does not
+``@@register-06.docx``. The content comes from ``forms`` (built of ``model``
+and ``words``, written as Word by ``word``); this module only gathers a
+dossier's facts and answers the request. A slip that does not
 apply yet (no refusal for Mẫu 03, …) answers 404 with a short message.
 """
 
@@ -15,7 +16,10 @@ from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.lifecycle import find_procedure
 from dienbien.policy.dossiers.lifecycle import now
-from dienbien.policy.dossiers.slips import forms as slips
+from dienbien.policy.dossiers.slips import forms
+from dienbien.policy.dossiers.slips import model
+from dienbien.policy.dossiers.slips import word
+from dienbien.policy.dossiers.slips import words
 from html import escape
 from plone import api
 from Products.CMFCore.utils import getToolByName
@@ -50,27 +54,27 @@ NOT_APPLICABLE = {
 }
 
 
-def units(portal) -> dict[str, slips.Unit]:
+def units(portal) -> dict[str, model.Unit]:
     """Unit code -> ``Unit`` with its parent's title, from catalog metadata."""
     catalog = getToolByName(portal, "portal_catalog")
     brains = catalog.unrestrictedSearchResults(portal_type="OrgUnit")
     titles = {brain.unit_code: brain.Title for brain in brains}
     return {
-        brain.unit_code: slips.Unit(
+        brain.unit_code: model.Unit(
             brain.unit_code, brain.Title, titles.get(brain.unit_parent or "", "")
         )
         for brain in brains
     }
 
 
-def place(known: dict[str, slips.Unit], unit: slips.Unit) -> str:
+def place(known: dict[str, model.Unit], unit: model.Unit) -> str:
     """The place of the People's Committee above ``unit`` ("Điện Biên")."""
     for title in (unit.title, unit.parent_title):
-        name = slips.place_name(title)
+        name = words.place_name(title)
         if name:
             return name
     for other in known.values():
-        name = slips.place_name(other.title)
+        name = words.place_name(other.title)
         if name:
             return name
     return ""
@@ -92,11 +96,11 @@ class Names:
         return self.known[userid]
 
 
-def slip_data(dossier, known: dict, names: Names, lookup_url: str) -> slips.SlipData:
+def slip_data(dossier, known: dict, names: Names, lookup_url: str) -> model.SlipData:
     """The plain facts of ``dossier`` for the slips."""
 
     def unit(code):
-        return known.get(code) or slips.Unit(code or "", code or "")
+        return known.get(code) or model.Unit(code or "", code or "")
 
     state = api.content.get_state(dossier)
     title = dossier.procedure_title
@@ -104,7 +108,7 @@ def slip_data(dossier, known: dict, names: Names, lookup_url: str) -> slips.Slip
         procedure = find_procedure(dossier, dossier.procedure)
         title = procedure.Title() if procedure is not None else ""
     steps = tuple(
-        slips.Step(
+        model.Step(
             time=entry["time"],
             action=entry["action"],
             actor=names(entry.get("actor") or ""),
@@ -118,7 +122,7 @@ def slip_data(dossier, known: dict, names: Names, lookup_url: str) -> slips.Slip
         for entry in log.entries(dossier)
     )
     receiving = unit(dossier.receiving_unit)
-    return slips.SlipData(
+    return model.SlipData(
         code=dossier.code or "",
         procedure=dossier.procedure or "",
         procedure_title=title or "",
@@ -131,7 +135,7 @@ def slip_data(dossier, known: dict, names: Names, lookup_url: str) -> slips.Slip
         applicant_address=dossier.applicant_address or "",
         channel=dossier.channel or "",
         papers=tuple(
-            slips.Paper(
+            model.Paper(
                 paper.get("name") or "",
                 paper.get("kind") or "original",
                 paper.get("count") or 1,
@@ -161,7 +165,7 @@ class SlipPage(BrowserView):
     slip = None
     message = None
 
-    def build(self) -> slips.Slip:
+    def build(self) -> model.Slip:
         raise NotImplementedError
 
     def tr(self, message) -> str:
@@ -170,7 +174,7 @@ class SlipPage(BrowserView):
     def _build_or_refuse(self):
         try:
             self.slip = self.build()
-        except slips.NotApplicable as refused:
+        except model.NotApplicable as refused:
             self.message = self.tr(NOT_APPLICABLE[refused.reason])
             self.request.response.setStatus(404)
         return self.slip
@@ -212,7 +216,7 @@ class SlipPage(BrowserView):
     def docx(self):
         if self._build_or_refuse() is None:
             return self._problem()
-        body = slips.to_docx(self.slip)
+        body = word.to_docx(self.slip)
         response = self.request.response
         response.setHeader("Content-Type", DOCX)
         response.setHeader(
@@ -251,7 +255,7 @@ class DossierSlip(SlipPage):
             Names(),
             f"{portal.absolute_url()}/{LOOKUP_PAGE}",
         )
-        return slips.FORMS[self.form](data)
+        return forms.FORMS[self.form](data)
 
 
 class Receipt(DossierSlip):
@@ -337,8 +341,8 @@ class Register(SlipPage):
             issuer_unit = dossiers[0].receiving_unit
         else:
             roots = [unit for unit in known.values() if not unit.parent_title]
-            issuer_unit = roots[0] if len(roots) == 1 else slips.Unit("", "")
-        return slips.tracking_register(
+            issuer_unit = roots[0] if len(roots) == 1 else model.Unit("", "")
+        return forms.tracking_register(
             dossiers,
             (self.start, self.end),
             issuer=issuer_unit.heading() if issuer_unit.title else (),
