@@ -9,7 +9,7 @@ from dienbien.policy.orgunits.importer import import_units
 from dienbien.policy.procedures.demo import DATA
 from dienbien.policy.procedures.demo import load_procedures
 from dienbien.policy.procedures.files.reading import read_workbook
-from dienbien.policy.procedures.files.reading import write_workbook
+from dienbien.policy.procedures.files.writing import write_workbook
 from dienbien.policy.procedures.importer import export_procedures
 from dienbien.policy.procedures.importer import import_procedures
 from dienbien.policy.procedures.importer import ProcedureImportRefused

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from dataclasses import field
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.procedures import Procedure
-from dienbien.policy.procedures.files.reading import describe
-from dienbien.policy.procedures.files.reading import FormKey
-from dienbien.policy.procedures.files.reading import read_forms
+from dienbien.policy.procedures.files.forms import read_forms
+from dienbien.policy.procedures.files.layout import describe
+from dienbien.policy.procedures.files.layout import FormKey
 from dienbien.policy.procedures.files.reading import read_workbook
-from dienbien.policy.procedures.files.reading import write_workbook
+from dienbien.policy.procedures.files.writing import write_workbook
 from dienbien.policy.procedures.procedure import apply_procedure
 from dienbien.policy.procedures.procedure import IProcedure
 from dienbien.policy.procedures.procedure import known_units
