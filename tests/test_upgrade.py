@@ -11,17 +11,15 @@ JSON; this one runs ``scripts/upgrade.py`` on the same Data.fs and must
 answer the same, with the clock of both pinned to the same moment.
 """
 
+from conftest import ROOT
+from conftest import zconsole
+
 import json
-import os
-import pathlib
 import pytest
 import shutil
 import subprocess
-import sys
 
 
-ROOT = pathlib.Path(__file__).parent.parent
-ZCONSOLE = pathlib.Path(sys.executable).parent / "zconsole"
 PREVIOUS_RELEASE = "fe6b982"  # "Browser tests: one log_in helper", profile 1001
 
 # Run by both releases: what the site serves, as JSON on one line. The
@@ -136,32 +134,6 @@ def previous_src(tmp_path_factory):
     assert archive.returncode == 0, archive.stderr
     subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
     return target / "src"
-
-
-@pytest.fixture(scope="module")
-def instance(tmp_path_factory):
-    home = tmp_path_factory.mktemp("instance")
-    shutil.copytree(ROOT / "instance" / "etc", home / "etc")
-    for sub in ("filestorage", "blobstorage", "log", "cache"):
-        (home / "var" / sub).mkdir(parents=True)
-    return home
-
-
-def zconsole(instance, script, *args, src=None):
-    env = dict(os.environ, INSTANCE_HOME=str(instance))
-    env.pop("PYTHONPATH", None)
-    if src is not None:  # this code first: it shadows the installed package
-        env["PYTHONPATH"] = str(src)
-    result = subprocess.run(
-        [str(ZCONSOLE), "run", str(instance / "etc" / "zope.conf"), str(script), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
 
 
 def output(out: str, prefix: str):

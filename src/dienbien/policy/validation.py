@@ -6,18 +6,13 @@ whose ``message`` is a JSON list of ``{"field", "message"}``) and in the
 classic add/edit forms (form errors), before anything is stored.
 """
 
-from dienbien.policy import _
+from dienbien.policy.errors import translated
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form.validator import InvariantsValidator
 from zExceptions import BadRequest
-from zope.i18n import translate
 from zope.interface import Invalid
 
 import json
-
-
-def translated(problem, request) -> str:
-    return translate(_(problem.template, mapping=problem.mapping), context=request)
 
 
 class CheckedDeserializer(DeserializeFromJson):

@@ -12,13 +12,13 @@ from dienbien.policy import _
 from dienbien.policy.core.orgunits import check_unit
 from dienbien.policy.core.orgunits import Unit
 from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.orgunits.lookup import unit_objects
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.validation import CheckedFormValidator
 from plone.app.content.interfaces import INameFromTitle
 from plone.dexterity.content import Item
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.supermodel import model
-from Products.CMFCore.utils import getToolByName
 from z3c.form.interfaces import IForm
 from z3c.form.util import getSpecification
 from zope import schema
@@ -103,10 +103,8 @@ def unit_of(obj) -> Unit:
 
 def all_units(context, exclude=None) -> dict:
     """Every unit on the site keyed by code, except the object ``exclude``."""
-    catalog = getToolByName(context, "portal_catalog")
     units = {}
-    for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit"):
-        obj = brain._unrestrictedGetObject()
+    for obj in unit_objects(context):
         if exclude is not None and obj.aq_base is getattr(exclude, "aq_base", exclude):
             continue
         unit = unit_of(obj)

@@ -2,7 +2,8 @@
 
 from dienbien.policy import _
 from dienbien.policy.core.orgunits import KINDS
-from plone.api.portal import get_tool
+from dienbien.policy.orgunits.lookup import unit_brains
+from zope.component.hooks import getSite
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -34,10 +35,7 @@ def OrgUnitsFactory(context):
 
     Answered from catalog metadata; the organisation is public information.
     """
-    catalog = get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        portal_type="OrgUnit", sort_on="sortable_title"
-    )
+    brains = unit_brains(getSite(), sort_on="sortable_title")
     terms = {}
     for brain in brains:
         code = brain.unit_code

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.procedures import Procedure
+from dienbien.policy.orgunits.lookup import unit_codes
 from dienbien.policy.procedures.files.forms import read_forms
 from dienbien.policy.procedures.files.layout import describe
 from dienbien.policy.procedures.files.layout import FormKey
@@ -27,7 +28,6 @@ from dienbien.policy.procedures.files.reading import read_workbook
 from dienbien.policy.procedures.files.writing import write_workbook
 from dienbien.policy.procedures.procedure import apply_procedure
 from dienbien.policy.procedures.procedure import IProcedure
-from dienbien.policy.procedures.procedure import known_units
 from dienbien.policy.procedures.procedure import procedure_of
 from dienbien.policy.procedures.procedure import PROCEDURES_PATH
 from dienbien.policy.procedures.vocabularies import procedure_fields
@@ -106,7 +106,7 @@ def import_procedures(
     ``forms`` adds form files ``{(code, form id): bytes}``. The caller owns
     the transaction (and aborts it should a write fail half-way).
     """
-    items, problems = read_workbook(data, fmt, procedure_fields(), known_units(portal))
+    items, problems = read_workbook(data, fmt, procedure_fields(), unit_codes(portal))
     files = dict(forms or {})
     if fmt == "csv":
         packed, more = read_forms(data, items)

@@ -14,6 +14,7 @@ from dienbien.policy.core.procedures import check_procedure
 from dienbien.policy.core.procedures import Component
 from dienbien.policy.core.procedures import Procedure
 from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.orgunits.lookup import unit_codes
 from dienbien.policy.procedures.vocabularies import procedure_fields
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.validation import CheckedFormValidator
@@ -262,18 +263,9 @@ def apply_procedure(obj, procedure: Procedure) -> set[str]:
     return changed
 
 
-def known_units(context) -> set[str]:
-    catalog = getToolByName(context, "portal_catalog")
-    return {
-        brain.unit_code
-        for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit")
-        if brain.unit_code
-    }
-
-
 def procedure_problems(context, procedure: Procedure, exclude=None):
     """The core's verdict, plus a unique code among the site's procedures."""
-    problems = check_procedure(procedure, set(procedure_fields()), known_units(context))
+    problems = check_procedure(procedure, set(procedure_fields()), unit_codes(context))
     catalog = getToolByName(context, "portal_catalog")
     for brain in catalog.unrestrictedSearchResults(
         portal_type="Procedure", procedure_code=procedure.code

@@ -14,7 +14,7 @@ from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import own_desks
 from dienbien.policy.dossiers.slips.model import ACTION_TITLES
 from dienbien.policy.dossiers.slips.model import TIMELINESS_TITLES
-from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.validation import CheckedFormValidator
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm

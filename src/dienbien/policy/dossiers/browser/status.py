@@ -4,7 +4,7 @@ from datetime import datetime
 from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
 from dienbien.policy.dossiers.status import find
 from dienbien.policy.dossiers.status import public_view
-from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.orgunits.lookup import unit_titles
 from plone import api
 from Products.Five.browser import BrowserView
 

@@ -20,6 +20,7 @@ from dienbien.policy.dossiers.slips import forms
 from dienbien.policy.dossiers.slips import model
 from dienbien.policy.dossiers.slips import word
 from dienbien.policy.dossiers.slips import words
+from dienbien.policy.orgunits.lookup import unit_brains
 from html import escape
 from plone import api
 from Products.CMFCore.utils import getToolByName
@@ -56,8 +57,7 @@ NOT_APPLICABLE = {
 
 def units(portal) -> dict[str, model.Unit]:
     """Unit code -> ``Unit`` with its parent's title, from catalog metadata."""
-    catalog = getToolByName(portal, "portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="OrgUnit")
+    brains = unit_brains(portal)
     titles = {brain.unit_code: brain.Title for brain in brains}
     return {
         brain.unit_code: model.Unit(

@@ -14,9 +14,9 @@ from dienbien.policy.dossiers.statistics.report import build
 from dienbien.policy.dossiers.statistics.report import column_titles
 from dienbien.policy.dossiers.statistics.report import parse
 from dienbien.policy.dossiers.statistics.report import send_workbook
+from dienbien.policy.errors import error_list
 from dienbien.policy.procedures.vocabularies import procedure_fields
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 
 
 SHOWN = (
@@ -82,7 +82,7 @@ class DossierStatsWorkbook(BrowserView):
             self.request.response.setStatus(400)
             self.request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
             return "\n".join(
-                f"{name}: {translate(message, context=self.request)}"
-                for name, message in errors
+                f"{e['field']}: {e['message']}"
+                for e in error_list(errors, self.request)
             )
         return send_workbook(build(params), params, self.request)

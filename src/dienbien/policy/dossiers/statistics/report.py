@@ -11,7 +11,7 @@ from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.statistics.facts import countable_units
 from dienbien.policy.dossiers.statistics.facts import dossier_facts
 from dienbien.policy.dossiers.statistics.workbook import write_xlsx
-from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
 from dienbien.policy.procedures.vocabularies import procedure_fields
 from plone import api

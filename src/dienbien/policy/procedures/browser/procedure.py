@@ -4,6 +4,7 @@ legal basis."""
 
 from dienbien.policy import _
 from dienbien.policy.core.procedures import time_label
+from dienbien.policy.orgunits.lookup import unit_title
 from dienbien.policy.procedures.browser.catalogue import format_fee
 from dienbien.policy.procedures.procedure import procedure_of
 from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
@@ -37,13 +38,7 @@ class ProcedureView(BrowserView):
         return self.tr(ONLINE_TITLES.get(self.procedure.online_service, ""))
 
     def unit_title(self):
-        code = self.procedure.unit
-        if not code:
-            return ""
-        brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
-            portal_type="OrgUnit", unit_code=code
-        )
-        return brains[0].Title if brains else code
+        return unit_title(self.context, self.procedure.unit)
 
     def channels(self):
         rows = []
