@@ -6,7 +6,7 @@ whose ``message`` is a JSON list of ``{"field", "message"}``) and in the
 classic add/edit forms (form errors), before anything is stored.
 """
 
-from dienbien.policy.errors import translated
+from dienbien.policy.services.errors import translated
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form.validator import InvariantsValidator
 from zExceptions import BadRequest

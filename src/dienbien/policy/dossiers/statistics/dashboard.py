@@ -14,8 +14,8 @@ from dienbien.policy.dossiers.statistics.report import build
 from dienbien.policy.dossiers.statistics.report import column_titles
 from dienbien.policy.dossiers.statistics.report import parse
 from dienbien.policy.dossiers.statistics.report import send_workbook
-from dienbien.policy.errors import error_list
 from dienbien.policy.procedures.vocabularies import procedure_fields
+from dienbien.policy.services.errors import error_list
 from Products.Five.browser import BrowserView
 
 

@@ -4,8 +4,8 @@ dossier and sets a new appointment (Mẫu 04), before the old one passes."""
 from dienbien.policy import _
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import record_apology
-from dienbien.policy.errors import bad_request
-from dienbien.policy.errors import moment_param
+from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.services.handover_log.get import serialize_entry
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection

@@ -7,7 +7,7 @@ from dienbien.policy.dossiers.statistics.report import column_titles
 from dienbien.policy.dossiers.statistics.report import key_titles
 from dienbien.policy.dossiers.statistics.report import parse
 from dienbien.policy.dossiers.statistics.report import send_workbook
-from dienbien.policy.errors import bad_request
+from dienbien.policy.services.errors import bad_request
 from plone.restapi.services import Service
 
 import json

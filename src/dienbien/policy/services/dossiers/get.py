@@ -12,8 +12,8 @@ from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers.lifecycle import now
-from dienbien.policy.errors import bad_request
-from dienbien.policy.errors import moment_param
+from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import moment_param
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName

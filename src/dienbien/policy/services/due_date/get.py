@@ -4,8 +4,8 @@ processing time, on the site's working calendar (domain.md §1)."""
 from dienbien.policy import _
 from dienbien.policy.core.officehours import HHMM
 from dienbien.policy.core.officehours import parse_hhmm
-from dienbien.policy.errors import bad_request
-from dienbien.policy.errors import moment_param
+from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from dienbien.policy.workingtime import to_aware

@@ -6,11 +6,11 @@ diacritics, each word as a prefix. ``GET /@procedures/fields`` lists the
 fields with their number of published procedures. See docs/api.md.
 """
 
-from dienbien.policy.errors import bad_request
 from dienbien.policy.procedures.search import catalog_query
 from dienbien.policy.procedures.search import check_parameters
 from dienbien.policy.procedures.search import field_counts
 from dienbien.policy.procedures.search import ResultFormatter
+from dienbien.policy.services.errors import bad_request
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName

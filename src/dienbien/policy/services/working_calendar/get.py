@@ -2,7 +2,7 @@
 working days, each with its source (statutory or an override's reference)."""
 
 from dienbien.policy import _
-from dienbien.policy.errors import bad_request
+from dienbien.policy.services.errors import bad_request
 from dienbien.policy.workingtime import site_calendar
 from plone.restapi.services import Service
 
