@@ -133,7 +133,8 @@ class DossierFacts(NamedTuple):
     (``as_row``): a pickled named tuple would name this class by its dotted
     path in every catalog record. ``compute`` and ``monthly_on_time_rate``
     read by position, so they take the plain rows as they are, with nothing
-    built per dossier; ``as_facts`` gives the named view back.
+    built per dossier; ``as_facts`` gives the named view back. (Catalogs not
+    yet upgraded to 1002 hold pickles of this class: it stays at this path.)
     """
 
     code: str
