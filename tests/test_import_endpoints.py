@@ -2,9 +2,9 @@
 ``POST @import-procedures`` (a file upload or a JSON body; ``dry_run``), and
 the Site Setup pages ``@@import-orgunits`` and ``@@import-procedures``."""
 
-from dienbien.policy.core.procedure_files import write_workbook
 from dienbien.policy.core.procedures import ChannelTerms
 from dienbien.policy.core.procedures import Procedure
+from dienbien.policy.procedures.files.writing import write_workbook
 from plone import api
 
 import base64

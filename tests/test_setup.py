@@ -1,5 +1,6 @@
 """The add-on installs, uninstalls, and the site speaks Vietnamese."""
 
+from conftest import profile_version
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from plone import api
 
@@ -15,7 +16,7 @@ class TestInstall:
 
     def test_profile_version(self, setup_tool):
         assert setup_tool.getLastVersionForProfile("dienbien.policy:default") == (
-            "1005",
+            profile_version(),
         )
 
     def test_organisation_container(self, portal):

@@ -14,10 +14,10 @@ from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
 from dienbien.policy import _
-from dienbien.policy.core import procedure_files
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.orgunits import importer as unit_importer
 from dienbien.policy.procedures import importer as procedure_importer
+from dienbien.policy.procedures.files.layout import format_of
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.indexing import processQueue
 from Products.Five.browser import BrowserView
@@ -84,7 +84,7 @@ def import_units_file(portal, filename: str, data: bytes, dry_run: bool):
 def import_procedures_file(portal, filename: str, data: bytes, dry_run: bool):
     """Import a catalogue file (``.xlsx``, ``.zip`` of CSV, ``.json``)."""
     try:
-        fmt = procedure_files.format_of(filename)
+        fmt = format_of(filename)
     except ValueError:
         return ImportOutcome(
             dry_run,
