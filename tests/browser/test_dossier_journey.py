@@ -14,9 +14,9 @@ pytestmark = pytest.mark.browser
 def test_desk_to_citizen(browser, site_url, one_stop):
     from conftest import log_in
     from conftest import STAFF_PASSWORD
-    from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
+    from dienbien.policy.dossiers import ratelimit
 
-    STATUS_LOOKUPS.reset()
+    ratelimit.reset()
 
     def person(user=None):
         context = browser.new_context()
@@ -77,6 +77,8 @@ def test_desk_to_citizen(browser, site_url, one_stop):
     expect(citizen.locator(".dossier-status-title")).to_have_text("Đã xử lý xong")
     expect(citizen.locator(".dossier-steps li")).to_have_count(3)
     expect(citizen.locator("body")).not_to_contain_text("Lò Văn Páo")
+    # Sent by POST: the digits are in neither the address nor the history.
+    assert citizen.url == f"{site_url}/tra-cuu-ho-so"
     citizen_context.close()
 
 
