@@ -116,7 +116,7 @@ def test_slips_stay_vietnamese_in_english(staff, resolved):
     for vietnamese, _timeliness in EXPECTED["vi"]["steps"]:
         assert vietnamese in body
     assert "Quá hạn" in body
-    for english, timeliness in EXPECTED["en"]["steps"]:
+    for english, _timeliness in EXPECTED["en"]["steps"]:
         assert english not in body
 
 
