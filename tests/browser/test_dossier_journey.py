@@ -103,7 +103,7 @@ def test_steps_that_need_a_reason(browser, site_url, one_stop):
     # Cancel leaves the dossier as it was.
     clerk.click("#plone-contentmenu-workflow > a")
     clerk.click("#workflow-transition-withdraw")
-    expect(clerk.locator(".dossier-step-form h2")).to_have_text("Rút hồ sơ")
+    expect(clerk.locator(".dossier-step-form h2")).to_have_text("Công dân rút hồ sơ")
     clerk.click(".dossier-step-form button[name='form.cancel']")
     expect(clerk.locator(".dossier-state-title")).to_have_text("Được tiếp nhận")
 
@@ -115,8 +115,8 @@ def test_steps_that_need_a_reason(browser, site_url, one_stop):
     expect(clerk.locator(".dossier-state-title")).to_have_text(
         "Yêu cầu bổ sung giấy tờ"
     )
-    expect(clerk.locator(".portalMessage").first).not_to_contain_text(
-        "request_supplement"
+    expect(clerk.locator(".portalMessage").first).to_contain_text(
+        "Yêu cầu bổ sung, hoàn thiện hồ sơ"
     )
     expect(clerk.locator("body")).to_contain_text("Thiếu bản sao giấy khai sinh")
     context.close()
