@@ -44,5 +44,16 @@ def to_local(moment: datetime) -> datetime:
     return moment.astimezone(TIMEZONE).replace(tzinfo=None)
 
 
+def parse_local(text, to_minute: bool = False) -> datetime:
+    """An ISO 8601 date and time sent by a client, as naive local time (to the
+    minute with ``to_minute``). The one parser of request date-times: raises
+    ``ValueError`` for anything else, a year out of range included."""
+    try:
+        moment = to_local(datetime.fromisoformat(str(text)))
+    except OverflowError as exc:  # 9999-12-31T23:00-01:00 leaves the calendar
+        raise ValueError(str(exc)) from None
+    return moment.replace(second=0, microsecond=0) if to_minute else moment
+
+
 def to_aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=TIMEZONE)

@@ -3,19 +3,19 @@
 status code and the frozen terms."""
 
 from datetime import datetime
-from dienbien.policy.content.dossier import IDossier
-from dienbien.policy.content.validation import CheckedDeserializer
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.validation import CheckedDeserializer
+from dienbien.policy.workingtime import parse_local
 from dienbien.policy.workingtime import to_aware
-from dienbien.policy.workingtime import to_local
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
@@ -32,9 +32,7 @@ def _parse_time(data, name) -> tuple[datetime | None, Problem | None]:
     if value in (None, ""):
         return None, None
     try:
-        return to_local(datetime.fromisoformat(str(value))).replace(
-            second=0, microsecond=0
-        ), None
+        return parse_local(value, to_minute=True), None
     except ValueError:
         return None, Problem(
             name, "${value} is not an ISO 8601 date and time.", {"value": value}

@@ -3,7 +3,7 @@ REST, through the ``dienbien.policy`` i18n domain (Vietnamese by default,
 English when the UI is in English).
 
 The printed slips do not use these: they are legal forms and keep the
-Vietnamese texts of ``dienbien.policy.core.slips`` and
+Vietnamese texts of ``dienbien.policy.dossiers.slips.model`` and
 ``core.dossiers.STATUS_TITLES`` whatever the UI language.
 """
 

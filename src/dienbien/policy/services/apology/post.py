@@ -1,13 +1,12 @@
 """``POST <dossier>/@apology``: the handling unit apologises for a late
 dossier and sets a new appointment (Mẫu 04), before the old one passes."""
 
-from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import record_apology
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.services.handover_log.get import serialize_entry
-from dienbien.policy.workingtime import to_local
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
@@ -30,20 +29,7 @@ class ApologyPost(Service):
                 ("new_appointment", _("new_appointment is required (ISO 8601)."))
             )
         else:
-            try:
-                new = to_local(datetime.fromisoformat(str(raw))).replace(
-                    second=0, microsecond=0
-                )
-            except ValueError:
-                errors.append(
-                    (
-                        "new_appointment",
-                        _(
-                            "${value} is not an ISO 8601 date and time.",
-                            mapping={"value": raw},
-                        ),
-                    )
-                )
+            new = moment_param("new_appointment", raw, errors, to_minute=True)
         reason = (data.get("reason") or "").strip()
         if not reason:
             errors.append(("reason", _("An apology states its reason.")))

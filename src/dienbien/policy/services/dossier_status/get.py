@@ -10,7 +10,7 @@ digits stay out of URLs, access logs and Referer headers. ``GET
 
 from dienbien.policy.dossiers.status import look_up
 from dienbien.policy.dossiers.status import public_view
-from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.orgunits.lookup import unit_titles
 from plone.restapi.services import Service
 
 

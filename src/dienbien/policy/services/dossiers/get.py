@@ -7,14 +7,13 @@ Filters: ``state``, ``unit`` (handling unit), ``receiving_unit``,
 by unit) decides which dossiers a user sees.
 """
 
-from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.services.errors import bad_request
-from dienbien.policy.workingtime import to_local
+from dienbien.policy.services.errors import moment_param
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName
@@ -61,18 +60,7 @@ class DossiersGet(Service):
             errors.append(("overdue", _("overdue must be 0 or 1.")))
         due_before = None
         if form.get("due_before"):
-            try:
-                due_before = to_local(datetime.fromisoformat(form["due_before"]))
-            except ValueError:
-                errors.append(
-                    (
-                        "due_before",
-                        _(
-                            "${value} is not an ISO 8601 date and time.",
-                            mapping={"value": form["due_before"]},
-                        ),
-                    )
-                )
+            due_before = moment_param("due_before", form["due_before"], errors)
         size = form.get("b_size")
         if size is not None and (
             not str(size).isdigit() or not 1 <= int(size) <= MAX_BATCH

@@ -1,11 +1,11 @@
 """``GET /@due-date``: the appointment time for an acceptance moment and a
 processing time, on the site's working calendar (domain.md §1)."""
 
-from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy.core.officehours import HHMM
 from dienbien.policy.core.officehours import parse_hhmm
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from dienbien.policy.workingtime import to_aware
@@ -42,18 +42,7 @@ class DueDateGet(Service):
         if not form.get("accepted"):
             errors.append(("accepted", _("accepted is required (ISO 8601).")))
         else:
-            try:
-                accepted = datetime.fromisoformat(form["accepted"])
-            except ValueError:
-                errors.append(
-                    (
-                        "accepted",
-                        _(
-                            "${value} is not an ISO 8601 date and time.",
-                            mapping={"value": form["accepted"]},
-                        ),
-                    )
-                )
+            accepted = moment_param("accepted", form["accepted"], errors)
         given = [name for name in RULES if name in form]
         if len(given) != 1:
             errors.append(
