@@ -24,15 +24,16 @@ import subprocess
 PREVIOUS_RELEASE = "fe6b982"  # "Browser tests: one log_in helper", profile 1001
 
 # Run by both releases: what the site serves, as JSON on one line. The
-# services are called as the publisher would, as a Manager; the clock is
-# pinned (``dienbien.policy.clock`` where it exists, else every module that
-# took ``now`` from the lifecycle).
+# services are called as the publisher would (in the site's language), as a
+# Manager; the clock is pinned (``dienbien.policy.clock`` where it exists,
+# else every module that took ``now`` from the lifecycle).
 SNAPSHOT = """
 import json
 import sys
 from datetime import datetime
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
+from plone.i18n.utility import setLanguageBinding
 from Products.Five.browser import BrowserView
 from Testing.makerequest import makerequest
 from zope.component import getMultiAdapter
@@ -57,6 +58,8 @@ for module in list(sys.modules.values()):
 portal = makerequest(app).dienbien
 setSite(portal)
 request = portal.REQUEST
+# The publisher binds the site's language on traversal (titles are translated).
+setLanguageBinding(request)
 
 
 def call(service, form):
