@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from dienbien.policy.testing import FUNCTIONAL_TESTING
 from dienbien.policy.testing import INTEGRATION_TESTING
 from plone import api
@@ -16,6 +17,7 @@ import requests
 import shutil
 import subprocess
 import sys
+import threading
 import transaction
 
 
@@ -57,9 +59,54 @@ def package_name() -> str:
     return "dienbien.policy"
 
 
+class AcceptedClock:
+    """A dossier posted with an ``accepted`` time is received at that time,
+    as a desk enters a dossier when it receives it (the desk may date an
+    acceptance at most a week back, and never ahead): tests that receive
+    dossiers on given dates keep doing so on the fixed test clock. A client
+    with ``follow_accepted = False`` posts at the test's clock (the tests of
+    that rule). Re-entrant, for the threads of the concurrency test.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._saved = None
+
+    @contextmanager
+    def at(self, value):
+        from dienbien.policy import clock as site_clock
+        from dienbien.policy.workingtime import parse_local
+
+        try:
+            moment = parse_local(value, to_minute=True)
+        except (TypeError, ValueError):  # a bad time: the server says so
+            moment = None
+        with self._lock:
+            if moment is not None:
+                if not self._depth:
+                    self._saved = site_clock.source
+                self._depth += 1
+                site_clock.source = lambda: moment
+        try:
+            yield
+        finally:
+            with self._lock:
+                if moment is not None:
+                    self._depth -= 1
+                    if not self._depth:
+                        site_clock.source = self._saved
+
+
+ACCEPTED_CLOCK = AcceptedClock()
+
+
 class Client(requests.Session):
     """An HTTP client for the functional site: paths relative to the portal,
-    JSON by default."""
+    JSON by default. A dossier posted with an ``accepted`` time is received
+    at that time (``AcceptedClock``)."""
+
+    follow_accepted = True
 
     def __init__(self, base_url: str, auth=None):
         super().__init__()
@@ -71,6 +118,16 @@ class Client(requests.Session):
         if not url.startswith("http"):
             url = f"{self.base_url}/{url.lstrip('/')}"
         kwargs.setdefault("timeout", 30)
+        body = kwargs.get("json")
+        if (
+            method.upper() == "POST"
+            and url.rstrip("/").endswith("/ho-so")
+            and isinstance(body, dict)
+            and body.get("accepted")
+            and self.follow_accepted
+        ):
+            with ACCEPTED_CLOCK.at(body["accepted"]):
+                return super().request(method, url, *args, **kwargs)
         return super().request(method, url, *args, **kwargs)
 
 

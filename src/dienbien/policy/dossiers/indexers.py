@@ -2,6 +2,7 @@
 any (``@dossiers``, the status lookup). The statistics' facts column is
 indexed with the statistics (``statistics/facts.py``)."""
 
+from dienbien.policy.dossiers.applicants import dossier_terms
 from dienbien.policy.dossiers.dossier import IDossier
 from plone.indexer import indexer
 
@@ -49,3 +50,10 @@ def dossier_appointment(obj):
 @indexer(IDossier)
 def dossier_accepted(obj):
     return _iso(obj.accepted)
+
+
+@indexer(IDossier)
+def dossier_applicant(obj):
+    """Keyed hashes of the applicant's name words, phone and ID number
+    (``dossiers/applicants.py``): an index only, never a metadata column."""
+    return dossier_terms(obj)

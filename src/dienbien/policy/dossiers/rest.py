@@ -6,7 +6,10 @@ from datetime import datetime
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
+from dienbien.policy.core.edits import acceptance_problems
+from dienbien.policy.core.edits import change_problems
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.dossiers import edits
 from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
@@ -20,6 +23,7 @@ from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson
+from zExceptions import Forbidden
 from zope.component import adapter
 from zope.interface import implementer
 
@@ -42,23 +46,66 @@ def _parse_time(data, name) -> tuple[datetime | None, Problem | None]:
 @implementer(IDeserializeFromJson)
 @adapter(IDossier, IDienbienPolicyLayer)
 class DossierDeserializer(CheckedDeserializer):
+    """Creation (``POST /ho-so``) and edits (``PATCH``) of a dossier.
+
+    An edit is judged by ``core.edits`` on the fields whose value it
+    changes: a function that may edit nothing in the dossier's state gets
+    403; a frozen field, or a change without the ``reason`` the state asks
+    for, a 400 naming the field. Only then are the changes kept, each in the
+    edit trail with the reason.
+    """
+
     def __call__(self, *args, **kwargs):
         create = kwargs.get("create", False)
+        if not create and self.context.code is not None:
+            if not edits.may_edit(self.context):
+                raise Forbidden("Your function may not edit this dossier in its state.")
+            # Judged as things stand: a change of unit would change the roles.
+            self._before = edits.snapshot(self.context)
+            self._state = edits.state(self.context)
+            self._functions = edits.functions(self.context)
         result = super().__call__(*args, **kwargs)
         if create:
             folder = self.context.aq_parent
             accept_new(self.context, folder, self._accepted, self._submitted)
+        elif self.context.code is not None:
+            edits.record(self.context, self._before, self._reason, now())
         return result
+
+    def _edit_problems(self, data) -> list[Problem]:
+        reason = data.get("reason")
+        self._reason = reason.strip() if isinstance(reason, str) else ""
+        if reason is not None and not isinstance(reason, str):
+            return [Problem("reason", "The reason must be text.")]
+        changed = [
+            name
+            for name, value in edits.snapshot(self.context).items()
+            if value != self._before[name]
+        ]
+        return change_problems(
+            self._state,
+            self._functions,
+            changed,
+            self._reason,
+        )
 
     def problems(self, data, failed):
         problems = []
         creating = self.context.code is None
+        if not creating:
+            problems.extend(self._edit_problems(data))
         if creating:
             self._accepted, problem = _parse_time(data, "accepted")
             problems.extend([problem] if problem else [])
             self._submitted, problem = _parse_time(data, "submitted")
             problems.extend([problem] if problem else [])
-            self._accepted = self._accepted or now()
+            current = now()
+            if self._accepted is not None:
+                may_backdate = "Manager" in api.user.get_roles()
+                problems.extend(
+                    acceptance_problems(self._accepted, current, may_backdate)
+                )
+            self._accepted = self._accepted or current
             if self._submitted and self._submitted > self._accepted:
                 problems.append(
                     Problem(

@@ -2,9 +2,14 @@
 dossier its code and appointment, as ``POST /ho-so`` does) and the dossier
 page with its status, papers, hand-over log and slips."""
 
+from dienbien.policy import _
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
+from dienbien.policy.core.edits import change_problems
+from dienbien.policy.core.edits import FIELDS as EDIT_FIELDS
+from dienbien.policy.core.edits import reason_required
+from dienbien.policy.dossiers import edits
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
@@ -19,12 +24,19 @@ from dienbien.policy.validation import CheckedFormValidator
 from plone import api
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
+from plone.dexterity.browser.edit import DefaultEditForm
+from plone.protect import CheckAuthenticator
+from plone.z3cform import layout
 from Products.Five.browser import BrowserView
 from types import SimpleNamespace
+from z3c.form import field
+from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import IForm
 from z3c.form.util import getSpecification
 from zope.component import adapter
 from zope.interface import Interface
+from zope.schema import getFields
+from zope.schema import TextLine
 
 
 class DossierAddForm(DefaultAddForm):
@@ -53,6 +65,50 @@ class DossierAddView(DefaultAddView):
     form = DossierAddForm
 
 
+class IEditReason(Interface):
+    edit_reason = TextLine(
+        title=_("label_edit_reason", default="Reason for the change"),
+        description=_(
+            "help_edit_reason",
+            default="The dossier is accepted: every change is recorded with "
+            "its reason.",
+        ),
+        required=False,
+    )
+
+
+#: The request key of the reason field (the form's prefix and the field).
+REASON_KEY = "form.widgets.edit_reason"
+
+
+class DossierEditForm(DefaultEditForm):
+    """The edit form under the edit rules (``core/edits.py``): the fields
+    the user may not change are shown, not editable; after acceptance a
+    reason is asked for, and every change goes to the edit trail."""
+
+    def updateFields(self):
+        super().updateFields()
+        allowed = set(edits.editable_fields(self.context))
+        for name in self.fields:
+            if name not in allowed:
+                self.fields[name].mode = DISPLAY_MODE
+        if reason_required(edits.state(self.context)):
+            reason = field.Fields(IEditReason)
+            reason["edit_reason"].ignoreContext = True  # asked, never stored
+            self.fields += reason
+
+    def applyChanges(self, data):
+        CheckAuthenticator(self.request)
+        reason = data.pop("edit_reason", None) or ""
+        before = edits.snapshot(self.context)
+        changes = super().applyChanges(data)
+        edits.record(self.context, before, reason, now())
+        return changes
+
+
+DossierEditView = layout.wrap_form(DossierEditForm)
+
+
 @adapter(Interface, Interface, IForm, getSpecification(IDossier, force=True), Interface)
 class DossierFormValidator(CheckedFormValidator):
     schema_interface = IDossier
@@ -66,7 +122,23 @@ class DossierFormValidator(CheckedFormValidator):
             address=values.get("applicant_address") or "",
         )
         problems = check_applicant(applicant)
-        if not self.is_edit:
+        if self.is_edit:
+            # Fields shown for display are not submitted: only the changed
+            # ones are judged, with the reason from the same form.
+            changed = [
+                name
+                for name in EDIT_FIELDS
+                if name in getFields(IDossier)
+                and values.get(name) != getattr(self.context, name, None)
+            ]
+            reason = self.request.form.get(REASON_KEY, "")
+            problems += change_problems(
+                edits.state(self.context),
+                edits.functions(self.context),
+                changed,
+                reason if isinstance(reason, str) else "",
+            )
+        else:
             draft = SimpleNamespace(
                 procedure=values.get("procedure"),
                 channel=values.get("channel"),
@@ -81,6 +153,17 @@ def _when(value):
     return f"{value:%H:%M} {value:%d/%m/%Y}" if value else ""
 
 
+def _shown(value) -> str:
+    if isinstance(value, list):  # papers
+        return "; ".join(
+            f"{row.get('name', '')} ({row.get('count', '')})"
+            if isinstance(row, dict)
+            else str(row)
+            for row in value
+        )
+    return "" if value is None else str(value)
+
+
 class DossierView(BrowserView):
     SLIPS = (
         ("slip-01", "Mẫu 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
@@ -89,6 +172,14 @@ class DossierView(BrowserView):
         ("slip-04", "Mẫu 04 – Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
         ("slip-05", "Mẫu 05 – Phiếu kiểm soát quá trình giải quyết hồ sơ"),
     )
+
+    def __call__(self):
+        # Plone shows the toolbar, and with it the state menu, to those who
+        # may edit. Officers and leaders act on a dossier only through its
+        # steps (they edit nothing, docs/workflows.md): they need the menu
+        # without the edit permission. Only the dossier's staff see this page.
+        self.request.set("enable_toolbar", True)
+        return self.index()
 
     def state(self):
         state = api.content.get_state(self.context)
@@ -112,6 +203,21 @@ class DossierView(BrowserView):
             in ("accepted", "processing", "awaiting_payment")
             and appointment < now()
         )
+
+    def edits(self):
+        """The edit trail, newest last (staff only: this page is)."""
+        titles = {name: field.title for name, field in getFields(IDossier).items()}
+        return [
+            {
+                "time": _when(entry["time"]),
+                "actor": entry["actor"],
+                "field": titles.get(entry["field"], entry["field"]),
+                "before": _shown(entry["before"]),
+                "after": _shown(entry["after"]),
+                "reason": entry["reason"],
+            }
+            for entry in edits.entries(self.context)
+        ]
 
     def steps(self):
         titles = self.units()

@@ -2,19 +2,25 @@
 
 Filters: ``state``, ``unit`` (handling unit), ``receiving_unit``,
 ``procedure``, ``overdue=1`` (appointment passed, clock running),
-``due_before`` (ISO date or date-time, local), batched with ``b_start`` /
-``b_size``, sorted by appointment. The catalog's security filter (local roles
-by unit) decides which dossiers a user sees.
+``due_before`` (ISO date or date-time, local), ``q`` (the applicant: name
+words without diacritics, a whole phone or ID number), batched with
+``b_start`` / ``b_size``, sorted by appointment. The catalog's security
+filter (local roles by unit) decides which dossiers a user sees.
+
+``POST /@dossiers`` takes the same parameters as a JSON object, so that a
+search by name or phone stays out of access logs and browser history.
 """
 
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
+from dienbien.policy.dossiers.applicants import catalog_query
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import moment_param
 from plone.restapi.batching import HypermediaBatch
+from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName
 
@@ -26,6 +32,7 @@ PARAMETERS = (
     "procedure",
     "overdue",
     "due_before",
+    "q",
     "b_start",
     "b_size",
 )
@@ -37,9 +44,12 @@ def _aware(text):
 
 
 class DossiersGet(Service):
+    def parameters(self) -> tuple[dict, list]:
+        return self.request.form, []
+
     def reply(self):
-        form = self.request.form
-        errors = [
+        form, errors = self.parameters()
+        errors += [
             (name, _("Unknown parameter."))
             for name in sorted(set(form) - set(PARAMETERS))
         ]
@@ -69,6 +79,16 @@ class DossiersGet(Service):
         start = form.get("b_start")
         if start is not None and not str(start).isdigit():
             errors.append(("b_start", _("b_start must be a whole number.")))
+        applicant = None
+        if form.get("q") is not None:
+            if not isinstance(form["q"], str) or len(form["q"]) > 200:
+                errors.append(("q", _("q must be text of at most 200 characters.")))
+            else:
+                applicant = catalog_query(form["q"])
+                if applicant is None:
+                    errors.append(
+                        ("q", _("Enter the applicant's name, phone or ID number."))
+                    )
         if errors:
             return bad_request(self.request, errors)
 
@@ -93,6 +113,8 @@ class DossiersGet(Service):
             query["dossier_appointment"] = {"query": min(limits), "range": "max"}
         if states is not None:
             query["review_state"] = states
+        if applicant:
+            query.update(applicant)
         catalog = getToolByName(self.context, "portal_catalog")
         brains = catalog(**query) if states != [] else []
         batch = HypermediaBatch(self.request, brains)
@@ -126,3 +148,24 @@ class DossiersGet(Service):
                 and brain.dossier_appointment < current
             ),
         }
+
+
+class DossiersPost(DossiersGet):
+    """The same search with the parameters in a JSON body (no writes)."""
+
+    def parameters(self) -> tuple[dict, list]:
+        try:
+            body = json_body(self.request)
+        except Exception:  # malformed JSON: plone.restapi raises its own
+            body = None
+        if not isinstance(body, dict):
+            return {}, [(None, _("The body must be a JSON object."))]
+        # The batch reads its window from the form.
+        for name in ("b_start", "b_size"):
+            if name in body:
+                self.request.form[name] = str(body[name])
+        # Numbers in a JSON body are as good as their text in a query string.
+        return {
+            key: str(value) if isinstance(value, int) else value
+            for key, value in body.items()
+        }, []
