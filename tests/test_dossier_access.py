@@ -60,18 +60,19 @@ ALLOWED = {
 # state: its units' staff and the Manager. Not the Site Administrator (a web
 # editor), not another unit.
 SEES = {"clerk", "officer", "leader", "manager"}
-# Who may edit (Modify portal content) in which state: the Manager always,
-# the unit holding the dossier while it is open.
+# Who may edit (Modify portal content, and the edit rules of core/edits.py)
+# in which state: the Manager always, the receiving desk while the dossier is
+# open or awaits return; officers and leaders never (they act by steps).
 EDITS = {
     state: {"manager"} | holders
     for state, holders in {
         "submitted": {"clerk"},
         "refused": set(),
         "accepted": {"clerk"},
-        "processing": {"officer", "leader"},
+        "processing": {"clerk"},
         "supplement_requested": {"clerk"},
-        "awaiting_payment": set(),
-        "resolved": set(),
+        "awaiting_payment": {"clerk"},
+        "resolved": {"clerk"},
         "returned": set(),
         "withdrawn": set(),
         "stopped": set(),
@@ -247,10 +248,12 @@ def test_permission_matrix(people, one_stop, target):
             info = client.get(f"{url}/@workflow").json()
             offered = {t["@id"].rsplit("/", 1)[-1] for t in info["transitions"]}
             assert offered == ALLOWED[target].get(person, set()), (*where, offered)
-        # edit: an empty change is enough to meet the permission check
+        # edit: an empty change is enough to meet the permission check; who
+        # sees the dossier but may not edit it is told so (403)
         edits = person in EDITS[target]
         response = client.patch(url, json={})
-        assert response.status_code == expected(edits, 204), (*where, "edit")
+        refused = 403 if sees else 401
+        assert response.status_code == (204 if edits else refused), (*where, "edit")
         # apology: an empty body passes the permission check, then is refused
         apologises = person in APOLOGISES.get(target, set())
         response = client.post(f"{url}/@apology", json={})
