@@ -170,9 +170,7 @@ def test_apology_bad_input(staff, body, field):
 def test_bad_dossier_is_400_and_not_stored(staff, manager, change, field):
     response = staff["clerk"].post("ho-so", json={**DOSSIER, **change})
     assert response.status_code == 400, response.text
-    import json
-
-    fields = [e["field"] for e in json.loads(response.json()["message"])]
+    fields = [e["field"] for e in response.json()["errors"]]
     assert field in fields
     assert manager.get("ho-so").json()["items_total"] == 0
 

@@ -2,18 +2,17 @@
 
 A content type states its rules once, as ``problems(context, unit_like)``
 returning core ``Problem``s; these classes apply them in plone.restapi (a 400
-whose ``message`` is a JSON list of ``{"field", "message"}``) and in the
+in the API's error envelope, ``services/errors.py``) and in the
 classic add/edit forms (form errors), before anything is stored.
 """
 
 from dienbien.policy import _
+from dienbien.policy.services.errors import InvalidInput
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form.validator import InvariantsValidator
 from zExceptions import BadRequest
 from zope.i18n import translate
 from zope.interface import Invalid
-
-import json
 
 
 def translated(problem, request) -> str:
@@ -40,14 +39,9 @@ class CheckedDeserializer(DeserializeFromJson):
             errors = exc.args[0] if exc.args else None
             if not isinstance(errors, list):
                 raise
-            raise BadRequest(
-                json.dumps(
-                    [
-                        {"field": error.get("field"), "message": error["message"]}
-                        for error in errors
-                    ],
-                    ensure_ascii=False,
-                )
+            raise InvalidInput(
+                {"field": error.get("field"), "message": error["message"]}
+                for error in errors
             ) from None
 
     def get_schema_data(self, data, validate_all, create=False):

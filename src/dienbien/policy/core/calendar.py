@@ -287,3 +287,14 @@ def parse_override_lines(lines) -> tuple[list[Override], list]:
         seen[day] = number
         overrides.append(Override(day, parts[1], parts[2], " | ".join(parts[3:])))
     return overrides, problems
+
+
+#: The years the calendar answers for. Python's dates end with 9999 (a
+#: deadline counted from 31/12/9999 has no date) and no dispatch or holiday
+#: table reaches that far; every date a request gives is checked against them.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def in_calendar(day: date | datetime) -> bool:
+    """Whether the calendar answers for ``day``'s year."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR

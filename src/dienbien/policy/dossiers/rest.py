@@ -14,8 +14,8 @@ from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.services.errors import parse_moment
 from dienbien.policy.workingtime import to_aware
-from dienbien.policy.workingtime import to_local
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
@@ -31,14 +31,10 @@ def _parse_time(data, name) -> tuple[datetime | None, Problem | None]:
     value = data.get(name)
     if value in (None, ""):
         return None, None
-    try:
-        return to_local(datetime.fromisoformat(str(value))).replace(
-            second=0, microsecond=0
-        ), None
-    except ValueError:
-        return None, Problem(
-            name, "${value} is not an ISO 8601 date and time.", {"value": value}
-        )
+    moment, problem = parse_moment(name, value)
+    if problem:
+        return None, problem
+    return moment.replace(second=0, microsecond=0), None
 
 
 @implementer(IDeserializeFromJson)

@@ -15,6 +15,7 @@ from dienbien.policy.core.procedures import LEVELS
 from dienbien.policy.core.procedures import ONLINE_SERVICES
 from dienbien.policy.core.procedures import query_words
 from dienbien.policy.core.procedures import time_label
+from dienbien.policy.services.errors import form_problems
 from plone.memoize import ram
 from Products.CMFCore.utils import getToolByName
 from zope.i18n import translate
@@ -47,9 +48,9 @@ def catalogue_path(portal) -> str:
 
 def check_parameters(portal, form, known=PARAMETERS) -> list:
     """``[(parameter, message)]`` for every parameter that cannot be used."""
-    errors = []
-    for name in sorted(set(form) - set(known)):
-        errors.append((name, _("Unknown parameter.")))
+    errors = form_problems(form, known)
+    # A repeated parameter is refused above; the rest reads single values.
+    form = {name: value for name, value in form.items() if name not in dict(errors)}
     checks = {
         "field": set(procedure_fields()),
         "level": set(LEVELS),

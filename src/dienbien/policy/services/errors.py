@@ -1,17 +1,164 @@
-"""Bad input answers HTTP 400 with a JSON body naming each field and why."""
+"""The one error envelope of our API (docs/api.md, "Errors").
 
+Every bad input answers HTTP 400 with plone.restapi's ``{"type", "message"}``
+plus ``errors``, one ``{"field", "message"}`` per problem, in the site
+language::
+
+    {"type": "BadRequest",
+     "message": "year: year must be a year from 2000 to 2100.",
+     "errors": [{"field": "year", "message": "year must be a year from 2000 to 2100."}]}
+
+Services return ``bad_request(request, problems)``; code deeper down (content
+deserializers, JSON bodies) raises ``InvalidInput(problems)``, which the
+exception view below renders the same way. ``problems`` are ``(field,
+message)`` pairs (``message`` an i18n message or text), core ``Problem``s, or
+``{"field", "message"}`` dicts.
+"""
+
+from datetime import datetime
+from dienbien.policy import _
+from dienbien.policy.core.calendar import FIRST_YEAR
+from dienbien.policy.core.calendar import in_calendar
+from dienbien.policy.core.calendar import LAST_YEAR
+from dienbien.policy.core.messages import Problem
+from dienbien.policy.workingtime import to_local
+from plone.rest.errors import ErrorHandling
+from zExceptions import BadRequest
 from zope.i18n import translate
 
+import json
 
-def bad_request(request, errors) -> dict:
-    request.response.setStatus(400)
+
+def _translated(message, request) -> str:
+    if isinstance(message, Problem):
+        message = _(message.template, mapping=message.mapping)
+    return translate(message, context=request)
+
+
+def error_items(problems, request) -> list[dict]:
+    """``[{"field", "message"}]``, translated, in the order given."""
+    items = []
+    for problem in problems:
+        if isinstance(problem, Problem):
+            field, message = problem.field, problem
+        elif isinstance(problem, dict):
+            field, message = problem.get("field"), problem.get("message", "")
+        else:
+            field, message = problem
+        items.append({"field": field or "", "message": _translated(message, request)})
+    return items
+
+
+def envelope(problems, request) -> dict:
+    """The 400 body for ``problems``."""
+    items = error_items(problems, request)
     return {
         "type": "BadRequest",
         "message": "; ".join(
-            f"{name}: {translate(message, context=request)}" for name, message in errors
+            f"{item['field']}: {item['message']}" if item["field"] else item["message"]
+            for item in items
         ),
-        "errors": [
-            {"field": name, "message": translate(message, context=request)}
-            for name, message in errors
-        ],
+        "errors": items,
     }
+
+
+def bad_request(request, problems) -> dict:
+    """Set 400 and return the envelope (a service's ``reply``)."""
+    request.response.setStatus(400)
+    return envelope(problems, request)
+
+
+class InvalidInput(BadRequest):
+    """A 400 raised where returning is not possible (deserializers, bodies)."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        super().__init__(
+            "; ".join(
+                str(problem) if isinstance(problem, Problem) else repr(problem)
+                for problem in self.problems
+            )
+        )
+
+
+class InvalidInputView(ErrorHandling):
+    """Renders ``InvalidInput`` on REST requests as the envelope."""
+
+    def __call__(self):
+        body = envelope(self.context.problems, self.request)
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json")
+        response.setStatus(400, lock=1)
+        response.setBody(json.dumps(body, indent=2, sort_keys=True), lock=1)
+        response._has_challenged = True
+
+
+class MalformedBodyView(ErrorHandling):
+    """plone.restapi's ``DeserializationError`` (a body that is not a JSON
+    object, raised before any service of ours can check it, as in
+    ``POST /ho-so``) is bad input too: 400 in the envelope, not a 500."""
+
+    def __call__(self):
+        body = envelope([("body", str(self.context))], self.request)
+        response = self.request.response
+        response.setHeader("Content-Type", "application/json")
+        response.setStatus(400, lock=1)
+        response.setBody(json.dumps(body, indent=2, sort_keys=True), lock=1)
+        response._has_challenged = True
+
+
+def json_object(request) -> dict:
+    """The request's JSON body, which must be an object ({} when empty)."""
+    try:
+        data = json.loads(request.get("BODY") or "{}")
+    except ValueError:
+        raise InvalidInput([("body", _("The body is not JSON."))]) from None
+    if not isinstance(data, dict):
+        raise InvalidInput([("body", _("The body must be a JSON object."))])
+    return data
+
+
+def form_problems(form, known) -> list:
+    """Unknown parameters and parameters given more than once.
+
+    A repeated query parameter reaches the form as a list; every parameter of
+    ours takes one value.
+    """
+    problems = [
+        (name, _("Unknown parameter.")) for name in sorted(set(form) - set(known))
+    ]
+    problems.extend(
+        (name, _("Give ${name} once.", mapping={"name": name}))
+        for name in sorted(set(form) & set(known))
+        if isinstance(form[name], (list, tuple))
+    )
+    return problems
+
+
+def single(form, name, default=None):
+    """The value of a checked parameter, ``default`` when absent or repeated."""
+    value = form.get(name, default)
+    return default if isinstance(value, (list, tuple)) else value
+
+
+OUT_OF_CALENDAR = "The date must fall in the years ${first} to ${last}."
+NOT_ISO = "${value} is not an ISO 8601 date and time."
+
+
+def out_of_calendar():
+    """The message for a date outside the years the calendar answers for."""
+    return _(OUT_OF_CALENDAR, mapping={"first": FIRST_YEAR, "last": LAST_YEAR})
+
+
+def parse_moment(field, value) -> tuple[datetime | None, Problem | None]:
+    """An ISO 8601 date-time given for ``field`` as naive local time, or the
+    problem with it (malformed, or outside the calendar's years)."""
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        return None, Problem(field, NOT_ISO, {"value": value})
+    if not in_calendar(moment):
+        return None, Problem(
+            field, OUT_OF_CALENDAR, {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return to_local(moment), None

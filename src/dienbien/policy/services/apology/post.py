@@ -1,16 +1,15 @@
 """``POST <dossier>/@apology``: the handling unit apologises for a late
 dossier and sets a new appointment (Mẫu 04), before the old one passes."""
 
-from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import record_apology
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import json_object
+from dienbien.policy.services.errors import parse_moment
 from dienbien.policy.services.handover_log.get import serialize_entry
-from dienbien.policy.workingtime import to_local
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
@@ -21,8 +20,11 @@ OPEN_STATES = ("accepted", "processing", "awaiting_payment")
 class ApologyPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request)
-        errors = []
+        data = json_object(self.request)
+        errors = [
+            (name, _("Unknown field."))
+            for name in sorted(set(data) - {"new_appointment", "reason"})
+        ]
         new = None
         raw = data.get("new_appointment")
         if not raw:
@@ -30,21 +32,13 @@ class ApologyPost(Service):
                 ("new_appointment", _("new_appointment is required (ISO 8601)."))
             )
         else:
-            try:
-                new = to_local(datetime.fromisoformat(str(raw))).replace(
-                    second=0, microsecond=0
-                )
-            except ValueError:
-                errors.append(
-                    (
-                        "new_appointment",
-                        _(
-                            "${value} is not an ISO 8601 date and time.",
-                            mapping={"value": raw},
-                        ),
-                    )
-                )
-        reason = (data.get("reason") or "").strip()
+            new, problem = parse_moment("new_appointment", raw)
+            if problem:
+                errors.append(problem)
+            else:
+                new = new.replace(second=0, microsecond=0)
+        reason = data.get("reason") or ""
+        reason = reason.strip() if isinstance(reason, str) else ""
         if not reason:
             errors.append(("reason", _("An apology states its reason.")))
         current = self.context.appointment

@@ -7,14 +7,14 @@ Filters: ``state``, ``unit`` (handling unit), ``receiving_unit``,
 by unit) decides which dossiers a user sees.
 """
 
-from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.services.errors import bad_request
-from dienbien.policy.workingtime import to_local
+from dienbien.policy.services.errors import form_problems
+from dienbien.policy.services.errors import parse_moment
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName
@@ -39,11 +39,10 @@ def _aware(text):
 
 class DossiersGet(Service):
     def reply(self):
+        errors = form_problems(self.request.form, PARAMETERS)
+        if errors:
+            return bad_request(self.request, errors)
         form = self.request.form
-        errors = [
-            (name, _("Unknown parameter."))
-            for name in sorted(set(form) - set(PARAMETERS))
-        ]
         if form.get("state") and form["state"] not in STATUS_CODES:
             errors.append(
                 (
@@ -61,18 +60,8 @@ class DossiersGet(Service):
             errors.append(("overdue", _("overdue must be 0 or 1.")))
         due_before = None
         if form.get("due_before"):
-            try:
-                due_before = to_local(datetime.fromisoformat(form["due_before"]))
-            except ValueError:
-                errors.append(
-                    (
-                        "due_before",
-                        _(
-                            "${value} is not an ISO 8601 date and time.",
-                            mapping={"value": form["due_before"]},
-                        ),
-                    )
-                )
+            due_before, problem = parse_moment("due_before", form["due_before"])
+            errors.extend([problem] if problem else [])
         size = form.get("b_size")
         if size is not None and (
             not str(size).isdigit() or not 1 <= int(size) <= MAX_BATCH

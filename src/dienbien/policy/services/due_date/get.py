@@ -1,11 +1,12 @@
 """``GET /@due-date``: the appointment time for an acceptance moment and a
 processing time, on the site's working calendar (domain.md §1)."""
 
-from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy.core.officehours import HHMM
 from dienbien.policy.core.officehours import parse_hhmm
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import form_problems
+from dienbien.policy.services.errors import parse_moment
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from dienbien.policy.workingtime import to_aware
@@ -33,27 +34,16 @@ def _number(value, integer=False):
 
 class DueDateGet(Service):
     def reply(self):
+        errors = form_problems(self.request.form, PARAMETERS)
+        if errors:
+            return bad_request(self.request, errors)
         form = self.request.form
-        errors = [
-            (name, _("Unknown parameter."))
-            for name in sorted(set(form) - set(PARAMETERS))
-        ]
         accepted = None
         if not form.get("accepted"):
             errors.append(("accepted", _("accepted is required (ISO 8601).")))
         else:
-            try:
-                accepted = datetime.fromisoformat(form["accepted"])
-            except ValueError:
-                errors.append(
-                    (
-                        "accepted",
-                        _(
-                            "${value} is not an ISO 8601 date and time.",
-                            mapping={"value": form["accepted"]},
-                        ),
-                    )
-                )
+            accepted, problem = parse_moment("accepted", form["accepted"])
+            errors.extend([problem] if problem else [])
         given = [name for name in RULES if name in form]
         if len(given) != 1:
             errors.append(

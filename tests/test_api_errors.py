@@ -1,0 +1,201 @@
+"""The one error envelope, and the inputs that used to answer 500."""
+
+from test_dossier_lifecycle import DOSSIER
+from test_dossier_lifecycle import receive
+from test_dossier_lifecycle import step
+
+import pytest
+
+
+def fields(response) -> list[str]:
+    """The fields a 400 names, after checking the envelope's shape."""
+    assert response.status_code == 400, response.text
+    body = response.json()
+    assert body["type"] == "BadRequest"
+    assert set(body) >= {"type", "message", "errors"}
+    for error in body["errors"]:
+        assert set(error) == {"field", "message"}
+        assert error["message"]
+        assert f"{error['field']}: {error['message']}" in body["message"]
+    return [error["field"] for error in body["errors"]]
+
+
+# Repeated query parameters reached the code as lists (500 before).
+
+
+@pytest.mark.parametrize("name", ["level", "q", "b_size", "field"])
+def test_repeated_parameter_on_procedures(anonymous, name):
+    response = anonymous.get("@procedures", params=[(name, "1"), (name, "2")])
+    assert fields(response) == [name]
+
+
+def test_repeated_parameter_on_the_catalogue_page(http, procedure_catalogue):
+    page = http()
+    page.headers["Accept"] = "text/html"
+    response = page.get(
+        "thu-tuc-hanh-chinh", params=[("level", "commune"), ("level", "district")]
+    )
+    # People who edit the URL get the page with a note, not an error.
+    assert response.status_code == 200
+    assert "level:" in response.text
+    assert "Đăng ký khai sinh" in response.text
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "name"),
+    [
+        (
+            "@due-date",
+            [("accepted", "2026-03-03T09:00"), ("days", "1"), ("days", "2")],
+            "days",
+        ),
+        ("@working-calendar", [("year", "2026"), ("year", "2027")], "year"),
+    ],
+)
+def test_repeated_parameter_elsewhere(anonymous, path, params, name):
+    assert fields(anonymous.get(path, params=params)) == [name]
+
+
+def test_repeated_parameter_on_dossiers_and_stats(staff):
+    leader = staff["leader"]
+    response = leader.get("@dossiers", params=[("state", "accepted")] * 2)
+    assert fields(response) == ["state"]
+    response = leader.get(
+        "@dossier-stats", params=[("from", "2026-01-01"), ("to", "2026-01-31")] * 2
+    )
+    assert fields(response) == ["from", "to"]
+
+
+# Year 9999 overflowed Python's dates (500 before).
+
+
+@pytest.mark.parametrize(
+    "accepted", ["9999-12-31T16:00:00", "0001-01-01T00:00:00+07:00", "1999-12-31"]
+)
+def test_due_date_outside_the_calendar(anonymous, accepted):
+    response = anonymous.get("@due-date", params={"accepted": accepted, "days": "1"})
+    assert fields(response) == ["accepted"]
+    assert "2000" in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("params", "names"),
+    [
+        ({"from": "9999-12-01", "to": "9999-12-31"}, ["from", "to"]),
+        ({"from": "2026-01-01", "to": "9999-12-31"}, ["to"]),
+    ],
+)
+def test_stats_outside_the_calendar(staff, params, names):
+    response = staff["leader"].get("@dossier-stats", params=params)
+    assert fields(response) == names
+
+
+def test_stats_workbook_outside_the_calendar(http, staff):
+    page = http("leader", "mat-khau-thu-nghiem")
+    page.headers["Accept"] = "text/html"
+    response = page.get(
+        "@@dossier-stats.xlsx", params={"from": "2026-01-01", "to": "9999-12-31"}
+    )
+    assert response.status_code == 400
+    assert response.text.startswith("to: ")
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "9999-12-01"},
+        {"from": "2026-12-01", "to": "9999-12-31"},
+        {"from": "0001-01-01", "to": "2026-01-01"},
+    ],
+)
+def test_register_outside_the_calendar(http, staff, params):
+    page = http("clerk", "mat-khau-thu-nghiem")
+    page.headers["Accept"] = "text/html"
+    response = page.get("ho-so/@@register-06", params=params)
+    assert response.status_code == 400
+    assert "YYYY-MM-DD" in response.text
+    assert page.get("ho-so/@@register-06.docx", params=params).status_code == 400
+
+
+# A macro library published as a page (500 before, on any context).
+
+
+@pytest.mark.parametrize(
+    "where", ["", "thu-tuc-hanh-chinh", "thu-tuc-hanh-chinh/1-001193"]
+)
+def test_procedure_macros_is_not_a_page(http, procedure_catalogue, where):
+    page = http()
+    page.headers["Accept"] = "text/html"
+    response = page.get(f"{where}/@@procedure-macros".lstrip("/"))
+    assert response.status_code == 404
+    # The procedure page still uses the macro.
+    response = page.get("thu-tuc-hanh-chinh/1-001193")
+    assert response.status_code == 200
+    assert "1.001193" in response.text
+
+
+# Bodies: ours answer in the envelope, never 500.
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ("not json", "body"),
+        ("[1, 2]", "body"),
+        ('{"new_appointment": "2099-01-05T16:00:00", "reason": 5}', "reason"),
+        (
+            '{"new_appointment": "9999-12-31T23:59:00+14:00", "reason": "x"}',
+            "new_appointment",
+        ),
+        ('{"new_appointment": "2099-01-05T16:00:00", "reason": "x", "x": 1}', "x"),
+    ],
+)
+def test_apology_bodies(staff, body, field):
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk)
+    step(clerk, dossier, "transfer")
+    response = officer.post(
+        f"{dossier['@id']}/@apology",
+        data=body,
+        headers={"Content-Type": "application/json"},
+    )
+    assert field in fields(response)
+
+
+@pytest.mark.parametrize(
+    ("transition", "body", "field"),
+    [
+        ("withdraw", {}, "comment"),
+        ("withdraw", {"comment": 5}, "comment"),
+        ("withdraw", {"comment": "x", "effective": "2026-01-01"}, "effective"),
+        ("publish", {}, "transition"),
+    ],
+)
+def test_workflow_bodies(staff, transition, body, field):
+    clerk = staff["clerk"]
+    dossier = receive(clerk)
+    response = clerk.post(f"{dossier['@id']}/@workflow/{transition}", json=body)
+    assert field in fields(response)
+
+
+def test_dossier_creation_in_the_envelope(staff, manager):
+    response = staff["clerk"].post(
+        "ho-so", json={**DOSSIER, "applicant_phone": "abc", "applicant_id_number": ""}
+    )
+    assert "applicant_phone" in fields(response)
+    response = staff["clerk"].post(
+        "ho-so", json={**DOSSIER, "accepted": "9999-12-31T23:59:00-12:00"}
+    )
+    assert fields(response) == ["accepted"]
+    response = staff["clerk"].post(
+        "ho-so", data="{", headers={"Content-Type": "application/json"}
+    )
+    assert fields(response) == ["body"]
+    assert manager.get("ho-so").json()["items_total"] == 0
+
+
+def test_dossiers_due_before_outside_the_calendar(staff):
+    response = staff["leader"].get(
+        "@dossiers", params={"due_before": "0001-01-01T00:00:00+07:00"}
+    )
+    assert fields(response) == ["due_before"]
