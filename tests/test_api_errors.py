@@ -16,7 +16,8 @@ def fields(response) -> list[str]:
     for error in body["errors"]:
         assert set(error) == {"field", "message"}
         assert error["message"]
-        assert f"{error['field']}: {error['message']}" in body["message"]
+        joined = f"{error['field']}: " if error["field"] else ""
+        assert joined + error["message"] in body["message"]
     return [error["field"] for error in body["errors"]]
 
 
@@ -199,3 +200,40 @@ def test_dossiers_due_before_outside_the_calendar(staff):
         "@dossiers", params={"due_before": "0001-01-01T00:00:00+07:00"}
     )
     assert fields(response) == ["due_before"]
+
+
+# Found by the fuzzer (tests/test_api_fuzz.py).
+
+
+@pytest.mark.parametrize("q", ["\U000496a6\x9e)", "-", "- khai", "\x00"])
+def test_search_words_the_index_cannot_hold(http, procedure_catalogue, q):
+    """Only words the full-text index drops: nothing found (500 before)."""
+    response = http().get("@procedures", params={"q": q})
+    assert response.status_code == 200, response.text
+    page = http()
+    page.headers["Accept"] = "text/html"
+    assert page.get("thu-tuc-hanh-chinh", params={"q": q}).status_code == 200
+
+
+def test_plone_restapi_bad_requests_in_the_envelope(staff, manager):
+    """plone.restapi's own 400s on our site carry ``errors`` too."""
+    body = {key: value for key, value in DOSSIER.items() if key != "@type"}
+    response = staff["clerk"].post("ho-so", json=body)
+    assert fields(response) == [""]
+    assert response.json()["message"] == "Property '@type' is required"
+    response = manager.patch(
+        "@controlpanels/dienbien-settings", json={"morning_start": "7h"}
+    )
+    # The settings' rules run over the whole form (an invariant): no field.
+    assert fields(response) == [""]
+    assert "morning_start" in response.json()["errors"][0]["message"]
+
+
+def test_step_refused_to_the_function_is_a_plone_403(staff):
+    dossier = receive(staff["clerk"])
+    response = staff["officer"].post(f"{dossier['@id']}/@workflow/transfer", json={})
+    assert response.status_code == 403
+    assert response.json() == {
+        "type": "Forbidden",
+        "message": "transfer is not allowed to you in state accepted.",
+    }

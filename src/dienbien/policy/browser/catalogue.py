@@ -3,11 +3,11 @@
 from dienbien.policy import _
 from dienbien.policy.content.vocabularies import LEVEL_TITLES
 from dienbien.policy.content.vocabularies import ONLINE_TITLES
-from dienbien.policy.procedures.search import catalog_query
 from dienbien.policy.procedures.search import check_parameters
 from dienbien.policy.procedures.search import FACETS
 from dienbien.policy.procedures.search import field_counts
 from dienbien.policy.procedures.search import ResultFormatter
+from dienbien.policy.procedures.search import search
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -39,7 +39,7 @@ class ProcedureCatalogueView(BrowserView):
         for name, _message in self.errors:
             form.pop(name, None)
         self.form = form
-        brains = api.portal.get_tool("portal_catalog")(**catalog_query(portal, form))
+        brains = search(portal, form)
         self.total = len(brains)
         start = int(form.get("b_start", 0))
         self.batch = Batch(brains, PAGE_SIZE, start)

@@ -18,6 +18,7 @@ from dienbien.policy.core.procedures import time_label
 from dienbien.policy.services.errors import form_problems
 from plone.memoize import ram
 from Products.CMFCore.utils import getToolByName
+from Products.ZCTextIndex.ParseTree import ParseError
 from zope.i18n import translate
 
 
@@ -118,6 +119,16 @@ def catalog_query(portal, form) -> dict:
         if form.get(param):
             query[index] = form[param]
     return query
+
+
+def search(portal, form) -> list:
+    """The catalog's answer for checked parameters. A query the full-text
+    index still cannot parse (only words it does not index) finds nothing."""
+    catalog = getToolByName(portal, "portal_catalog")
+    try:
+        return catalog(**catalog_query(portal, form))
+    except ParseError:
+        return []
 
 
 def _unit_titles_key(function, portal):

@@ -21,6 +21,7 @@ from dienbien.policy.core.calendar import FIRST_YEAR
 from dienbien.policy.core.calendar import in_calendar
 from dienbien.policy.core.calendar import LAST_YEAR
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.workingtime import to_local
 from plone.rest.errors import ErrorHandling
 from zExceptions import BadRequest
@@ -81,16 +82,24 @@ class InvalidInput(BadRequest):
         )
 
 
-class InvalidInputView(ErrorHandling):
-    """Renders ``InvalidInput`` on REST requests as the envelope."""
+class BadRequestView(ErrorHandling):
+    """Renders a ``BadRequest`` on our site's REST requests as the envelope:
+    ours (``InvalidInput``) and plone.restapi's (``Property '@type' is
+    required``; the control panel's list of problems), so that every 400 has
+    ``errors``. Other sites keep plone.rest's rendering."""
 
     def __call__(self):
-        body = envelope(self.context.problems, self.request)
-        response = self.request.response
-        response.setHeader("Content-Type", "application/json")
-        response.setStatus(400, lock=1)
-        response.setBody(json.dumps(body, indent=2, sort_keys=True), lock=1)
-        response._has_challenged = True
+        if not IDienbienPolicyLayer.providedBy(self.request):
+            return super().__call__()
+        exc = self.context
+        problems = getattr(exc, "problems", None)
+        if problems is None:
+            detail = exc.args[0] if exc.args else ""
+            if isinstance(detail, list) and all(isinstance(d, dict) for d in detail):
+                problems = detail
+            else:
+                problems = [("", str(exc))]
+        _render_400(self.request, envelope(problems, self.request))
 
 
 class MalformedBodyView(ErrorHandling):
@@ -99,12 +108,17 @@ class MalformedBodyView(ErrorHandling):
     ``POST /ho-so``) is bad input too: 400 in the envelope, not a 500."""
 
     def __call__(self):
-        body = envelope([("body", str(self.context))], self.request)
-        response = self.request.response
-        response.setHeader("Content-Type", "application/json")
-        response.setStatus(400, lock=1)
-        response.setBody(json.dumps(body, indent=2, sort_keys=True), lock=1)
-        response._has_challenged = True
+        if not IDienbienPolicyLayer.providedBy(self.request):
+            return super().__call__()
+        _render_400(self.request, envelope([("body", str(self.context))], self.request))
+
+
+def _render_400(request, body: dict):
+    response = request.response
+    response.setHeader("Content-Type", "application/json")
+    response.setStatus(400, lock=1)
+    response.setBody(json.dumps(body, indent=2, sort_keys=True), lock=1)
+    response._has_challenged = True
 
 
 def json_object(request) -> dict:
@@ -147,7 +161,10 @@ NOT_ISO = "${value} is not an ISO 8601 date and time."
 
 def out_of_calendar():
     """The message for a date outside the years the calendar answers for."""
-    return _(OUT_OF_CALENDAR, mapping={"first": FIRST_YEAR, "last": LAST_YEAR})
+    return _(
+        "The date must fall in the years ${first} to ${last}.",
+        mapping={"first": FIRST_YEAR, "last": LAST_YEAR},
+    )
 
 
 def parse_moment(field, value) -> tuple[datetime | None, Problem | None]:

@@ -57,10 +57,8 @@ class DossierWorkflowTransition(WorkflowTransition):
         if self.transition in exits and self.transition not in allowed:
             self.request.response.setStatus(403)
             return {
-                "error": {
-                    "type": "Forbidden",
-                    "message": f"{self.transition} is not allowed to you in state {state}.",
-                }
+                "type": "Forbidden",
+                "message": f"{self.transition} is not allowed to you in state {state}.",
             }
         if problems:
             return bad_request(self.request, problems)

@@ -1,0 +1,89 @@
+"""The API against its contract: schemathesis fuzzes every operation of
+docs/openapi.yaml on the live functional site, anonymous and as a desk clerk,
+an officer and a leader. No answer may be a 5xx, and every answer must be one
+the document describes (status, content type, body schema).
+
+New operations in the document are fuzzed without touching this file. The
+run is bounded (a few examples per operation, derandomized) to stay within
+minutes; the daily jobs are fuzzed as the four users (who are all refused)
+and checked as a Manager in test_openapi.py.
+"""
+
+from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
+from dienbien.policy.services.openapi.get import document
+from hypothesis import HealthCheck
+from hypothesis import settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import content_type_conformance
+from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import status_code_conformance
+from test_dossier_lifecycle import DOSSIER
+
+import pytest
+import schemathesis
+
+
+#: Examples per operation; each is sent as every user below.
+EXAMPLES = 8
+USERS = (None, "clerk", "officer", "leader")
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+schema = schemathesis.openapi.from_dict(
+    document(),
+    config=schemathesis.Config.from_dict(
+        {
+            "generation": {
+                "max-examples": EXAMPLES,
+                "deterministic": True,
+                # We log in ourselves, as each user in turn.
+                "with-security-parameters": False,
+            },
+            "phases": {"stateful": {"enabled": False}},
+        }
+    ),
+)
+
+
+@pytest.fixture
+def site(http, staff):
+    """A dossier in processing (visible to all three staff users), the
+    ids the path parameters need."""
+    clerk = staff["clerk"]
+    response = clerk.post("ho-so", json=DOSSIER)
+    assert response.status_code == 201, response.text
+    dossier = response.json()
+    response = clerk.post(f"{dossier['@id']}/@workflow/transfer", json={})
+    assert response.status_code == 200, response.text
+    STATUS_LOOKUPS.reset()
+    yield {
+        "base_url": http().base_url,
+        "path": {"dossier": dossier["@id"].rsplit("/", 1)[-1], "unit": "h15-50-03"},
+    }
+    STATUS_LOOKUPS.reset()
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_conforms(case, site):
+    classic = "Classic views" in (case.operation.definition.raw.get("tags") or ())
+    for name, value in site["path"].items():
+        if case.path_parameters and name in case.path_parameters:
+            case.path_parameters[name] = value
+    for user in USERS:
+        case.call_and_validate(
+            base_url=site["base_url"],
+            headers={"Accept": "text/html" if classic else "application/json"},
+            auth=(user, "mat-khau-thu-nghiem") if user else None,
+            allow_redirects=False,
+            checks=CHECKS,
+        )
