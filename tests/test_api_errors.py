@@ -237,3 +237,19 @@ def test_step_refused_to_the_function_is_a_plone_403(staff):
         "type": "Forbidden",
         "message": "transfer is not allowed to you in state accepted.",
     }
+
+
+@pytest.mark.parametrize("papers", [[[None, None]], "papers", [1], {"name": "x"}])
+def test_rows_that_are_not_objects(staff, manager, papers):
+    response = staff["clerk"].post("ho-so", json={**DOSSIER, "papers": papers})
+    assert "papers" in fields(response)
+    assert manager.get("ho-so").json()["items_total"] == 0
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"handling_unit": {}}, "handling_unit"), ({"channel": ["online"]}, "channel")],
+)
+def test_choices_that_are_not_text(staff, change, field):
+    response = staff["clerk"].post("ho-so", json={**DOSSIER, **change})
+    assert field in fields(response)
