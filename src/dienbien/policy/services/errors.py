@@ -50,11 +50,12 @@ def error_items(problems, request) -> list[dict]:
     return items
 
 
-def envelope(problems, request) -> dict:
-    """The 400 body for ``problems``."""
+def envelope(problems, request, kind="BadRequest") -> dict:
+    """The 400 body for ``problems`` (``kind`` names another status's error,
+    as ``Conflict`` for a 409, in the same shape)."""
     items = error_items(problems, request)
     return {
-        "type": "BadRequest",
+        "type": kind,
         "message": "; ".join(
             f"{item['field']}: {item['message']}" if item["field"] else item["message"]
             for item in items
