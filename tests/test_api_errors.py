@@ -253,3 +253,10 @@ def test_rows_that_are_not_objects(staff, manager, papers):
 def test_choices_that_are_not_text(staff, change, field):
     response = staff["clerk"].post("ho-so", json={**DOSSIER, **change})
     assert field in fields(response)
+
+
+def test_repeated_code_on_the_status_page(http, one_stop):
+    page = http()
+    page.headers["Accept"] = "text/html"
+    response = page.get("tra-cuu-ho-so", params=[("code", "A"), ("code", "B")])
+    assert response.status_code == 200

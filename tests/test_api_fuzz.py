@@ -51,7 +51,8 @@ schema = schemathesis.openapi.from_dict(
                 # QUERY and TRACE reach Zope's publisher, which answers any
                 # view or service of any add-on with a 500 (not our code).
                 "coverage": {
-                    "unexpected-methods": ["get", "put", "post", "delete", "patch"]
+                    "unexpected-methods": ["get", "put", "post", "delete", "patch"],
+                    "generate-duplicate-query-parameters": True,
                 },
             },
         }

@@ -5,6 +5,7 @@ from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
 from dienbien.policy.dossiers.status import find
 from dienbien.policy.dossiers.status import public_view
 from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.services.errors import single
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -23,8 +24,9 @@ class DossierStatusView(BrowserView):
     too_many = False
 
     def __call__(self):
-        self.code = (self.request.form.get("code") or "").strip()
-        self.verify = (self.request.form.get("verify") or "").strip()
+        # A repeated parameter (a list) counts as not given.
+        self.code = (single(self.request.form, "code") or "").strip()
+        self.verify = (single(self.request.form, "verify") or "").strip()
         # The receipt's QR code opens the page with the code only: show the
         # form filled in, waiting for the 4 digits (no lookup is counted).
         if self.code and self.verify:
