@@ -260,3 +260,16 @@ def test_repeated_code_on_the_status_page(http, one_stop):
     page.headers["Accept"] = "text/html"
     response = page.get("tra-cuu-ho-so", params=[("code", "A"), ("code", "B")])
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("body", ["[null, null]", "{", "5"])
+def test_patch_bodies_that_are_not_objects(staff, manager, body):
+    dossier = receive(staff["clerk"])
+    for client, path in (
+        (staff["clerk"], dossier["@id"]),
+        (manager, "to-chuc/h15-50-03"),
+    ):
+        response = client.patch(
+            path, data=body, headers={"Content-Type": "application/json"}
+        )
+        assert fields(response) == ["body"]

@@ -73,7 +73,11 @@ def site(http, staff):
     STATUS_LOOKUPS.reset()
     yield {
         "base_url": http().base_url,
-        "path": {"dossier": dossier["@id"].rsplit("/", 1)[-1], "unit": "h15-50-03"},
+        "path": {
+            "dossier": dossier["@id"].rsplit("/", 1)[-1],
+            "unit": "h15-50-03",
+            "procedure": "2-000815",
+        },
     }
     STATUS_LOOKUPS.reset()
 

@@ -9,6 +9,7 @@ classic add/edit forms (form errors), before anything is stored.
 from collective.z3cform.datagridfield.row import DictRow
 from dienbien.policy import _
 from dienbien.policy.services.errors import InvalidInput
+from dienbien.policy.services.errors import json_object
 from plone.dexterity.utils import iterSchemata
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form.validator import InvariantsValidator
@@ -49,6 +50,10 @@ class CheckedDeserializer(DeserializeFromJson):
         raise NotImplementedError
 
     def __call__(self, *args, **kwargs):
+        if len(args) < 2 and kwargs.get("data") is None:
+            # Read the body here, so that one that is not a JSON object is a
+            # 400 in the envelope (plone.restapi's PATCH has its own shape).
+            kwargs["data"] = json_object(self.request)
         try:
             return super().__call__(*args, **kwargs)
         except BadRequest as exc:
