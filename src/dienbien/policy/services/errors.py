@@ -75,12 +75,17 @@ class InvalidInput(BadRequest):
 
     def __init__(self, problems):
         self.problems = list(problems)
-        super().__init__(
-            "; ".join(
-                str(problem) if isinstance(problem, Problem) else repr(problem)
-                for problem in self.problems
-            )
+        # The exception's own text names the fields only: it may reach a log,
+        # and a message may quote what was sent.
+        fields = (
+            problem.field
+            if isinstance(problem, Problem)
+            else problem.get("field")
+            if isinstance(problem, dict)
+            else problem[0]
+            for problem in self.problems
         )
+        super().__init__("Invalid input: " + ", ".join(f or "-" for f in fields))
 
 
 class BadRequestView(ErrorHandling):
