@@ -100,7 +100,7 @@ def test_reasons_are_required(staff):
     clerk, leader = staff["clerk"], staff["leader"]
     dossier = receive(clerk)
     response = step(clerk, dossier, "withdraw", expect=400)
-    assert "reason" in response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["comment"]
     step(clerk, dossier, "transfer")
     step(leader, dossier, "stop", expect=400)
     step(leader, dossier, "stop", comment="Người nộp không đủ điều kiện")
