@@ -10,7 +10,7 @@ files) or ``.json``. Procedures are sorted by code; the same catalogue always
 gives the same file, and ``scripts/import_procedures.py`` reads it back.
 """
 
-from dienbien.policy.core.procedure_files import format_of
+from dienbien.policy.procedures.files.layout import format_of
 from dienbien.policy.procedures.importer import export_procedures
 from dienbien.policy.procedures.importer import procedures_by_code
 from dienbien.policy.scripting import script_args

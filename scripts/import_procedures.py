@@ -11,8 +11,8 @@ nothing is imported. Progress is printed every ``--every`` procedures; running
 the same file twice changes nothing the second time.
 """
 
-from dienbien.policy.core.procedure_files import describe
-from dienbien.policy.core.procedure_files import format_of
+from dienbien.policy.procedures.files.layout import describe
+from dienbien.policy.procedures.files.layout import format_of
 from dienbien.policy.procedures.importer import import_procedures
 from dienbien.policy.procedures.importer import ProcedureImportRefused
 from dienbien.policy.scripting import script_args

@@ -8,8 +8,13 @@ from plone.app.testing import TEST_USER_ID
 from plone.namedfile.file import NamedBlobFile
 from pytest_plone import fixtures_factory
 
+import os
+import pathlib
 import pytest
 import requests
+import shutil
+import subprocess
+import sys
 import transaction
 
 
@@ -315,3 +320,36 @@ def one_stop(functional_portal):
 @pytest.fixture
 def staff(http, one_stop):
     return {name: http(name, STAFF_PASSWORD) for name in STAFF}
+
+
+# A throw-away Zope instance driven by zconsole (site creation, upgrades).
+ROOT = pathlib.Path(__file__).parent.parent
+ZCONSOLE = pathlib.Path(sys.executable).parent / "zconsole"
+
+
+@pytest.fixture(scope="module")
+def instance(tmp_path_factory):
+    home = tmp_path_factory.mktemp("instance")
+    shutil.copytree(ROOT / "instance" / "etc", home / "etc")
+    for sub in ("filestorage", "blobstorage", "log", "cache"):
+        (home / "var" / sub).mkdir(parents=True)
+    return home
+
+
+def zconsole(instance, script, *args, src=None):
+    """Run ``script`` in ``instance``; with ``src``, that code goes first on
+    the path and shadows the installed package (an older release)."""
+    env = dict(os.environ, INSTANCE_HOME=str(instance))
+    env.pop("PYTHONPATH", None)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    result = subprocess.run(
+        [str(ZCONSOLE), "run", str(instance / "etc" / "zope.conf"), str(script), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout

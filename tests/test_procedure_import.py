@@ -2,14 +2,14 @@
 idempotent, and a file that survives the round trip through the site."""
 
 from datetime import date
-from dienbien.policy.core.procedure_files import read_workbook
-from dienbien.policy.core.procedure_files import write_workbook
 from dienbien.policy.core.procedures import ChannelTerms
 from dienbien.policy.core.procedures import Component
 from dienbien.policy.core.procedures import Procedure
 from dienbien.policy.orgunits.importer import import_units
 from dienbien.policy.procedures.demo import DATA
 from dienbien.policy.procedures.demo import load_procedures
+from dienbien.policy.procedures.files.reading import read_workbook
+from dienbien.policy.procedures.files.writing import write_workbook
 from dienbien.policy.procedures.importer import export_procedures
 from dienbien.policy.procedures.importer import import_procedures
 from dienbien.policy.procedures.importer import ProcedureImportRefused

@@ -3,8 +3,8 @@ register (Mẫu 06), as print-ready HTML and as .docx downloads; who may see
 them; 404 for the slips that do not apply yet."""
 
 from conftest import STAFF_PASSWORD
-from dienbien.policy.core.slips import MOTTO
-from dienbien.policy.core.slips import NATIONAL_HEADING
+from dienbien.policy.dossiers.slips.model import MOTTO
+from dienbien.policy.dossiers.slips.model import NATIONAL_HEADING
 
 import base64
 import docx

@@ -4,12 +4,15 @@ processing times; each form's data from a dossier's facts; the .docx."""
 from dataclasses import replace
 from datetime import date
 from datetime import datetime
-from dienbien.policy.core import slips
-from dienbien.policy.core.slips import BLANK
-from dienbien.policy.core.slips import Paper
-from dienbien.policy.core.slips import SlipData
-from dienbien.policy.core.slips import Step
-from dienbien.policy.core.slips import Unit
+from dienbien.policy.dossiers.slips import forms
+from dienbien.policy.dossiers.slips import model
+from dienbien.policy.dossiers.slips import word
+from dienbien.policy.dossiers.slips import words
+from dienbien.policy.dossiers.slips.model import BLANK
+from dienbien.policy.dossiers.slips.model import Paper
+from dienbien.policy.dossiers.slips.model import SlipData
+from dienbien.policy.dossiers.slips.model import Step
+from dienbien.policy.dossiers.slips.model import Unit
 
 import docx
 import io
@@ -101,41 +104,41 @@ def texts(slip) -> list[str]:
     ],
 )
 def test_day_text(day, text):
-    assert slips.day_text(day) == text
+    assert words.day_text(day) == text
 
 
 def test_times():
-    assert slips.clock_text(datetime(2026, 3, 4, 9, 0)) == "09 giờ 00 phút"
-    assert slips.clock_text(datetime(2026, 3, 4, 16, 5)) == "16 giờ 05 phút"
+    assert words.clock_text(datetime(2026, 3, 4, 9, 0)) == "09 giờ 00 phút"
+    assert words.clock_text(datetime(2026, 3, 4, 16, 5)) == "16 giờ 05 phút"
     assert (
-        slips.moment_text(datetime(2026, 3, 4, 9, 0))
+        words.moment_text(datetime(2026, 3, 4, 9, 0))
         == "09 giờ 00 phút, ngày 04 tháng 3 năm 2026"
     )
-    assert slips.moment_text(None) == BLANK
-    assert slips.short_text(datetime(2026, 3, 4, 9, 0)) == "09:00 04/03/2026"
-    assert slips.short_text(None) == ""
+    assert words.moment_text(None) == BLANK
+    assert words.short_text(datetime(2026, 3, 4, 9, 0)) == "09:00 04/03/2026"
+    assert words.short_text(None) == ""
 
 
 def test_place_and_date():
-    assert slips.place_name("UBND huyện Điện Biên") == "Điện Biên"
-    assert slips.place_name("Ủy ban nhân dân xã Thanh Xương") == "Thanh Xương"
-    assert slips.place_name("UBND thành phố Điện Biên Phủ") == "Điện Biên Phủ"
-    assert slips.place_name("UBND tỉnh Điện Biên") == "Điện Biên"
-    assert slips.place_name("Phòng Tư pháp") == ""
-    assert slips.place_name("") == ""
+    assert words.place_name("UBND huyện Điện Biên") == "Điện Biên"
+    assert words.place_name("Ủy ban nhân dân xã Thanh Xương") == "Thanh Xương"
+    assert words.place_name("UBND thành phố Điện Biên Phủ") == "Điện Biên Phủ"
+    assert words.place_name("UBND tỉnh Điện Biên") == "Điện Biên"
+    assert words.place_name("Phòng Tư pháp") == ""
+    assert words.place_name("") == ""
     assert (
-        slips.place_date("Điện Biên", date(2026, 3, 3))
+        words.place_date("Điện Biên", date(2026, 3, 3))
         == "Điện Biên, ngày 03 tháng 3 năm 2026"
     )
-    assert slips.place_date("", date(2026, 3, 3)) == "Ngày 03 tháng 3 năm 2026"
-    assert slips.place_date("Điện Biên", None) == ("Điện Biên, ngày …… tháng …… năm ……")
+    assert words.place_date("", date(2026, 3, 3)) == "Ngày 03 tháng 3 năm 2026"
+    assert words.place_date("Điện Biên", None) == ("Điện Biên, ngày …… tháng …… năm ……")
 
 
 def test_money():
-    assert slips.money_text(2000) == "2.000 đồng"
-    assert slips.money_text(1500000) == "1.500.000 đồng"
-    assert slips.money_text(0) == "Không thu phí, lệ phí"
-    assert slips.money_text(None) == "Không thu phí, lệ phí"
+    assert words.money_text(2000) == "2.000 đồng"
+    assert words.money_text(1500000) == "1.500.000 đồng"
+    assert words.money_text(0) == "Không thu phí, lệ phí"
+    assert words.money_text(None) == "Không thu phí, lệ phí"
 
 
 @pytest.mark.parametrize(
@@ -156,29 +159,29 @@ def test_money():
 )
 def test_processing_time(unit, value, cutoff, text):
     terms = {**TERMS, "time_unit": unit, "time_value": value, "cutoff": cutoff}
-    assert slips.processing_time_text(terms) == text
+    assert words.processing_time_text(terms) == text
 
 
 def test_processing_time_unknown():
-    assert slips.processing_time_text(None) == BLANK
+    assert words.processing_time_text(None) == BLANK
 
 
 def test_lookup_link_has_the_code_only():
-    link = slips.lookup_link(LOOKUP, "H15.50.MC-260303-0001")
+    link = words.lookup_link(LOOKUP, "H15.50.MC-260303-0001")
     assert link == f"{LOOKUP}?code=H15.50.MC-260303-0001"
-    assert slips.lookup_link(LOOKUP, "A B&c") == f"{LOOKUP}?code=A%20B%26c"
+    assert words.lookup_link(LOOKUP, "A B&c") == f"{LOOKUP}?code=A%20B%26c"
 
 
 def test_qr_png():
-    png = slips.qr_png(f"{LOOKUP}?code=H15.50.MC-260303-0001")
+    png = words.qr_png(f"{LOOKUP}?code=H15.50.MC-260303-0001")
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert png[12:16] == b"IHDR"
     width, height = struct.unpack(">II", png[16:24])
     assert width == height
     assert 150 <= width <= 600
     assert len(png) < 10_000
-    assert slips.qr_png(f"{LOOKUP}?code=H15.50.MC-260303-0001") == png
-    assert slips.qr_png(f"{LOOKUP}?code=H15.50.MC-260303-0002") != png
+    assert words.qr_png(f"{LOOKUP}?code=H15.50.MC-260303-0001") == png
+    assert words.qr_png(f"{LOOKUP}?code=H15.50.MC-260303-0002") != png
 
 
 def test_unit_heading():
@@ -190,7 +193,7 @@ def test_unit_heading():
 
 
 def test_receipt():
-    slip = slips.receipt(dossier())
+    slip = forms.receipt(dossier())
     assert slip.form == "01"
     assert slip.form_label == "Mẫu số 01"
     assert slip.title == "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
@@ -223,7 +226,7 @@ def test_receipt():
         assert expected in lines, expected
     qr = next(block for block in slip.blocks if block.kind == "qr")
     assert qr.url == f"{LOOKUP}?code=H15.50.MC-260303-0001"
-    assert qr.png == slips.qr_png(qr.url)
+    assert qr.png == words.qr_png(qr.url)
     assert "H15.50.MC-260303-0001" in "".join(run.text for run in qr.caption)
     assert [(s.title, s.name) for s in slip.signatures] == [
         ("NGƯỜI NỘP HỒ SƠ", "Lò Văn Páo"),
@@ -241,7 +244,7 @@ def test_receipt_after_a_supplement_shows_the_new_appointment():
         appointment=datetime(2026, 3, 6, 14, 0),
         actor="Quàng Văn Sơn",
     )
-    slip = slips.receipt(dossier(ACCEPT, TRANSFER, again))
+    slip = forms.receipt(dossier(ACCEPT, TRANSFER, again))
     lines = texts(slip)
     assert "4. Thời gian nhận hồ sơ: 14 giờ 00 phút, ngày 05 tháng 3 năm 2026" in lines
     assert (
@@ -252,11 +255,11 @@ def test_receipt_after_a_supplement_shows_the_new_appointment():
 
 
 def test_receipt_needs_an_acceptance_and_shows_blanks():
-    with pytest.raises(slips.NotApplicable) as refused:
-        slips.receipt(dossier(accepted=None, steps=()))
+    with pytest.raises(model.NotApplicable) as refused:
+        forms.receipt(dossier(accepted=None, steps=()))
     assert refused.value.reason == "not_accepted"
     bare = dossier(applicant_email="", papers=(), lookup_url="", terms=None, fee=0)
-    slip = slips.receipt(bare)
+    slip = forms.receipt(bare)
     lines = texts(slip)
     assert f"Số điện thoại: 0912 345 678; Email: {BLANK}" in lines
     assert f" | {BLANK} |  | " in lines
@@ -266,8 +269,8 @@ def test_receipt_needs_an_acceptance_and_shows_blanks():
 
 
 def test_supplement_request():
-    with pytest.raises(slips.NotApplicable) as refused:
-        slips.supplement_request(dossier())
+    with pytest.raises(model.NotApplicable) as refused:
+        forms.supplement_request(dossier())
     assert refused.value.reason == "no_supplement_request"
     asked = step(
         "request_supplement",
@@ -278,7 +281,7 @@ def test_supplement_request():
         actor="Lò Văn Tú",
         time=datetime(2026, 3, 3, 14, 20),
     )
-    slip = slips.supplement_request(dossier(ACCEPT, TRANSFER, asked))
+    slip = forms.supplement_request(dossier(ACCEPT, TRANSFER, asked))
     assert slip.title == "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
     assert slip.issuer == ("UBND HUYỆN ĐIỆN BIÊN", "PHÒNG TƯ PHÁP")
     assert slip.place_date == "Điện Biên, ngày 03 tháng 3 năm 2026"
@@ -292,11 +295,11 @@ def test_supplement_request():
 
 
 def test_refusal():
-    with pytest.raises(slips.NotApplicable) as refused:
-        slips.refusal(dossier())
+    with pytest.raises(model.NotApplicable) as refused:
+        forms.refusal(dossier())
     assert refused.value.reason == "not_refused"
     refuse = step("refuse", 0, "H15.50.MC", None, note="Sai thủ tục")
-    slip = slips.refusal(
+    slip = forms.refusal(
         dossier(refuse, accepted=None, procedure_title="", state="refused")
     )
     assert slip.title == "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
@@ -308,8 +311,8 @@ def test_refusal():
 
 
 def test_apology():
-    with pytest.raises(slips.NotApplicable) as refused:
-        slips.apology(dossier())
+    with pytest.raises(model.NotApplicable) as refused:
+        forms.apology(dossier())
     assert refused.value.reason == "no_apology"
     sorry = step(
         "apology",
@@ -320,7 +323,7 @@ def test_apology():
         appointment=datetime(2026, 3, 9, 16, 0),
         previous_appointment=DUE,
     )
-    slip = slips.apology(dossier(ACCEPT, TRANSFER, sorry))
+    slip = forms.apology(dossier(ACCEPT, TRANSFER, sorry))
     assert slip.title == "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
     assert slip.issuer == ("UBND HUYỆN ĐIỆN BIÊN", "PHÒNG TƯ PHÁP")
     lines = texts(slip)
@@ -336,8 +339,8 @@ def test_apology():
 
 
 def test_control_slip():
-    with pytest.raises(slips.NotApplicable) as refused:
-        slips.control_slip(dossier(steps=()))
+    with pytest.raises(model.NotApplicable) as refused:
+        forms.control_slip(dossier(steps=()))
     assert refused.value.reason == "no_handover"
     sorry = step(
         "apology",
@@ -349,7 +352,7 @@ def test_control_slip():
         timeliness="early",
     )
     back = step("return_result", 50, "H15.50.MC", None, timeliness="late")
-    slip = slips.control_slip(dossier(ACCEPT, TRANSFER, sorry, back))
+    slip = forms.control_slip(dossier(ACCEPT, TRANSFER, sorry, back))
     assert slip.landscape
     assert slip.title == "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
     table = next(block for block in slip.blocks if block.kind == "table")
@@ -382,7 +385,7 @@ def test_unknown_unit_shows_its_code():
     moved = step("transfer", 5, "H15.50.MC", "H15.50.99")
     table = next(
         block
-        for block in slips.control_slip(dossier(ACCEPT, moved)).blocks
+        for block in forms.control_slip(dossier(ACCEPT, moved)).blocks
         if block.kind == "table"
     )
     assert table.rows[1][3] == "H15.50.99"
@@ -401,7 +404,7 @@ def test_tracking_register():
         state_title="Đã trả kết quả",
         steps=(ACCEPT,),
     )
-    slip = slips.tracking_register(
+    slip = forms.tracking_register(
         [first, second],
         (date(2026, 3, 1), date(2026, 3, 31)),
         issuer=DESK.heading(),
@@ -443,7 +446,7 @@ def test_tracking_register():
 
 
 def test_empty_register():
-    slip = slips.tracking_register([], (date(2026, 3, 1), date(2026, 3, 31)))
+    slip = forms.tracking_register([], (date(2026, 3, 1), date(2026, 3, 31)))
     (table,) = slip.blocks
     assert table.rows[0][1] == "Không có hồ sơ trong kỳ."
     assert slip.issuer == ()
@@ -466,8 +469,8 @@ def all_forms():
     )
     refuse = step("refuse", 50, "H15.50.MC", None, note="Sai thủ tục")
     data = dossier(ACCEPT, TRANSFER, asked, sorry, refuse)
-    yield from (builder(data) for builder in slips.FORMS.values())
-    yield slips.tracking_register(
+    yield from (builder(data) for builder in forms.FORMS.values())
+    yield forms.tracking_register(
         [data], (date(2026, 3, 1), date(2026, 3, 31)), DESK.heading(), "Điện Biên"
     )
 
@@ -486,7 +489,7 @@ def docx_lines(document) -> list[str]:
 
 @pytest.mark.parametrize("slip", list(all_forms()), ids=lambda slip: slip.form)
 def test_docx(slip):
-    document = docx.Document(io.BytesIO(slips.to_docx(slip)))
+    document = docx.Document(io.BytesIO(word.to_docx(slip)))
     lines = docx_lines(document)
     for line in texts(slip):
         assert line in lines or any(line in other for other in lines), line
@@ -497,7 +500,7 @@ def test_docx(slip):
     assert normal.font.name == "Times New Roman"
     assert normal.font.size.pt == 13
     assert len(document.inline_shapes) == (1 if slip.form == "01" else 0)
-    motto = next(p for p in lines if p == slips.MOTTO)
+    motto = next(p for p in lines if p == model.MOTTO)
     assert motto
     motto_runs = [
         run
@@ -505,7 +508,7 @@ def test_docx(slip):
         for cell in table.rows[0].cells
         for para in cell.paragraphs
         for run in para.runs
-        if run.text == slips.MOTTO
+        if run.text == model.MOTTO
     ]
     assert motto_runs[0].underline and motto_runs[0].bold
     title = next(p for p in document.paragraphs if p.text == slip.title)

@@ -4,14 +4,16 @@ dossiers, the four groupings, properties over random dossiers, the xlsx."""
 from datetime import datetime
 from datetime import timedelta
 from dienbien.policy.core.dossiers import timeliness
+from dienbien.policy.core.statistics import as_facts
+from dienbien.policy.core.statistics import as_row
 from dienbien.policy.core.statistics import COLUMNS
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import COUNT_COLUMNS
 from dienbien.policy.core.statistics import DossierFacts
 from dienbien.policy.core.statistics import monthly_on_time_rate
-from dienbien.policy.core.statistics import period_label
 from dienbien.policy.core.statistics import STATUS_CODES
-from dienbien.policy.core.statistics import write_xlsx
+from dienbien.policy.dossiers.statistics.workbook import period_label
+from dienbien.policy.dossiers.statistics.workbook import write_xlsx
 from hypothesis import given
 from hypothesis import settings
 from hypothesis import strategies as st
@@ -640,3 +642,18 @@ def test_resolved_columns_follow_the_timeliness_rule(moment, due):
     )
     expected = timeliness(moment, due) or "on_time"
     assert [c for c in ("early", "on_time", "late") if report[c]] == [expected]
+
+
+@given(some, groupings)
+def test_plain_rows_count_as_named_facts(dossiers, group_by):
+    """The catalog keeps plain tuples (profile 1002): the report and the
+    chart read them by position exactly as they read ``DossierFacts``."""
+    rows = [as_row(dossier) for dossier in dossiers]
+    assert all(type(row) is tuple for row in rows)
+    assert [as_facts(row) for row in rows] == dossiers
+    assert compute(rows, START, END, group_by) == compute(
+        dossiers, START, END, group_by
+    )
+    assert monthly_on_time_rate(rows, 2026, group_by) == monthly_on_time_rate(
+        dossiers, 2026, group_by
+    )

@@ -65,43 +65,39 @@ state, when it was entered, and the acceptance/resolution/return times):
 - A channel outside ``in_person``, ``online``, ``post`` counts as in
   person, the desk.
 
-``compute`` and ``monthly_on_time_rate`` only read the attributes of
-``DossierFacts``: any object that has them will do. One pass over the
-dossiers; a year of 100,000 takes about 45 ms.
+``compute`` and ``monthly_on_time_rate`` read the facts by position: a
+``DossierFacts`` or the plain tuple the catalog keeps (``as_row``). One pass
+over the dossiers; a year of 100,000 takes about 45 ms.
 
-Plain Python with no Zope import; ``write_xlsx`` needs openpyxl.
+Plain Python with no Zope import. The workbook of a report is a file format
+of the dossiers wing (``dossiers.statistics.workbook``).
 """
 
 from .dossiers import CHANNELS
 from .dossiers import STATUS_CODES
-from .stablezip import StableZip
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import datetime
-from datetime import time
 from datetime import timedelta
-from operator import attrgetter
+from operator import itemgetter
 from typing import NamedTuple
-
-import io
-import re
-import zipfile
 
 
 __all__ = [
     "CHANNELS",
     "COLUMNS",
     "COUNT_COLUMNS",
+    "FIELDS",
     "GROUPS",
     "RATE_COLUMNS",
     "STATUS_CODES",
     "DossierFacts",
     "Report",
+    "as_facts",
+    "as_row",
     "compute",
     "monthly_on_time_rate",
-    "period_label",
-    "write_xlsx",
 ]
 
 GROUPS = ("field", "procedure", "unit", "channel")
@@ -133,9 +129,12 @@ COLUMNS = COUNT_COLUMNS + RATE_COLUMNS
 class DossierFacts(NamedTuple):
     """What the statistics need to know of one dossier. Naive local times.
 
-    A named tuple: the shell keeps one per dossier in the catalog's metadata,
-    where a plain tuple is at home (serialisable, compared by value), and a
-    report reads them there without building anything per dossier.
+    The catalog keeps these facts as a *plain* tuple in this field order
+    (``as_row``): a pickled named tuple would name this class by its dotted
+    path in every catalog record. ``compute`` and ``monthly_on_time_rate``
+    read by position, so they take the plain rows as they are, with nothing
+    built per dossier; ``as_facts`` gives the named view back. (Catalogs not
+    yet upgraded to 1002 hold pickles of this class: it stays at this path.)
     """
 
     code: str
@@ -150,6 +149,33 @@ class DossierFacts(NamedTuple):
     resolved: datetime | None = None  # processing finished; kept once returned
     returned: datetime | None = None
     state_changed: datetime | None = None  # when the current state was entered
+
+
+FIELDS = DossierFacts._fields
+(
+    _CODE,
+    _STATE,
+    _CHANNEL,
+    _FIELD,
+    _PROCEDURE,
+    _UNIT,
+    _SUBMITTED,
+    _ACCEPTED,
+    _APPOINTMENT,
+    _RESOLVED_AT,
+    _RETURNED,
+    _STATE_CHANGED,
+) = range(len(FIELDS))
+
+
+def as_row(facts: DossierFacts) -> tuple:
+    """The facts as the catalog keeps them: a plain tuple, field order."""
+    return tuple(facts)
+
+
+def as_facts(row) -> DossierFacts:
+    """The named view of a stored row (or of facts already named)."""
+    return DossierFacts._make(row)
 
 
 @dataclass(frozen=True)
@@ -194,12 +220,12 @@ _RESOLVED = -1  # outcome marker: resolved, slot chosen by timeliness
 def _finish(dossier: DossierFacts, accepted: datetime):
     """``(since, done, outcome)``: when the current state was entered, when
     the dossier finished (``None``: not finished) and how."""
-    since = dossier.state_changed
+    since = dossier[_STATE_CHANGED]
     if since is None or since < accepted:
         since = accepted
-    state = dossier.state
+    state = dossier[_STATE]
     if state in _RESOLVED_STATES:
-        done = dossier.resolved or dossier.returned or since
+        done = dossier[_RESOLVED_AT] or dossier[_RETURNED] or since
         return since, (done if done > accepted else accepted), _RESOLVED
     if state == "withdrawn":
         return since, since, _WITHDRAWN
@@ -231,9 +257,9 @@ def _key_getter(group_by: str):
         )
     if group_by == "channel":
         return lambda dossier: (
-            dossier.channel if dossier.channel in _CHANNEL_SLOT else "in_person"
+            dossier[_CHANNEL] if dossier[_CHANNEL] in _CHANNEL_SLOT else "in_person"
         )
-    return attrgetter(group_by)
+    return itemgetter(FIELDS.index(group_by))
 
 
 def _check_period(start: datetime, end: datetime) -> None:
@@ -263,8 +289,8 @@ def compute(
     judged_at = min(end, as_of) if as_of is not None else end
     groups: dict[str, list] = {key: [0] * _SLOTS for key in keys}
     for dossier in dossiers:
-        accepted = dossier.accepted
-        if accepted is None or accepted >= end or dossier.state == "refused":
+        accepted = dossier[_ACCEPTED]
+        if accepted is None or accepted >= end or dossier[_STATE] == "refused":
             continue
         since, done, outcome = _finish(dossier, accepted)
         if done is not None and done < start:
@@ -276,17 +302,17 @@ def compute(
         if accepted < start:
             slots[_CARRIED] += 1
         else:
-            slots[_CHANNEL_SLOT.get(dossier.channel, _IN_PERSON)] += 1
+            slots[_CHANNEL_SLOT.get(dossier[_CHANNEL], _IN_PERSON)] += 1
         if done is not None and done < end:
             if outcome == _RESOLVED:
-                slots[_judge(done, dossier.appointment)] += 1
+                slots[_judge(done, dossier[_APPOINTMENT])] += 1
                 slots[_SECONDS] += (done - accepted).total_seconds()
             else:
                 slots[outcome] += 1
-        elif dossier.state == "supplement_requested" and since < end:
+        elif dossier[_STATE] == "supplement_requested" and since < end:
             slots[_WAITING] += 1
         else:
-            due = dossier.appointment
+            due = dossier[_APPOINTMENT]
             slots[_OVERDUE if due is not None and due < judged_at else _WITHIN] += 1
     total = [0] * _SLOTS
     rows = []
@@ -342,11 +368,11 @@ def monthly_on_time_rate(
     first, last = datetime(year, 1, 1), datetime(year + 1, 1, 1)
     counts: dict[str, list[int]] = {}
     for dossier in dossiers:
-        accepted = dossier.accepted
+        accepted = dossier[_ACCEPTED]
         if (
             accepted is None
             or accepted >= last
-            or dossier.state not in _RESOLVED_STATES
+            or dossier[_STATE] not in _RESOLVED_STATES
         ):
             continue
         _since, done, _outcome = _finish(dossier, accepted)
@@ -358,96 +384,9 @@ def monthly_on_time_rate(
             months = counts[key] = [0] * 24  # (good, resolved) per month
         index = (done.month - 1) * 2
         months[index + 1] += 1
-        if _judge(done, dossier.appointment) != _LATE:
+        if _judge(done, dossier[_APPOINTMENT]) != _LATE:
             months[index] += 1
     return {
         key: [_rate(counts[key][i], counts[key][i + 1]) for i in range(0, 24, 2)]
         for key in sorted(counts)
     }
-
-
-# -- spreadsheet -------------------------------------------------------------
-
-_STAMP = datetime(2000, 1, 1)
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-
-
-def period_label(start: datetime, end: datetime) -> str:
-    """``01/01/2026 – 31/03/2026``: the period with its last day included
-    (an ``end`` at midnight shows the day before)."""
-
-    def moment(value: datetime) -> str:
-        if value.time() == time(0, 0):
-            return f"{value:%d/%m/%Y}"
-        return f"{value:%d/%m/%Y %H:%M}"
-
-    last = end - timedelta(days=1) if end.time() == time(0, 0) else end
-    return f"{moment(start)} – {moment(last)}"
-
-
-def write_xlsx(
-    report: Report,
-    titles: dict[str, str],
-    column_titles: dict[str, str],
-    title: str = "",
-    total_title: str = "Total",
-) -> bytes:
-    """The report as a one-sheet workbook: a title row, a header row, one row
-    per group, the total row.
-
-    ``titles`` names the group keys, ``column_titles`` the columns and, under
-    ``"key"``, the first column; both come translated from the caller. A
-    missing title shows the id. Counts are numbers, the on-time rate a
-    percentage. No time stamp of its own: the same report gives the same
-    bytes.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
-
-    columns = list(report.columns)
-    heading = f"{title} ({period_label(report.start, report.end)})"
-    if not title:
-        heading = period_label(report.start, report.end)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (_SHEET_FORBIDDEN.sub("-", title).strip()[:31]) or "Statistics"
-    bold = Font(bold=True)
-    sheet.append([heading])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.merge_cells(
-        start_row=1, start_column=1, end_row=1, end_column=len(columns) + 1
-    )
-    sheet.append(
-        [column_titles.get("key", report.group_by)]
-        + [column_titles.get(column, column) for column in columns]
-    )
-    for cell in sheet[2]:
-        cell.font = bold
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in report.rows:
-        sheet.append(
-            [titles.get(row["key"], row["key"])] + [row[column] for column in columns]
-        )
-    sheet.append([total_title] + [report.total[column] for column in columns])
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
-    formats = {"on_time_rate": "0.00%", "average_calendar_days": "0.00"}
-    for position, column in enumerate(columns, start=2):
-        letter = get_column_letter(position)
-        sheet.column_dimensions[letter].width = 14
-        number_format = formats.get(column)
-        if number_format:
-            for line in range(3, sheet.max_row + 1):
-                sheet[f"{letter}{line}"].number_format = number_format
-    sheet.column_dimensions["A"].width = 40
-    sheet.freeze_panes = "B3"
-    workbook.properties.created = _STAMP
-    workbook.properties.modified = _STAMP
-    workbook.properties.creator = "dienbien.policy"
-    buffer = io.BytesIO()
-    with StableZip(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return buffer.getvalue()

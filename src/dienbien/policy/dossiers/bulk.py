@@ -7,10 +7,10 @@ computed here, so the loader is as fast as storing and indexing allow.
 """
 
 from datetime import datetime
-from dienbien.policy.content.dossier import Dossier
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.dossier import Dossier
 from dienbien.policy.dossiers.sequence import at_least
 from persistent.list import PersistentList
 from plone import api

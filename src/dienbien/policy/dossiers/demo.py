@@ -8,12 +8,12 @@ code ``H15.50.MC-<its date>-0001`` with verification digits ``5678``.
 
 from datetime import datetime
 from datetime import timedelta
-from dienbien.policy.content.procedure import procedure_of
 from dienbien.policy.core.dossiers import appointment as due_time
 from dienbien.policy.core.dossiers import dossier_code
 from dienbien.policy.core.dossiers import timeliness
 from dienbien.policy.dossiers.bulk import bulk_load
 from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.procedures.procedure import procedure_of
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from plone import api

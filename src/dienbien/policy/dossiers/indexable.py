@@ -13,7 +13,7 @@ not used as an indexer.
 """
 
 from Acquisition import aq_base
-from dienbien.policy.content.dossier import IDossier
+from dienbien.policy.dossiers.dossier import IDossier
 from plone.indexer.interfaces import IIndexer
 from plone.indexer.wrapper import IndexableObjectWrapper
 from Products.ZCatalog.interfaces import IZCatalog

@@ -2,7 +2,6 @@
 resolved, returned — each step logged with its timeliness."""
 
 from datetime import datetime
-from dienbien.policy.content.procedure import procedure_of
 from dienbien.policy.core.dossiers import appointment
 from dienbien.policy.core.dossiers import dossier_code
 from dienbien.policy.core.dossiers import timeliness
@@ -12,7 +11,8 @@ from dienbien.policy.core.procedures import ChannelTerms
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.sequence import next_number
 from dienbien.policy.orgunits.groups import user_units
-from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.orgunits.lookup import unit_titles
+from dienbien.policy.procedures.procedure import procedure_of
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from dienbien.policy.workingtime import TIMEZONE

@@ -9,8 +9,8 @@ role may do in each state is the workflow's permission map.
 """
 
 from borg.localrole.interfaces import ILocalRoleProvider
-from dienbien.policy.content.dossier import IDossier
 from dienbien.policy.core.orgunits import group_id
+from dienbien.policy.dossiers.dossier import IDossier
 from zope.component import adapter
 from zope.interface import implementer
 

@@ -11,7 +11,7 @@ from dataclasses import field
 from datetime import datetime
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.orgunits import group_id
-from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.workingtime import site_calendar
 from plone import api
 

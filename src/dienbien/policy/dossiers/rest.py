@@ -3,18 +3,18 @@
 status code and the frozen terms."""
 
 from datetime import datetime
-from dienbien.policy.content.dossier import IDossier
-from dienbien.policy.content.validation import CheckedDeserializer
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.interfaces import IDienbienPolicyLayer
-from dienbien.policy.services.errors import parse_moment
+from dienbien.policy.services.errors import moment_param
+from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.workingtime import to_aware
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
@@ -27,14 +27,11 @@ from zope.interface import implementer
 TIMES = ("submitted", "accepted", "appointment", "returned")
 
 
-def _parse_time(data, name) -> tuple[datetime | None, Problem | None]:
+def _parse_time(data, name, problems: list) -> datetime | None:
     value = data.get(name)
     if value in (None, ""):
-        return None, None
-    moment, problem = parse_moment(name, value)
-    if problem:
-        return None, problem
-    return moment.replace(second=0, microsecond=0), None
+        return None
+    return moment_param(name, value, problems, to_minute=True)
 
 
 @implementer(IDeserializeFromJson)
@@ -52,10 +49,8 @@ class DossierDeserializer(CheckedDeserializer):
         problems = []
         creating = self.context.code is None
         if creating:
-            self._accepted, problem = _parse_time(data, "accepted")
-            problems.extend([problem] if problem else [])
-            self._submitted, problem = _parse_time(data, "submitted")
-            problems.extend([problem] if problem else [])
+            self._accepted = _parse_time(data, "accepted", problems)
+            self._submitted = _parse_time(data, "submitted", problems)
             self._accepted = self._accepted or now()
             if self._submitted and self._submitted > self._accepted:
                 problems.append(

@@ -6,13 +6,13 @@ wrong verification look exactly the same.
 """
 
 from Acquisition import aq_base
-from dienbien.policy.content.dossier import DOSSIERS_PATH
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.core.dossiers import verify_matches
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.dossier import DOSSIERS_PATH
 from dienbien.policy.workingtime import to_aware
 from plone import api
 

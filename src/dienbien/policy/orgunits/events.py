@@ -1,9 +1,9 @@
 """Keep each unit's groups in step with the unit."""
 
-from dienbien.policy.content.orgunit import all_units
-from dienbien.policy.content.orgunit import unit_of
 from dienbien.policy.orgunits import groups
-from plone import api
+from dienbien.policy.orgunits.lookup import unit_objects
+from dienbien.policy.orgunits.orgunit import all_units
+from dienbien.policy.orgunits.orgunit import unit_of
 from plone.base.interfaces import IPloneSiteRoot
 
 import datetime
@@ -39,18 +39,15 @@ def sync_all_units(portal, today: datetime.date | None = None) -> int:
 
     Run daily by ``make sync-groups`` (cron). Returns the number of units seen.
     """
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="OrgUnit")
-    for brain in brains:
-        sync_unit(brain._unrestrictedGetObject(), today)
-    return len(brains)
+    units = unit_objects(portal)
+    for obj in units:
+        sync_unit(obj, today)
+    return len(units)
 
 
 def _relink(obj, old_code: str, new_code: str) -> None:
     """Units that named the old code as parent or successor follow the change."""
-    catalog = api.portal.get_tool("portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit"):
-        other = brain._unrestrictedGetObject()
+    for other in unit_objects(obj):
         changed = False
         for name in ("parent", "successor"):
             if getattr(other, name, None) == old_code:

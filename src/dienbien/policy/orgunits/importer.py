@@ -7,9 +7,6 @@ second run of the same file changes nothing.
 
 from dataclasses import dataclass
 from dataclasses import field
-from dienbien.policy.content.orgunit import all_units
-from dienbien.policy.content.orgunit import IOrgUnit
-from dienbien.policy.content.orgunit import unit_id
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import changed_fields
 from dienbien.policy.core.orgunits import check_import
@@ -17,6 +14,9 @@ from dienbien.policy.core.orgunits import FIELDS
 from dienbien.policy.core.orgunits import order_for_import
 from dienbien.policy.core.orgunits import read_units
 from dienbien.policy.core.orgunits import Unit
+from dienbien.policy.orgunits.orgunit import all_units
+from dienbien.policy.orgunits.orgunit import IOrgUnit
+from dienbien.policy.orgunits.orgunit import unit_id
 from plone import api
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import modified

@@ -7,7 +7,7 @@ demo exercises the same checks and is safe to load again. Form files come
 from ``data/demo/forms/`` (made by ``scripts/make_demo_forms.py``).
 """
 
-from dienbien.policy.core.procedure_files import read_workbook
+from dienbien.policy.procedures.files.reading import read_workbook
 from dienbien.policy.procedures.importer import import_procedures
 from dienbien.policy.procedures.importer import ImportReport
 

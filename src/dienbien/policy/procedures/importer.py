@@ -1,6 +1,6 @@
 """Import and export the procedure catalogue: all or nothing, and idempotent.
 
-The core (``core.procedure_files``) reads and checks the whole file — field
+The file format (``procedures.files``) reads and checks the whole file — field
 tokens against the site's field setting, unit codes against the site's units —
 before anything is written. A procedure is found by its code: new codes are
 created in ``/thu-tuc-hanh-chinh``, known ones updated where they differ and
@@ -18,19 +18,19 @@ from collections.abc import Callable
 from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
-from dienbien.policy.content.procedure import apply_procedure
-from dienbien.policy.content.procedure import IProcedure
-from dienbien.policy.content.procedure import known_units
-from dienbien.policy.content.procedure import procedure_of
-from dienbien.policy.content.procedure import PROCEDURES_PATH
-from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.messages import Problem
-from dienbien.policy.core.procedure_files import describe
-from dienbien.policy.core.procedure_files import FormKey
-from dienbien.policy.core.procedure_files import read_forms
-from dienbien.policy.core.procedure_files import read_workbook
-from dienbien.policy.core.procedure_files import write_workbook
 from dienbien.policy.core.procedures import Procedure
+from dienbien.policy.orgunits.lookup import unit_codes
+from dienbien.policy.procedures.files.forms import read_forms
+from dienbien.policy.procedures.files.layout import describe
+from dienbien.policy.procedures.files.layout import FormKey
+from dienbien.policy.procedures.files.reading import read_workbook
+from dienbien.policy.procedures.files.writing import write_workbook
+from dienbien.policy.procedures.procedure import apply_procedure
+from dienbien.policy.procedures.procedure import IProcedure
+from dienbien.policy.procedures.procedure import procedure_of
+from dienbien.policy.procedures.procedure import PROCEDURES_PATH
+from dienbien.policy.procedures.vocabularies import procedure_fields
 from plone import api
 from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
@@ -106,7 +106,7 @@ def import_procedures(
     ``forms`` adds form files ``{(code, form id): bytes}``. The caller owns
     the transaction (and aborts it should a write fail half-way).
     """
-    items, problems = read_workbook(data, fmt, procedure_fields(), known_units(portal))
+    items, problems = read_workbook(data, fmt, procedure_fields(), unit_codes(portal))
     files = dict(forms or {})
     if fmt == "csv":
         packed, more = read_forms(data, items)

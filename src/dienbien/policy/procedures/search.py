@@ -4,19 +4,19 @@ of result — all from catalog metadata, never waking a procedure.
 """
 
 from dienbien.policy import _
-from dienbien.policy.content.procedure import known_units
-from dienbien.policy.content.procedure import PROCEDURES_PATH
-from dienbien.policy.content.vocabularies import CHANNEL_TITLES
-from dienbien.policy.content.vocabularies import LEVEL_TITLES
-from dienbien.policy.content.vocabularies import ONLINE_TITLES
-from dienbien.policy.content.vocabularies import procedure_fields
 from dienbien.policy.core.procedures import CHANNELS
 from dienbien.policy.core.procedures import LEVELS
 from dienbien.policy.core.procedures import ONLINE_SERVICES
 from dienbien.policy.core.procedures import query_words
 from dienbien.policy.core.procedures import time_label
+from dienbien.policy.orgunits.lookup import unit_codes
+from dienbien.policy.orgunits.lookup import unit_titles
+from dienbien.policy.procedures.procedure import PROCEDURES_PATH
+from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
+from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
+from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
+from dienbien.policy.procedures.vocabularies import procedure_fields
 from dienbien.policy.services.errors import form_problems
-from plone.memoize import ram
 from Products.CMFCore.utils import getToolByName
 from Products.ZCTextIndex.ParseTree import ParseError
 from zope.i18n import translate
@@ -73,7 +73,7 @@ def check_parameters(portal, form, known=PARAMETERS) -> list:
                     ),
                 )
             )
-    if form.get("unit") and form["unit"] not in known_units(portal):
+    if form.get("unit") and form["unit"] not in unit_codes(portal):
         errors.append(
             (
                 "unit",
@@ -129,25 +129,6 @@ def search(portal, form) -> list:
         return catalog(**catalog_query(portal, form))
     except ParseError:
         return []
-
-
-def _unit_titles_key(function, portal):
-    # The catalog's counter changes with every (re)indexing: titles are read
-    # again after any change, and not on every request in between.
-    return (
-        "/".join(portal.getPhysicalPath()),
-        getToolByName(portal, "portal_catalog").getCounter(),
-    )
-
-
-@ram.cache(_unit_titles_key)
-def unit_titles(portal) -> dict:
-    """Unit code -> name, for result lists (from catalog metadata)."""
-    catalog = getToolByName(portal, "portal_catalog")
-    return {
-        brain.unit_code: brain.Title
-        for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit")
-    }
 
 
 class ResultFormatter:

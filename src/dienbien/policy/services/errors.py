@@ -1,4 +1,6 @@
-"""The one error envelope of our API (docs/api.md, "Errors").
+"""Bad input, said one way: the error envelope of our API (docs/api.md,
+"Errors"), for the REST services, the content deserializers, malformed bodies
+and the few views that answer a 400 themselves.
 
 Every bad input answers HTTP 400 with plone.restapi's ``{"type", "message"}``
 plus ``errors``, one ``{"field", "message"}`` per problem, in the site
@@ -10,19 +12,19 @@ language::
 
 Services return ``bad_request(request, problems)``; code deeper down (content
 deserializers, JSON bodies) raises ``InvalidInput(problems)``, which the
-exception view below renders the same way. ``problems`` are ``(field,
-message)`` pairs (``message`` an i18n message or text), core ``Problem``s, or
-``{"field", "message"}`` dicts.
+exception view below renders the same way. A problem is a ``(field,
+message)`` pair (``message`` a message id of our i18n domain, or text), a
+core ``Problem``, or a ``{"field", "message"}`` dict; ``error_list`` turns
+them into the ``errors`` entries.
 """
 
-from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy.core.calendar import FIRST_YEAR
-from dienbien.policy.core.calendar import in_calendar
 from dienbien.policy.core.calendar import LAST_YEAR
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.interfaces import IDienbienPolicyLayer
-from dienbien.policy.workingtime import to_local
+from dienbien.policy.workingtime import OutsideCalendar
+from dienbien.policy.workingtime import parse_local
 from plone.rest.errors import ErrorHandling
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -30,15 +32,16 @@ from zope.i18n import translate
 import json
 
 
-def _translated(message, request) -> str:
-    if isinstance(message, Problem):
-        message = _(message.template, mapping=message.mapping)
-    return translate(message, context=request)
+def translated(problem, request) -> str:
+    """A core ``Problem`` or a message id, in the request's language."""
+    if isinstance(problem, Problem):
+        problem = _(problem.template, mapping=problem.mapping)
+    return translate(problem, context=request)
 
 
-def error_items(problems, request) -> list[dict]:
+def error_list(problems, request) -> list[dict]:
     """``[{"field", "message"}]``, translated, in the order given."""
-    items = []
+    entries = []
     for problem in problems:
         if isinstance(problem, Problem):
             field, message = problem.field, problem
@@ -46,21 +49,21 @@ def error_items(problems, request) -> list[dict]:
             field, message = problem.get("field"), problem.get("message", "")
         else:
             field, message = problem
-        items.append({"field": field or "", "message": _translated(message, request)})
-    return items
+        entries.append({"field": field or "", "message": translated(message, request)})
+    return entries
 
 
 def envelope(problems, request, kind="BadRequest") -> dict:
     """The 400 body for ``problems`` (``kind`` names another status's error,
     as ``Conflict`` for a 409, in the same shape)."""
-    items = error_items(problems, request)
+    entries = error_list(problems, request)
     return {
         "type": kind,
         "message": "; ".join(
-            f"{item['field']}: {item['message']}" if item["field"] else item["message"]
-            for item in items
+            f"{e['field']}: {e['message']}" if e["field"] else e["message"]
+            for e in entries
         ),
-        "errors": items,
+        "errors": entries,
     }
 
 
@@ -161,10 +164,6 @@ def single(form, name, default=None):
     return default if isinstance(value, (list, tuple)) else value
 
 
-OUT_OF_CALENDAR = "The date must fall in the years ${first} to ${last}."
-NOT_ISO = "${value} is not an ISO 8601 date and time."
-
-
 def out_of_calendar():
     """The message for a date outside the years the calendar answers for."""
     return _(
@@ -173,15 +172,24 @@ def out_of_calendar():
     )
 
 
-def parse_moment(field, value) -> tuple[datetime | None, Problem | None]:
-    """An ISO 8601 date-time given for ``field`` as naive local time, or the
-    problem with it (malformed, or outside the calendar's years)."""
+def moment_param(name: str, value, problems: list, to_minute: bool = False):
+    """A request's ISO 8601 date and time as naive local time (``parse_local``);
+    ``None`` with the problem (a core ``Problem``: malformed, or outside the
+    calendar's years) appended to ``problems`` when it is not one."""
     try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        return None, Problem(field, NOT_ISO, {"value": value})
-    if not in_calendar(moment):
-        return None, Problem(
-            field, OUT_OF_CALENDAR, {"first": FIRST_YEAR, "last": LAST_YEAR}
+        return parse_local(value, to_minute=to_minute)
+    except OutsideCalendar:
+        problems.append(
+            Problem(
+                name,
+                "The date must fall in the years ${first} to ${last}.",
+                {"first": FIRST_YEAR, "last": LAST_YEAR},
+            )
         )
-    return to_local(moment), None
+    except ValueError:
+        problems.append(
+            Problem(
+                name, "${value} is not an ISO 8601 date and time.", {"value": value}
+            )
+        )
+    return None

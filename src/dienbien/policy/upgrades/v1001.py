@@ -7,7 +7,7 @@ columns parsed one by one. Existing dossiers get theirs here, and the
 columns and indexes only the statistics read go.
 """
 
-from dienbien.policy.content.dossier import DOSSIERS_PATH
+from dienbien.policy.dossiers.dossier import DOSSIERS_PATH
 from plone import api
 from zope.annotation.interfaces import IAnnotations
 

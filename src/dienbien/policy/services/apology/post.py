@@ -6,7 +6,7 @@ from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import record_apology
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import json_object
-from dienbien.policy.services.errors import parse_moment
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.services.handover_log.get import serialize_entry
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -32,11 +32,7 @@ class ApologyPost(Service):
                 ("new_appointment", _("new_appointment is required (ISO 8601)."))
             )
         else:
-            new, problem = parse_moment("new_appointment", raw)
-            if problem:
-                errors.append(problem)
-            else:
-                new = new.replace(second=0, microsecond=0)
+            new = moment_param("new_appointment", raw, errors, to_minute=True)
         reason = data.get("reason") or ""
         reason = reason.strip() if isinstance(reason, str) else ""
         if not reason:

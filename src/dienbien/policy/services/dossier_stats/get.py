@@ -2,11 +2,11 @@
 the one-stop report of a period (``to`` included) for leaders and officers,
 as JSON or, with ``format=xlsx``, as an Excel workbook of the same table."""
 
-from dienbien.policy.dossiers.report import build
-from dienbien.policy.dossiers.report import column_titles
-from dienbien.policy.dossiers.report import key_titles
-from dienbien.policy.dossiers.report import parse
-from dienbien.policy.dossiers.report import send_workbook
+from dienbien.policy.dossiers.statistics.report import build
+from dienbien.policy.dossiers.statistics.report import column_titles
+from dienbien.policy.dossiers.statistics.report import key_titles
+from dienbien.policy.dossiers.statistics.report import parse
+from dienbien.policy.dossiers.statistics.report import send_workbook
 from dienbien.policy.services.errors import bad_request
 from plone.restapi.services import Service
 

@@ -5,7 +5,7 @@ ID number. No personal data; identical 404s; 429 past 20 lookups a minute."""
 from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
 from dienbien.policy.dossiers.status import find
 from dienbien.policy.dossiers.status import public_view
-from dienbien.policy.procedures.search import unit_titles
+from dienbien.policy.orgunits.lookup import unit_titles
 from plone.restapi.services import Service
 
 

@@ -14,7 +14,7 @@ from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import form_problems
-from dienbien.policy.services.errors import parse_moment
+from dienbien.policy.services.errors import moment_param
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName
@@ -60,8 +60,7 @@ class DossiersGet(Service):
             errors.append(("overdue", _("overdue must be 0 or 1.")))
         due_before = None
         if form.get("due_before"):
-            due_before, problem = parse_moment("due_before", form["due_before"])
-            errors.extend([problem] if problem else [])
+            due_before = moment_param("due_before", form["due_before"], errors)
         size = form.get("b_size")
         if size is not None and (
             not str(size).isdigit() or not 1 <= int(size) <= MAX_BATCH

@@ -6,7 +6,7 @@ from dienbien.policy.core.officehours import HHMM
 from dienbien.policy.core.officehours import parse_hhmm
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import form_problems
-from dienbien.policy.services.errors import parse_moment
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from dienbien.policy.workingtime import to_aware
@@ -42,8 +42,7 @@ class DueDateGet(Service):
         if not form.get("accepted"):
             errors.append(("accepted", _("accepted is required (ISO 8601).")))
         else:
-            accepted, problem = parse_moment("accepted", form["accepted"])
-            errors.extend([problem] if problem else [])
+            accepted = moment_param("accepted", form["accepted"], errors)
         given = [name for name in RULES if name in form]
         if len(given) != 1:
             errors.append(

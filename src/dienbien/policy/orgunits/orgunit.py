@@ -1,0 +1,179 @@
+"""The OrgUnit type: one unit of the organisation, keyed by its code.
+
+Links between units (``parent``, ``successor``) are stored as unit codes, the
+identifiers that imports, dossier codes and other systems already use; the
+core checks the organisation as a whole (unique codes, no parent cycle) and
+this module only adapts Plone's two ways of writing (REST and classic forms)
+to that check.
+"""
+
+from dataclasses import replace
+from dienbien.policy import _
+from dienbien.policy.core.orgunits import check_unit
+from dienbien.policy.core.orgunits import Unit
+from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.orgunits.lookup import unit_objects
+from dienbien.policy.validation import CheckedDeserializer
+from dienbien.policy.validation import CheckedFormValidator
+from plone.app.content.interfaces import INameFromTitle
+from plone.dexterity.content import Item
+from plone.restapi.interfaces import IDeserializeFromJson
+from plone.supermodel import model
+from z3c.form.interfaces import IForm
+from z3c.form.util import getSpecification
+from zope import schema
+from zope.component import adapter
+from zope.interface import implementer
+from zope.interface import Interface
+
+
+class IOrgUnit(model.Schema):
+    """A unit: province, district, agency, commune, ward, village, desk..."""
+
+    kind = schema.Choice(
+        title=_("label_kind", default="Kind"),
+        vocabulary="dienbien.policy.OrgUnitKinds",
+        required=True,
+    )
+    code = schema.TextLine(
+        title=_("label_unit_code", default="Unit code"),
+        description=_(
+            "help_unit_code",
+            default="Unit identifier (Decision 20/2020/QĐ-TTg), used in dossier "
+            "codes, e.g. H15.50.05.13. Letters, digits and dots.",
+        ),
+        required=True,
+    )
+    abbreviation = schema.TextLine(
+        title=_("label_abbreviation", default="Abbreviation"),
+        description=_(
+            "help_abbreviation",
+            default="As written in document symbols, e.g. UBND, HĐND, VP, TP.",
+        ),
+        required=False,
+    )
+    parent = schema.Choice(
+        title=_("label_parent_unit", default="Parent unit"),
+        vocabulary="dienbien.policy.OrgUnits",
+        required=False,
+    )
+    valid_from = schema.Date(
+        title=_("label_valid_from", default="Valid from"), required=False
+    )
+    valid_to = schema.Date(
+        title=_("label_valid_to", default="Valid until"),
+        description=_(
+            "help_valid_to",
+            default="Last day of the unit. After it, its groups are retired.",
+        ),
+        required=False,
+    )
+    successor = schema.Choice(
+        title=_("label_successor", default="Successor unit"),
+        description=_(
+            "help_successor",
+            default="The unit that takes over the records and staff of this one.",
+        ),
+        vocabulary="dienbien.policy.OrgUnits",
+        required=False,
+    )
+
+
+@implementer(IOrgUnit)
+class OrgUnit(Item):
+    """An organisational unit."""
+
+    def as_unit(self) -> Unit:
+        return unit_of(self)
+
+
+def unit_of(obj) -> Unit:
+    """The core's view of an OrgUnit object (or of form data shaped like one)."""
+    return Unit(
+        code=(getattr(obj, "code", None) or "").strip(),
+        title=(getattr(obj, "title", None) or "").strip(),
+        kind=getattr(obj, "kind", None) or "",
+        abbreviation=(getattr(obj, "abbreviation", None) or "").strip(),
+        parent=getattr(obj, "parent", None) or None,
+        valid_from=getattr(obj, "valid_from", None),
+        valid_to=getattr(obj, "valid_to", None),
+        successor=getattr(obj, "successor", None) or None,
+    )
+
+
+def all_units(context, exclude=None) -> dict:
+    """Every unit on the site keyed by code, except the object ``exclude``."""
+    units = {}
+    for obj in unit_objects(context):
+        if exclude is not None and obj.aq_base is getattr(exclude, "aq_base", exclude):
+            continue
+        unit = unit_of(obj)
+        units[unit.code] = unit
+    return units
+
+
+def organisation_problems(context, unit: Unit, exclude=None):
+    """The core's verdict on ``unit`` among the site's other units."""
+    return check_unit(unit, all_units(context, exclude=exclude))
+
+
+@implementer(IDeserializeFromJson)
+@adapter(IOrgUnit, IDienbienPolicyLayer)
+class OrgUnitDeserializer(CheckedDeserializer):
+    """OrgUnits over REST: field rules, then the organisation-wide rules."""
+
+    def problems(self, data, failed):
+        unit = unit_of(self.context)
+        # A field the stock deserializer refused is judged on the value sent.
+        raw = {
+            name: str(data[name])
+            for name in failed
+            if name in ("kind", "code", "parent", "successor") and data.get(name)
+        }
+        return organisation_problems(
+            self.context, replace(unit, **raw), exclude=self.context
+        )
+
+
+# The schema itself is the fourth object adapted, so the discriminator is a
+# specification that only the IOrgUnit interface object provides.
+@adapter(Interface, Interface, IForm, getSpecification(IOrgUnit, force=True), Interface)
+class OrgUnitFormValidator(CheckedFormValidator):
+    """The same rules for the classic add and edit forms."""
+
+    schema_interface = IOrgUnit
+
+    def problems(self, values):
+        title = self.request.form.get("form.widgets.IBasic.title")
+        if title is None and self.is_edit:
+            title = self.context.title
+        unit = Unit(
+            code=(values.get("code") or "").strip(),
+            title=(title or "").strip() or "-",
+            kind=values.get("kind") or "",
+            abbreviation=(values.get("abbreviation") or "").strip(),
+            parent=values.get("parent") or None,
+            valid_from=values.get("valid_from"),
+            valid_to=values.get("valid_to"),
+            successor=values.get("successor") or None,
+        )
+        exclude = self.context if self.is_edit else None
+        return organisation_problems(self.context, unit, exclude=exclude)
+
+
+@implementer(INameFromTitle)
+@adapter(IOrgUnit)
+class NameFromCode:
+    """A unit's id is its code, readable in URLs: ``/to-chuc/h15-50``."""
+
+    def __init__(self, context):
+        self.context = context
+
+    @property
+    def title(self):
+        return unit_id(self.context.code) if self.context.code else self.context.title
+
+
+def unit_id(code: str) -> str:
+    """The content id of the unit with ``code``: ``H15.50`` -> ``h15-50``."""
+    return code.lower().replace(".", "-")
