@@ -80,5 +80,5 @@ def test_upgrade_script(instance, tmp_path):
     )
     zconsole(instance, downgrade)
     upgrade = ROOT / "scripts" / "upgrade.py"
-    assert "from 1000 to 1002" in zconsole(instance, upgrade)
-    assert "is up to date (1002)" in zconsole(instance, upgrade)
+    assert "from 1000 to 1006" in zconsole(instance, upgrade)
+    assert "is up to date (1006)" in zconsole(instance, upgrade)

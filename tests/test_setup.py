@@ -15,7 +15,7 @@ class TestInstall:
 
     def test_profile_version(self, setup_tool):
         assert setup_tool.getLastVersionForProfile("dienbien.policy:default") == (
-            "1002",
+            "1006",
         )
 
     def test_organisation_container(self, portal):

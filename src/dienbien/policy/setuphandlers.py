@@ -30,9 +30,34 @@ def _site_language_text(message) -> str:
     return translate(message, target_language=api.portal.get_default_language())
 
 
+#: Exceptions the site's error log neither keeps nor copies to the event log
+#: (with a traceback, the request's URL and, in the kept entry, its form).
+#: ``BadRequest`` is refused input — a 400 answer, not a fault — and its
+#: request holds what was typed: applicants' names, phones, ID numbers.
+QUIET_EXCEPTIONS = ("BadRequest",)
+
+
+def quiet_bad_requests(portal) -> None:
+    """Add ``QUIET_EXCEPTIONS`` to the error log's ignored exceptions (as
+    plone.app.caching does for its own), keeping the site's other settings."""
+    error_log = portal.get("error_log")
+    if error_log is None:
+        return
+    properties = error_log.getProperties()
+    ignored = tuple(properties.get("ignored_exceptions", ()))
+    missing = tuple(name for name in QUIET_EXCEPTIONS if name not in ignored)
+    if missing:
+        error_log.setProperties(
+            properties.get("keep_entries", 20),
+            properties.get("copy_to_zlog", True),
+            ignored + missing,
+        )
+
+
 def post_install(context):
     """Create the containers that the add-on's features live in."""
     portal = api.portal.get()
+    quiet_bad_requests(portal)
     for container_id, (portal_type, title) in CONTAINERS.items():
         if container_id in portal.objectIds():
             continue

@@ -128,6 +128,9 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def check_applicant(applicant: Applicant) -> list[Problem]:
+    """What is wrong with the applicant's details. The messages never repeat
+    the value sent: they reach responses, forms and logs, and the values are
+    personal data."""
     problems = []
     if not applicant.name.strip():
         problems.append(Problem("applicant_name", "The applicant's name is required."))
@@ -135,24 +138,22 @@ def check_applicant(applicant: Applicant) -> list[Problem]:
         problems.append(
             Problem(
                 "applicant_phone",
-                "${value} is not a phone number.",
-                {"value": applicant.phone},
+                "This is not a phone number: 8 to 15 digits, spaces, dots or "
+                "dashes, with an optional leading +.",
             )
         )
     if applicant.id_number and not ID_NUMBER.match(applicant.id_number):
         problems.append(
             Problem(
                 "applicant_id_number",
-                "${value} is not an ID number (8 to 12 letters and digits).",
-                {"value": applicant.id_number},
+                "This is not an ID number: 8 to 12 letters and digits.",
             )
         )
     if applicant.email and not EMAIL.match(applicant.email):
         problems.append(
             Problem(
                 "applicant_email",
-                "${value} is not an e-mail address.",
-                {"value": applicant.email},
+                "This is not an e-mail address.",
             )
         )
     if not (applicant.phone or applicant.id_number):

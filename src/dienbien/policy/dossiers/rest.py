@@ -6,12 +6,12 @@ from datetime import datetime
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
-from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.services.errors import moment_param
 from dienbien.policy.validation import CheckedDeserializer
@@ -82,7 +82,7 @@ class DossierSerializer(SerializeToJson):
             result[name] = to_aware(value).isoformat() if value else None
         state = api.content.get_state(self.context)
         result["status_code"] = STATUS_CODES.get(state)
-        result["status_title"] = STATUS_TITLES.get(state)
+        result["status_title"] = status_title(state, self.request)
         result["terms"] = self.context.terms
         result["procedure_title"] = self.context.procedure_title
         return result

@@ -6,19 +6,48 @@ wrong verification look exactly the same.
 """
 
 from Acquisition import aq_base
+from dataclasses import dataclass
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.core.dossiers import STATUS_CODES
-from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.core.dossiers import verify_matches
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers import ratelimit
 from dienbien.policy.dossiers.dossier import DOSSIERS_PATH
+from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.workingtime import to_aware
 from plone import api
 
 
 def _iso(value):
     return to_aware(value).isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a lookup came to: ``status`` 200 with the ``dossier``, 404, or
+    429 with the seconds to wait (``too_many`` says whose limit: the
+    ``client``'s or the ``code``'s)."""
+
+    status: int
+    dossier: object = None
+    retry_after: int = 0
+    too_many: str = ""
+
+
+def look_up(request, code: str, digits: str) -> Lookup:
+    """One lookup, counted against the client's and the code's limits."""
+    wait = ratelimit.client_wait(request)
+    if wait:
+        return Lookup(429, retry_after=wait, too_many="client")
+    wait = ratelimit.code_wait(code)
+    if wait:
+        return Lookup(429, retry_after=wait, too_many="code")
+    dossier = find(code, digits)
+    if dossier is None:
+        ratelimit.wrong_digits(code)
+        return Lookup(404)
+    return Lookup(200, dossier)
 
 
 def find(code: str, verify: str):
@@ -58,7 +87,7 @@ def _by_id(code: str):
     return dossier
 
 
-def public_view(dossier, unit_titles: dict) -> dict:
+def public_view(dossier, unit_titles: dict, request) -> dict:
     state = api.content.get_state(dossier)
     steps = [
         {
@@ -70,7 +99,7 @@ def public_view(dossier, unit_titles: dict) -> dict:
     ]
     return {
         "code": dossier.code,
-        "status": {"code": STATUS_CODES[state], "title": STATUS_TITLES[state]},
+        "status": {"code": STATUS_CODES[state], "title": status_title(state, request)},
         "procedure": {"code": dossier.procedure, "title": dossier.procedure_title},
         "accepted": _iso(dossier.accepted),
         "appointment": _iso(dossier.appointment),

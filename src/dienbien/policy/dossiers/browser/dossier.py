@@ -5,15 +5,15 @@ page with its status, papers, hand-over log and slips."""
 from dienbien.policy.core.dossiers import Applicant
 from dienbien.policy.core.dossiers import check_applicant
 from dienbien.policy.core.dossiers import STATUS_CODES
-from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import own_desks
-from dienbien.policy.dossiers.slips.model import ACTION_TITLES
-from dienbien.policy.dossiers.slips.model import TIMELINESS_TITLES
+from dienbien.policy.dossiers.titles import status_title
+from dienbien.policy.dossiers.titles import step_title
+from dienbien.policy.dossiers.titles import timeliness_title
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.validation import CheckedFormValidator
 from plone import api
@@ -92,7 +92,11 @@ class DossierView(BrowserView):
 
     def state(self):
         state = api.content.get_state(self.context)
-        return {"id": state, "code": STATUS_CODES[state], "title": STATUS_TITLES[state]}
+        return {
+            "id": state,
+            "code": STATUS_CODES[state],
+            "title": status_title(state, self.request),
+        }
 
     def units(self):
         return unit_titles(api.portal.get())
@@ -114,12 +118,12 @@ class DossierView(BrowserView):
         return [
             {
                 "time": _when(entry["time"]),
-                "action": ACTION_TITLES.get(entry["action"], entry["action"]),
+                "action": step_title(entry["action"], self.request),
                 "from_unit": titles.get(entry["from_unit"], entry["from_unit"] or ""),
                 "to_unit": titles.get(entry["to_unit"], entry["to_unit"] or ""),
                 "actor": entry["actor"],
                 "note": entry["note"],
-                "timeliness": TIMELINESS_TITLES.get(entry["timeliness"] or "", ""),
+                "timeliness": timeliness_title(entry["timeliness"], self.request),
             }
             for entry in log.entries(self.context)
         ]

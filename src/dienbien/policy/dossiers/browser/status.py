@@ -1,8 +1,14 @@
-"""``/tra-cuu-ho-so``: the citizens' dossier status lookup page."""
+"""``/tra-cuu-ho-so``: the citizens' dossier status lookup page.
+
+The form is sent by POST, so the code and the 4 digits stay out of the
+address bar, the browser's history, Referer headers and access logs. The
+receipt's QR code opens the page by GET with the code only: the form shows
+it filled in, waiting for the digits (no lookup is made or counted). A GET
+never looks a dossier up, whatever it carries.
+"""
 
 from datetime import datetime
-from dienbien.policy.dossiers.ratelimit import STATUS_LOOKUPS
-from dienbien.policy.dossiers.status import find
+from dienbien.policy.dossiers.status import look_up
 from dienbien.policy.dossiers.status import public_view
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.services.errors import single
@@ -21,26 +27,26 @@ def local_text(iso: str | None) -> str:
 class DossierStatusView(BrowserView):
     result = None
     not_found = False
-    too_many = False
+    too_many = ""
 
     def __call__(self):
-        # A repeated parameter (a list) counts as not given.
-        self.code = (single(self.request.form, "code") or "").strip()
-        self.verify = (single(self.request.form, "verify") or "").strip()
-        # The receipt's QR code opens the page with the code only: show the
-        # form filled in, waiting for the 4 digits (no lookup is counted).
-        if self.code and self.verify:
-            allowed, wait = STATUS_LOOKUPS.allow(self.request.getClientAddr() or "")
-            if not allowed:
-                self.too_many = True
+        form = self.request.form
+        self.code = str(single(form, "code") or "").strip()[:64]
+        # A repeated parameter (a list) counts as not given. The page never
+        # writes the digits back into the form.
+        digits = str(single(form, "verify") or "").strip()
+        if self.request.method == "POST" and self.code and digits:
+            outcome = look_up(self.request, self.code, digits)
+            if outcome.status == 429:
+                self.too_many = outcome.too_many
                 self.request.response.setStatus(429)
-                self.request.response.setHeader("Retry-After", str(wait))
+                self.request.response.setHeader("Retry-After", str(outcome.retry_after))
+            elif outcome.status == 404:
+                self.not_found = True
             else:
-                dossier = find(self.code, self.verify)
-                if dossier is None:
-                    self.not_found = True
-                else:
-                    self.result = public_view(dossier, unit_titles(api.portal.get()))
+                self.result = public_view(
+                    outcome.dossier, unit_titles(api.portal.get()), self.request
+                )
         return self.index()
 
     def when(self, iso):

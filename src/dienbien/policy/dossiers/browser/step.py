@@ -4,6 +4,7 @@ reason before the step is taken. Without it the step cannot happen."""
 
 from dienbien.policy import _
 from dienbien.policy.dossiers.lifecycle import NEEDS_REASON
+from dienbien.policy.dossiers.titles import step_title
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
@@ -53,6 +54,6 @@ class DossierStepView(BrowserView):
         return None
 
     def title(self) -> str:
-        # The label of the state menu (Vietnamese, as in the workflow).
-        action = self.action() or {}
-        return action.get("name") or action.get("title_or_id") or self.transition
+        # The step's label in the UI language (the state menu shows the
+        # workflow's own label).
+        return step_title(self.transition, self.request)

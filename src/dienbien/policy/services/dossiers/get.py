@@ -10,8 +10,8 @@ by unit) decides which dossiers a user sees.
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
-from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers.lifecycle import now
+from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import form_problems
 from dienbien.policy.services.errors import moment_param
@@ -113,7 +113,7 @@ class DossiersGet(Service):
             "title": brain.Title,
             "review_state": state,
             "status_code": STATUS_CODES.get(state),
-            "status_title": STATUS_TITLES.get(state),
+            "status_title": status_title(state, self.request),
             "procedure": brain.dossier_procedure,
             "channel": brain.dossier_channel,
             "receiving_unit": brain.dossier_receiving_unit,
