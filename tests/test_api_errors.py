@@ -273,3 +273,10 @@ def test_patch_bodies_that_are_not_objects(staff, manager, body):
             path, data=body, headers={"Content-Type": "application/json"}
         )
         assert fields(response) == ["body"]
+
+
+@pytest.mark.parametrize("name", ["@type", "id", "title"])
+def test_content_creation_fields_read_as_text(staff, name):
+    # plone.restapi read them as text before any check of ours (500 before).
+    response = staff["clerk"].post("ho-so", json={**DOSSIER, name: [None, None]})
+    assert fields(response) == [name]
