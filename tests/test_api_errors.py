@@ -280,3 +280,9 @@ def test_content_creation_fields_read_as_text(staff, name):
     # plone.restapi read them as text before any check of ours (500 before).
     response = staff["clerk"].post("ho-so", json={**DOSSIER, name: [None, None]})
     assert fields(response) == [name]
+
+
+def test_content_creation_of_a_type_the_folder_does_not_hold(staff):
+    # plone.restapi answered 403 in a shape of its own.
+    response = staff["clerk"].post("ho-so", json={**DOSSIER, "@type": "AAA"})
+    assert fields(response) == ["@type"]
