@@ -1,6 +1,5 @@
 """The Procedure type over HTTP: validation and who sees what in each state."""
 
-import json
 import pytest
 
 
@@ -39,7 +38,7 @@ BIRTH = {
 def errors(response) -> dict:
     assert response.status_code == 400, response.text
     body = response.json()
-    return {e["field"]: e["message"] for e in json.loads(body["message"])}
+    return {e["field"]: e["message"] for e in body["errors"]}
 
 
 def count(client):

@@ -2,17 +2,34 @@
 
 A content type states its rules once, as ``problems(context, unit_like)``
 returning core ``Problem``s; these classes apply them in plone.restapi (a 400
-whose ``message`` is a JSON list of ``{"field", "message"}``) and in the
+in the API's error envelope, ``services/errors.py``) and in the
 classic add/edit forms (form errors), before anything is stored.
 """
 
+from collective.z3cform.datagridfield.row import DictRow
+from dienbien.policy import _
+from dienbien.policy.services.errors import InvalidInput
+from dienbien.policy.services.errors import json_object
 from dienbien.policy.services.errors import translated
+from plone.dexterity.utils import iterSchemata
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form.validator import InvariantsValidator
 from zExceptions import BadRequest
 from zope.interface import Invalid
+from zope.schema import Choice
+from zope.schema import getFields
+from zope.schema import List
 
-import json
+
+def _is_rows(field) -> bool:
+    return isinstance(field, List) and isinstance(field.value_type, DictRow)
+
+
+def _is_token(value) -> bool:
+    # plone.restapi takes a token as such or as {"token": …}.
+    if isinstance(value, dict):
+        value = value.get("token")
+    return isinstance(value, (str, int, float, bool))
 
 
 class CheckedDeserializer(DeserializeFromJson):
@@ -29,24 +46,58 @@ class CheckedDeserializer(DeserializeFromJson):
         raise NotImplementedError
 
     def __call__(self, *args, **kwargs):
+        if len(args) < 2 and kwargs.get("data") is None:
+            # Read the body here, so that one that is not a JSON object is a
+            # 400 in the envelope (plone.restapi's PATCH has its own shape).
+            kwargs["data"] = json_object(self.request)
         try:
             return super().__call__(*args, **kwargs)
         except BadRequest as exc:
             errors = exc.args[0] if exc.args else None
             if not isinstance(errors, list):
                 raise
-            raise BadRequest(
-                json.dumps(
-                    [
-                        {"field": error.get("field"), "message": error["message"]}
-                        for error in errors
-                    ],
-                    ensure_ascii=False,
-                )
+            raise InvalidInput(
+                {"field": error.get("field"), "message": error["message"]}
+                for error in errors
             ) from None
 
+    def malformed(self, data) -> dict:
+        """``{name: message}`` for values of the wrong kind, which the stock
+        field deserializers cannot read (they fail with a 500): rows (channels,
+        papers…) that are not a list of objects, choices that are not a text."""
+        found = {}
+        for schema in iterSchemata(self.context):
+            for name, field in getFields(schema).items():
+                value = data.get(name)
+                if value is None:
+                    continue
+                if _is_rows(field) and not (
+                    isinstance(value, list) and all(isinstance(r, dict) for r in value)
+                ):
+                    found[name] = _(
+                        "${name} is a list of objects, one per row.",
+                        mapping={"name": name},
+                    )
+                elif isinstance(field, Choice) and not _is_token(value):
+                    found[name] = _(
+                        "${name} is one of its listed values, as text.",
+                        mapping={"name": name},
+                    )
+        return found
+
     def get_schema_data(self, data, validate_all, create=False):
-        schema_data, errors = super().get_schema_data(data, validate_all, create)
+        malformed = self.malformed(data)
+        readable = {key: value for key, value in data.items() if key not in malformed}
+        schema_data, errors = super().get_schema_data(readable, validate_all, create)
+        errors = [error for error in errors if error.get("field") not in malformed]
+        for name, message in malformed.items():
+            errors.append(
+                {
+                    "field": name,
+                    "message": translated(message, self.request),
+                    "error": "ValidationError",
+                }
+            )
         failed = {error.get("field") for error in errors}
         problems = self.problems(data, failed)
         # Where the core judges a field (on the value sent, see ``problems``)

@@ -6,6 +6,7 @@ settings into a ``WorkingCalendar`` and convert at the edges.
 
 from datetime import datetime
 from datetime import time
+from dienbien.policy.core.calendar import in_calendar
 from dienbien.policy.core.calendar import parse_override_rows
 from dienbien.policy.core.calendar import WorkingCalendar
 from dienbien.policy.core.officehours import OfficeHours
@@ -44,14 +45,19 @@ def to_local(moment: datetime) -> datetime:
     return moment.astimezone(TIMEZONE).replace(tzinfo=None)
 
 
+class OutsideCalendar(ValueError):
+    """A date and time whose year the working calendar does not answer for."""
+
+
 def parse_local(text, to_minute: bool = False) -> datetime:
     """An ISO 8601 date and time sent by a client, as naive local time (to the
     minute with ``to_minute``). The one parser of request date-times: raises
-    ``ValueError`` for anything else, a year out of range included."""
-    try:
-        moment = to_local(datetime.fromisoformat(str(text)))
-    except OverflowError as exc:  # 9999-12-31T23:00-01:00 leaves the calendar
-        raise ValueError(str(exc)) from None
+    ``ValueError`` for anything else, ``OutsideCalendar`` for a year the
+    calendar does not answer for (9999 would overflow Python's dates)."""
+    moment = datetime.fromisoformat(str(text))
+    if not in_calendar(moment):
+        raise OutsideCalendar(f"year {moment.year}")
+    moment = to_local(moment)
     return moment.replace(second=0, microsecond=0) if to_minute else moment
 
 

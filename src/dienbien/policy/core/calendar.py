@@ -328,3 +328,14 @@ def override_line_to_row(line: str) -> dict:
         "reference": parts[2],
         "name": " | ".join(part for part in parts[3:] if part),
     }
+
+
+#: The years the calendar answers for. Python's dates end with 9999 (a
+#: deadline counted from 31/12/9999 has no date) and no dispatch or holiday
+#: table reaches that far; every date a request gives is checked against them.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def in_calendar(day: date | datetime) -> bool:
+    """Whether the calendar answers for ``day``'s year."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR

@@ -344,8 +344,13 @@ def time_label(value: float, unit: str) -> tuple[str, dict]:
 
 
 _QUERY_NOISE = re.compile(r"[\"()*?]|\b(?:AND|OR|NOT)\b")
+_WORD = re.compile(r"\w")
 
 
 def query_words(text: str) -> list[str]:
     """The words of a citizen's search, without full-text query operators."""
-    return [word for word in _QUERY_NOISE.sub(" ", text or "").split() if word]
+    # A word the index cannot hold (no letter or digit: "-", control
+    # characters) would leave the full-text query empty; a leading hyphen
+    # would turn the word into NOT.
+    words = (word.lstrip("-") for word in _QUERY_NOISE.sub(" ", text or "").split())
+    return [word for word in words if _WORD.search(word)]

@@ -16,8 +16,8 @@ from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.validation import CheckedDeserializer
-from dienbien.policy.workingtime import parse_local
 from dienbien.policy.workingtime import to_aware
 from plone import api
 from plone.restapi.interfaces import IDeserializeFromJson
@@ -31,16 +31,11 @@ from zope.interface import implementer
 TIMES = ("submitted", "accepted", "appointment", "returned")
 
 
-def _parse_time(data, name) -> tuple[datetime | None, Problem | None]:
+def _parse_time(data, name, problems: list) -> datetime | None:
     value = data.get(name)
     if value in (None, ""):
-        return None, None
-    try:
-        return parse_local(value, to_minute=True), None
-    except ValueError:
-        return None, Problem(
-            name, "${value} is not an ISO 8601 date and time.", {"value": value}
-        )
+        return None
+    return moment_param(name, value, problems, to_minute=True)
 
 
 @implementer(IDeserializeFromJson)
@@ -95,10 +90,8 @@ class DossierDeserializer(CheckedDeserializer):
         if not creating:
             problems.extend(self._edit_problems(data))
         if creating:
-            self._accepted, problem = _parse_time(data, "accepted")
-            problems.extend([problem] if problem else [])
-            self._submitted, problem = _parse_time(data, "submitted")
-            problems.extend([problem] if problem else [])
+            self._accepted = _parse_time(data, "accepted", problems)
+            self._submitted = _parse_time(data, "submitted", problems)
             current = now()
             if self._accepted is not None:
                 may_backdate = "Manager" in api.user.get_roles()

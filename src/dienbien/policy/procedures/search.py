@@ -16,7 +16,9 @@ from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
 from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
 from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
 from dienbien.policy.procedures.vocabularies import procedure_fields
+from dienbien.policy.services.errors import form_problems
 from Products.CMFCore.utils import getToolByName
+from Products.ZCTextIndex.ParseTree import ParseError
 from zope.i18n import translate
 
 
@@ -47,9 +49,9 @@ def catalogue_path(portal) -> str:
 
 def check_parameters(portal, form, known=PARAMETERS) -> list:
     """``[(parameter, message)]`` for every parameter that cannot be used."""
-    errors = []
-    for name in sorted(set(form) - set(known)):
-        errors.append((name, _("Unknown parameter.")))
+    errors = form_problems(form, known)
+    # A repeated parameter is refused above; the rest reads single values.
+    form = {name: value for name, value in form.items() if name not in dict(errors)}
     checks = {
         "field": set(procedure_fields()),
         "level": set(LEVELS),
@@ -117,6 +119,16 @@ def catalog_query(portal, form) -> dict:
         if form.get(param):
             query[index] = form[param]
     return query
+
+
+def search(portal, form) -> list:
+    """The catalog's answer for checked parameters. A query the full-text
+    index still cannot parse (only words it does not index) finds nothing."""
+    catalog = getToolByName(portal, "portal_catalog")
+    try:
+        return catalog(**catalog_query(portal, form))
+    except ParseError:
+        return []
 
 
 class ResultFormatter:

@@ -11,6 +11,7 @@ from datetime import datetime
 from dienbien.policy.dossiers.status import look_up
 from dienbien.policy.dossiers.status import public_view
 from dienbien.policy.orgunits.lookup import unit_titles
+from dienbien.policy.services.errors import single
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -30,9 +31,10 @@ class DossierStatusView(BrowserView):
 
     def __call__(self):
         form = self.request.form
-        self.code = str(form.get("code") or "").strip()[:64]
-        # The page never writes the digits back into the form.
-        digits = str(form.get("verify") or "").strip()
+        self.code = str(single(form, "code") or "").strip()[:64]
+        # A repeated parameter (a list) counts as not given. The page never
+        # writes the digits back into the form.
+        digits = str(single(form, "verify") or "").strip()
         if self.request.method == "POST" and self.code and digits:
             outcome = look_up(self.request, self.code, digits)
             if outcome.status == 429:

@@ -12,6 +12,7 @@ apply yet (no refusal for Mẫu 03, …) answers 404 with a short message.
 from datetime import date
 from datetime import timedelta
 from dienbien.policy import _
+from dienbien.policy.core.calendar import in_calendar
 from dienbien.policy.core.dossiers import STATUS_TITLES
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.lifecycle import find_procedure
@@ -294,6 +295,8 @@ class Register(SlipPage):
                 if form.get("from")
                 else today.replace(day=1)
             )
+            if not in_calendar(start):
+                return None
             end = (
                 date.fromisoformat(form["to"])
                 if form.get("to")
@@ -304,7 +307,12 @@ class Register(SlipPage):
             size = int(form.get("b_size") or REGISTER_PAGE_SIZE)
         except (TypeError, ValueError):
             return None
-        if end < start or first < 0 or not 1 <= size <= REGISTER_MAX_PAGE_SIZE:
+        if (
+            not in_calendar(end)
+            or end < start
+            or first < 0
+            or not 1 <= size <= REGISTER_MAX_PAGE_SIZE
+        ):
             return None
         self.first, self.size = first, size
         return start, end

@@ -5,6 +5,7 @@ from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from dienbien.policy import _
+from dienbien.policy.core.calendar import in_calendar
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import GROUPS
 from dienbien.policy.dossiers.lifecycle import now
@@ -14,6 +15,8 @@ from dienbien.policy.dossiers.statistics.workbook import write_xlsx
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
 from dienbien.policy.procedures.vocabularies import procedure_fields
+from dienbien.policy.services.errors import form_problems
+from dienbien.policy.services.errors import out_of_calendar
 from plone import api
 from zope.i18n import translate
 
@@ -51,9 +54,9 @@ PARAMETERS = ("from", "to", "group_by", "unit", "format")
 def parse(form) -> tuple[dict, list]:
     """Checked parameters (``start``, ``end`` exclusive, ``group_by``, ``unit``,
     ``format``) and the ``[(parameter, message)]`` problems."""
-    errors = [
-        (name, _("Unknown parameter.")) for name in sorted(set(form) - set(PARAMETERS))
-    ]
+    errors = form_problems(form, PARAMETERS)
+    if errors:
+        return {}, errors
     params = {
         "group_by": form.get("group_by") or "field",
         "unit": form.get("unit") or None,
@@ -72,6 +75,10 @@ def parse(form) -> tuple[dict, list]:
                     ),
                 )
             )
+    for name in ("from", "to"):
+        if params.get(name) and not in_calendar(params[name]):
+            errors.append((name, out_of_calendar()))
+            params[name] = None
     if not form.get("from"):
         errors.append(("from", _("from is required (YYYY-MM-DD).")))
     if not form.get("to"):

@@ -1,11 +1,11 @@
 """The catalogue page: one search box, facets, and results at a glance."""
 
 from dienbien.policy import _
-from dienbien.policy.procedures.search import catalog_query
 from dienbien.policy.procedures.search import check_parameters
 from dienbien.policy.procedures.search import FACETS
 from dienbien.policy.procedures.search import field_counts
 from dienbien.policy.procedures.search import ResultFormatter
+from dienbien.policy.procedures.search import search
 from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
 from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
 from plone import api
@@ -39,7 +39,7 @@ class ProcedureCatalogueView(BrowserView):
         for name, _message in self.errors:
             form.pop(name, None)
         self.form = form
-        brains = api.portal.get_tool("portal_catalog")(**catalog_query(portal, form))
+        brains = search(portal, form)
         self.total = len(brains)
         start = int(form.get("b_start", 0))
         self.batch = Batch(brains, PAGE_SIZE, start)

@@ -13,6 +13,8 @@ from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
 from dienbien.policy.procedures.vocabularies import procedure_fields
 from plone import api
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import NotFound
 from zope.i18n import translate
 
 
@@ -85,3 +87,17 @@ class ProcedureView(BrowserView):
 
     def paragraphs(self, text):
         return [line for line in (text or "").splitlines() if line.strip()]
+
+
+class ProcedureMacros(BrowserView):
+    """The procedure body's macro, shared by the page and its print version.
+    A macro library, not a page: published on its own it is a 404."""
+
+    index = ViewPageTemplateFile("templates/procedure_body.pt")
+
+    @property
+    def macros(self):
+        return self.index.macros
+
+    def __call__(self):
+        raise NotFound(self.context, "procedure-macros", self.request)

@@ -5,11 +5,11 @@ from dienbien.policy import _
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import record_apology
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import json_object
 from dienbien.policy.services.errors import moment_param
 from dienbien.policy.services.handover_log.get import serialize_entry
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
@@ -20,8 +20,11 @@ OPEN_STATES = ("accepted", "processing", "awaiting_payment")
 class ApologyPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        data = json_body(self.request)
-        errors = []
+        data = json_object(self.request)
+        errors = [
+            (name, _("Unknown field."))
+            for name in sorted(set(data) - {"new_appointment", "reason"})
+        ]
         new = None
         raw = data.get("new_appointment")
         if not raw:
@@ -30,7 +33,8 @@ class ApologyPost(Service):
             )
         else:
             new = moment_param("new_appointment", raw, errors, to_minute=True)
-        reason = (data.get("reason") or "").strip()
+        reason = data.get("reason") or ""
+        reason = reason.strip() if isinstance(reason, str) else ""
         if not reason:
             errors.append(("reason", _("An apology states its reason.")))
         current = self.context.appointment

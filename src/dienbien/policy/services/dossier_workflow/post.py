@@ -1,7 +1,9 @@
 """``POST <dossier>/@workflow/<transition>``: plone.restapi's transition
 service, but a step that exists in the dossier's state and is refused to the
 user's function answers 403 (as the one-stop rules read: the wrong function
-is forbidden), not plone.restapi's generic 400.
+is forbidden), not plone.restapi's generic 400; and bad input (a body that is
+not ``{"comment": "…"}``, a missing reason, a step the state does not have)
+answers 400 in the API's error envelope.
 
 ``transfer`` may name another ``handling_unit``: the one way a dossier's
 handling unit changes (edits never change it, ``core/edits.py``). The
@@ -9,12 +11,14 @@ change goes to the edit trail with the step's comment, and the hand-over
 log's transfer entry names the new unit.
 """
 
+from dienbien.policy import _
 from dienbien.policy.dossiers import edits
 from dienbien.policy.dossiers.dossier import IDossier
+from dienbien.policy.dossiers.lifecycle import NEEDS_REASON
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import json_object
 from plone import api
-from plone.restapi.deserializer import json_body
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from zope.component import queryMultiAdapter
@@ -23,31 +27,69 @@ from zope.schema.interfaces import ValidationError
 
 class DossierWorkflowTransition(WorkflowTransition):
     def reply(self):
-        if self.transition:
-            workflow = api.portal.get_tool("portal_workflow")
-            chain = workflow.getChainFor(self.context)
-            definition = workflow[chain[0]] if chain else None
-            state = api.content.get_state(self.context)
-            allowed = {
-                action["id"] for action in workflow.listActionInfos(object=self.context)
+        if not self.transition:
+            return bad_request(
+                self.request, [("transition", _("Name the step in the URL."))]
+            )
+        data = json_object(self.request)
+        known = (
+            {"comment", "handling_unit"}
+            if self.transition == "transfer"
+            else {"comment"}
+        )
+        problems = [(name, _("Unknown field.")) for name in sorted(set(data) - known)]
+        comment = data.get("comment", "")
+        if not isinstance(comment, str):
+            problems.append(("comment", _("comment is a text.")))
+        elif self.transition in NEEDS_REASON and not comment.strip():
+            problems.append(
+                (
+                    "comment",
+                    _(
+                        "The step ${transition} needs a reason (comment).",
+                        mapping={"transition": self.transition},
+                    ),
+                )
+            )
+        workflow = api.portal.get_tool("portal_workflow")
+        chain = workflow.getChainFor(self.context)
+        definition = workflow[chain[0]] if chain else None
+        state = api.content.get_state(self.context)
+        exits = definition.states[state].transitions if definition else ()
+        if self.transition not in exits:
+            problems.append(
+                (
+                    "transition",
+                    _(
+                        "No step ${transition} from the state ${state}.",
+                        mapping={"transition": self.transition, "state": state},
+                    ),
+                )
+            )
+        allowed = {
+            action["id"] for action in workflow.listActionInfos(object=self.context)
+        }
+        if self.transition in exits and self.transition not in allowed:
+            self.request.response.setStatus(403)
+            return {
+                "type": "Forbidden",
+                "message": f"{self.transition} is not allowed to you in state {state}.",
             }
-            exits = definition.states[state].transitions if definition else ()
-            if self.transition in exits and self.transition not in allowed:
-                self.request.response.setStatus(403)
-                return {
-                    "error": {
-                        "type": "Forbidden",
-                        "message": f"{self.transition} is not allowed to you in state {state}.",
-                    }
-                }
-            if self.transition == "transfer" and self.transition in allowed:
-                return self.transfer()
-        return super().reply()
+        if problems:
+            return bad_request(self.request, problems)
+        if self.transition == "transfer" and "handling_unit" in data:
+            return self.transfer(data)
+        return self.step()
 
-    def transfer(self):
-        data = json_body(self.request)
-        if not isinstance(data, dict) or "handling_unit" not in data:
-            return super().reply()
+    def step(self):
+        result = super().reply()
+        if self.request.response.getStatus() == 400:
+            # A guard or subscriber refused the step (plone.restapi's shape).
+            message = (result.get("error") or {}).get("message", "")
+            return bad_request(self.request, [("transition", message)])
+        return result
+
+    def transfer(self, data):
         field = IDossier["handling_unit"]
         deserializer = queryMultiAdapter(
             (field, self.context, self.request), IFieldDeserializer
@@ -59,12 +101,11 @@ class DossierWorkflowTransition(WorkflowTransition):
             return bad_request(self.request, [("handling_unit", message)])
         before = edits.snapshot(self.context)
         field.set(self.context, value)
-        result = super().reply()
+        result = self.step()
         if self.request.response.getStatus() >= 400:
             # The step did not happen: neither does the change of unit.
             field.set(self.context, before["handling_unit"])
             self.context.reindexObject()
             return result
-        comment = data.get("comment") if isinstance(data.get("comment"), str) else ""
-        edits.record(self.context, before, comment, now())
+        edits.record(self.context, before, data.get("comment", ""), now())
         return result

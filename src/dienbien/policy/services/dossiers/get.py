@@ -18,6 +18,7 @@ from dienbien.policy.dossiers.applicants import catalog_query
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import form_problems
 from dienbien.policy.services.errors import moment_param
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.deserializer import json_body
@@ -49,10 +50,9 @@ class DossiersGet(Service):
 
     def reply(self):
         form, errors = self.parameters()
-        errors += [
-            (name, _("Unknown parameter."))
-            for name in sorted(set(form) - set(PARAMETERS))
-        ]
+        errors += form_problems(form, PARAMETERS)
+        if errors:
+            return bad_request(self.request, errors)
         if form.get("state") and form["state"] not in STATUS_CODES:
             errors.append(
                 (

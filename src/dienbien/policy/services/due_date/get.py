@@ -5,6 +5,7 @@ from dienbien.policy import _
 from dienbien.policy.core.officehours import HHMM
 from dienbien.policy.core.officehours import parse_hhmm
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import form_problems
 from dienbien.policy.services.errors import moment_param
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
@@ -33,11 +34,10 @@ def _number(value, integer=False):
 
 class DueDateGet(Service):
     def reply(self):
+        errors = form_problems(self.request.form, PARAMETERS)
+        if errors:
+            return bad_request(self.request, errors)
         form = self.request.form
-        errors = [
-            (name, _("Unknown parameter."))
-            for name in sorted(set(form) - set(PARAMETERS))
-        ]
         accepted = None
         if not form.get("accepted"):
             errors.append(("accepted", _("accepted is required (ISO 8601).")))

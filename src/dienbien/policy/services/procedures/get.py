@@ -6,14 +6,13 @@ diacritics, each word as a prefix. ``GET /@procedures/fields`` lists the
 fields with their number of published procedures. See docs/api.md.
 """
 
-from dienbien.policy.procedures.search import catalog_query
 from dienbien.policy.procedures.search import check_parameters
 from dienbien.policy.procedures.search import field_counts
 from dienbien.policy.procedures.search import ResultFormatter
+from dienbien.policy.procedures.search import search
 from dienbien.policy.services.errors import bad_request
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
-from Products.CMFCore.utils import getToolByName
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
@@ -43,8 +42,7 @@ class ProceduresGet(Service):
         errors = check_parameters(self.context, self.request.form)
         if errors:
             return bad_request(self.request, errors)
-        catalog = getToolByName(self.context, "portal_catalog")
-        brains = catalog(**catalog_query(self.context, self.request.form))
+        brains = search(self.context, self.request.form)
         batch = HypermediaBatch(self.request, brains)
         formatter = ResultFormatter(self.context, self.request)
         result = {

@@ -5,10 +5,10 @@ the server keeps locked (``make send-reminders`` needs it free)."""
 from dienbien.policy import _
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.reminders import send
+from dienbien.policy.services.errors import envelope
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -42,9 +42,4 @@ class SendRemindersPost(Service):
     def not_ready(self, record: str, message) -> dict:
         # Not bad input: the site is not ready to send mail. Nothing is sent.
         self.request.response.setStatus(409)
-        text = translate(message, context=self.request)
-        return {
-            "type": "Conflict",
-            "message": text,
-            "errors": [{"field": record, "message": text}],
-        }
+        return envelope([(record, message)], self.request, kind="Conflict")

@@ -2,12 +2,12 @@
 working days, each with its source (statutory or an override's reference)."""
 
 from dienbien.policy import _
+from dienbien.policy.core.calendar import FIRST_YEAR
+from dienbien.policy.core.calendar import LAST_YEAR
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import form_problems
 from dienbien.policy.workingtime import site_calendar
 from plone.restapi.services import Service
-
-
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _day(info) -> dict:
@@ -22,20 +22,22 @@ def _day(info) -> dict:
 
 class WorkingCalendarGet(Service):
     def reply(self):
+        problems = form_problems(self.request.form, ("year",))
         year = self.request.form.get("year", "")
-        if not str(year).isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR:
-            return bad_request(
-                self.request,
-                [
-                    (
-                        "year",
-                        _(
-                            "year must be a year from ${first} to ${last}.",
-                            mapping={"first": FIRST_YEAR, "last": LAST_YEAR},
-                        ),
-                    )
-                ],
+        if not problems and (
+            not str(year).isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR
+        ):
+            problems.append(
+                (
+                    "year",
+                    _(
+                        "year must be a year from ${first} to ${last}.",
+                        mapping={"first": FIRST_YEAR, "last": LAST_YEAR},
+                    ),
+                )
             )
+        if problems:
+            return bad_request(self.request, problems)
         calendar = site_calendar()
         days_off, working_days = calendar.year(int(year))
         return {
