@@ -385,6 +385,20 @@ def test_the_transfer_step_moves_the_handling_unit(staff, dossier, clock):
     ]
 
 
+@pytest.mark.parametrize("unit", [None, "", {}, ["H15.50.05"], 5])
+def test_a_transfer_names_the_unit_by_its_code(staff, dossier, manager, unit):
+    response = staff["clerk"].post(
+        f"{dossier['@id']}/@workflow/transfer", json={"handling_unit": unit}
+    )
+    assert response.status_code == 400, response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["handling_unit"]
+    after = stored(manager, dossier)
+    assert (after["review_state"], after["handling_unit"]["token"]) == (
+        "accepted",
+        "H15.50.03",
+    )
+
+
 def test_a_transfer_to_an_unknown_unit_changes_nothing(staff, dossier, manager):
     response = staff["clerk"].post(
         f"{dossier['@id']}/@workflow/transfer", json={"handling_unit": "NOPE"}

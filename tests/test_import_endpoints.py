@@ -121,6 +121,17 @@ def test_units_bad_requests(manager, request_kwargs, field):
     assert [error["field"] for error in response.json()["errors"]] == [field]
 
 
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [("mode=1", "mode"), ("dry_run=1&dry_run=0", "dry_run")],
+)
+def test_units_unknown_or_repeated_query_parameters(manager, query, field):
+    body = {"file": {"filename": "u.csv", "data": "x"}}
+    response = manager.post(f"@import-orgunits?{query}", json=body)
+    assert response.status_code == 400, response.text
+    assert [error["field"] for error in response.json()["errors"]] == [field]
+
+
 def test_units_import_needs_manage_organisation(http, anonymous):
     upload = {"file": ("units.csv", UNITS_GOOD.encode())}
     assert anonymous.post("@import-orgunits", files=upload).status_code == 401

@@ -6,6 +6,7 @@ from dienbien.policy.controlpanel.imports import problem_rows
 from dienbien.policy.controlpanel.imports import read_upload
 from dienbien.policy.controlpanel.imports import UploadError
 from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import form_problems
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
@@ -20,6 +21,10 @@ class ImportPost(Service):
 
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
+        # The query string (and a multipart form) take these two only, once.
+        problems = form_problems(self.request.form, ("file", "dry_run"))
+        if problems:
+            return bad_request(self.request, problems)
         try:
             filename, data, dry_run = read_upload(self.request, self.body)
         except UploadError as error:

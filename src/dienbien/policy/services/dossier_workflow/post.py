@@ -38,6 +38,16 @@ class DossierWorkflowTransition(WorkflowTransition):
             else {"comment"}
         )
         problems = [(name, _("Unknown field.")) for name in sorted(set(data) - known)]
+        unit = data.get("handling_unit", "x")
+        if "handling_unit" in known and not (isinstance(unit, str) and unit.strip()):
+            # A unit's code: nothing else names the unit taking the dossier
+            # over (an object or a list would fail in the vocabulary).
+            problems.append(
+                (
+                    "handling_unit",
+                    _("${name} must be a text.", mapping={"name": "handling_unit"}),
+                )
+            )
         comment = data.get("comment", "")
         if not isinstance(comment, str):
             problems.append(("comment", _("comment is a text.")))

@@ -159,13 +159,21 @@ class DossiersPost(DossiersGet):
         except Exception:  # malformed JSON: plone.restapi raises its own
             body = None
         if not isinstance(body, dict):
-            return {}, [(None, _("The body must be a JSON object."))]
+            return {}, [("body", _("The body must be a JSON object."))]
         # The batch reads its window from the form.
         for name in ("b_start", "b_size"):
-            if name in body:
+            if body.get(name) is not None:
                 self.request.form[name] = str(body[name])
-        # Numbers in a JSON body are as good as their text in a query string.
-        return {
-            key: str(value) if isinstance(value, int) else value
-            for key, value in body.items()
-        }, []
+        # Numbers in a JSON body are as good as their text in a query string;
+        # objects, lists and the like are not values of any parameter.
+        form, problems = {}, []
+        for key, value in body.items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                form[key] = str(value)
+            elif value is None or isinstance(value, str):
+                form[key] = value
+            else:
+                problems.append(
+                    (key, _("${name} must be a text.", mapping={"name": key}))
+                )
+        return form, problems
