@@ -162,15 +162,16 @@ class DossiersPost(DossiersGet):
             return {}, [("body", _("The body must be a JSON object."))]
         # The batch reads its window from the form.
         for name in ("b_start", "b_size"):
-            if body.get(name) is not None:
+            if name in body:
                 self.request.form[name] = str(body[name])
         # Numbers in a JSON body are as good as their text in a query string;
-        # objects, lists and the like are not values of any parameter.
+        # objects, lists, null and the like are not values of any parameter
+        # (plone.restapi's batch reads b_start and b_size from the body too).
         form, problems = {}, []
         for key, value in body.items():
             if isinstance(value, int) and not isinstance(value, bool):
                 form[key] = str(value)
-            elif value is None or isinstance(value, str):
+            elif isinstance(value, str):
                 form[key] = value
             else:
                 problems.append(
