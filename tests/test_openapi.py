@@ -122,3 +122,21 @@ def test_staff_are_refused_the_daily_jobs(http, staff, user):
     for path in ("/@sync-groups", "/@send-reminders"):
         response = conforms(path, "POST", client.post(path.lstrip("/")))
         assert response.status_code in (401, 403)
+
+
+def test_imports_as_manager(manager):
+    """The imports' answers as documented: the report, and the 400 whose
+    entries say where the problem is in the file (``line``)."""
+    units = "code,title,kind,abbreviation,parent\nH15.50,UBND huyện,district,UBND,\n"
+    upload = {"file": ("units.csv", units.encode())}
+    response = manager.post("@import-orgunits?dry_run=1", files=upload)
+    assert conforms("/@import-orgunits", "POST", response).status_code == 200
+    assert response.json()["dry_run"] is True
+    bad = {"file": {"filename": "units.csv", "data": units.replace("district", "x")}}
+    response = manager.post("@import-orgunits", json=bad)
+    assert conforms("/@import-orgunits", "POST", response).status_code == 400
+    assert [e["line"] for e in response.json()["errors"]] == [2]
+    body = {"file": {"filename": "p.json", "data": "[]"}, "dry_run": True}
+    response = manager.post("@import-procedures", json=body)
+    assert conforms("/@import-procedures", "POST", response).status_code == 200
+    assert response.json()["created"] == []
