@@ -13,6 +13,7 @@ from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.dossier import Dossier
 from dienbien.policy.dossiers.sequence import at_least
 from dienbien.policy.orgunits.references import point_to
+from dienbien.policy.orgunits.references import uids_by_code
 from persistent.list import PersistentList
 from plone import api
 from plone.uuid.interfaces import ATTRIBUTE_NAME
@@ -24,14 +25,6 @@ import uuid
 
 #: Unit references: the records name units by code; the dossier stores UIDs.
 UNIT_FIELDS = ("receiving_unit", "handling_unit")
-
-
-def _unit_uids() -> dict[str, str]:
-    catalog = api.portal.get_tool("portal_catalog")
-    return {
-        brain.unit_code: brain.UID
-        for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit")
-    }
 
 
 def _make(record: dict, uids: dict[str, str]) -> Dossier:
@@ -88,7 +81,7 @@ def _load(folder, records, batch_size, progress, commit) -> int:
     loaded = 0
     pending = []
     mappings = {}
-    uids = _unit_uids()
+    uids = uids_by_code()
     for record in records:
         dossier = _make(record, uids)
         folder._setObject(dossier.getId(), dossier, suppress_events=True)

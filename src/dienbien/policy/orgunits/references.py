@@ -11,13 +11,14 @@ the unit with that code is stored (and the code, as last seen, for a unit
 deleted since); read it, the unit's present code comes back. Schema fields,
 REST, classic forms, indexers and local roles keep working with codes.
 
-Lookups read the catalog by record id (the ``UID`` index, the ``unit_code``
+Searches for units go through ``lookup``; reading a referenced unit's code
+reads the catalog by record id instead (the ``UID`` index, the ``unit_code``
 and ``unit_succession`` metadata): a dossier is indexed with half a dozen of
 them, so they must cost microseconds, not a catalog search each.
 """
 
 from Acquisition import aq_base
-from plone import api
+from dienbien.policy.orgunits.lookup import unit_brains
 from Products.CMFCore.indexing import processQueue
 from zope.component.hooks import getSite
 
@@ -48,18 +49,25 @@ def uid_of(code: str | None) -> str | None:
     """The UID of the unit whose code is ``code`` now (``None``: none)."""
     if not code:
         return None
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(portal_type="OrgUnit", unit_code=code)
+    brains = unit_brains(getSite(), unit_code=code)
     return brains[0].UID if brains else None
+
+
+def uids_by_code() -> dict[str, str]:
+    """Every unit's UID by its present code (for loaders and upgrades)."""
+    return {
+        brain.unit_code: brain.UID
+        for brain in unit_brains(getSite())
+        if brain.unit_code
+    }
 
 
 def succession() -> dict[str, str]:
     """``{retired code: successor code}`` for the units whose retirement has
     been carried out (``orgunits.events``): the map records follow."""
-    catalog = api.portal.get_tool("portal_catalog")
     return {
         brain.unit_code: brain.unit_succession
-        for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit")
+        for brain in unit_brains(getSite())
         if getattr(brain, "unit_succession", None)
     }
 
@@ -69,10 +77,7 @@ class LazySuccession:
     follow a chain only for the few records of retired units."""
 
     def get(self, code, default=None):
-        catalog = api.portal.get_tool("portal_catalog")
-        brains = catalog.unrestrictedSearchResults(
-            portal_type="OrgUnit", unit_code=code
-        )
+        brains = unit_brains(getSite(), unit_code=code)
         found = getattr(brains[0], "unit_succession", None) if brains else None
         return found or default
 

@@ -9,8 +9,10 @@ retired unit's records went), and indexes them. Units that retired before
 it hand their open dossiers over to their successors now.
 """
 
+from dienbien.policy.orgunits.lookup import unit_brains
 from dienbien.policy.orgunits.references import legacy_code
 from dienbien.policy.orgunits.references import point_to
+from dienbien.policy.orgunits.references import uids_by_code
 from plone import api
 
 import logging
@@ -25,14 +27,6 @@ REFERENCES = {
     "Dossier": ("receiving_unit", "handling_unit"),
     "Procedure": ("unit",),
 }
-
-
-def _uids_by_code(catalog) -> dict[str, str]:
-    return {
-        brain.unit_code: brain.UID
-        for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit")
-        if brain.unit_code
-    }
 
 
 def convert(obj, names, uids: dict[str, str]) -> bool:
@@ -60,14 +54,14 @@ def units_by_uid(setup_tool=None, batch_size: int = 1000) -> int:
         catalog.addIndex(INDEX, "KeywordIndex")
     if COLUMN not in catalog.schema():
         catalog.addColumn(COLUMN)
-    for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit"):
+    for brain in unit_brains(catalog):
         catalog.catalog_object(
             brain._unrestrictedGetObject(),
             brain.getPath(),
             idxs=["getId"],
             update_metadata=True,
         )
-    uids = _uids_by_code(catalog)
+    uids = uids_by_code()
     changed = 0
     for portal_type, names in REFERENCES.items():
         brains = catalog.unrestrictedSearchResults(portal_type=portal_type)
@@ -93,7 +87,7 @@ def hand_over_retired(catalog) -> None:
     from dienbien.policy.orgunits.events import hand_over
     from dienbien.policy.orgunits.events import SYNCED_RETIRED
 
-    for brain in catalog.unrestrictedSearchResults(portal_type="OrgUnit"):
+    for brain in unit_brains(catalog):
         unit = brain._unrestrictedGetObject()
         if getattr(unit, SYNCED_RETIRED, False):
             hand_over(unit)
