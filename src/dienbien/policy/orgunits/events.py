@@ -38,9 +38,12 @@ def sync_unit(obj, today: datetime.date | None = None) -> None:
         groups.retire_groups(unit, successor)
     if getattr(obj, SYNCED_CODE, None) != unit.code:
         setattr(obj, SYNCED_CODE, unit.code)
-    if getattr(obj, SYNCED_RETIRED, False) != retired:
+    retirement_changed = getattr(obj, SYNCED_RETIRED, False) != retired
+    if retirement_changed:
         setattr(obj, SYNCED_RETIRED, retired)
-        # Its succession column: what the references to it follow.
+    if recoded or retirement_changed:
+        # Its code and succession columns, which the references to it read,
+        # before its records are reindexed (``reorganisation`` applies it).
         obj.reindexObject(idxs=["unit_code"])
     if recoded:
         reorganisation.follow_code(obj, old_code)

@@ -58,17 +58,17 @@ def _dossiers_naming(uids):
     return [brain._unrestrictedGetObject() for brain in brains]
 
 
-def _family(code: str, succession) -> set[str]:
-    """The UIDs of ``code`` and of the units that now answer through it."""
-    codes = {code} | predecessors(code, succession)
-    return {references.uid_of(one) for one in codes}
+def _family(unit, succession) -> set[str]:
+    """The UIDs of ``unit`` and of the units that now answer through it."""
+    others = {references.uid_of(one) for one in predecessors(unit.code, succession)}
+    return {unit.UID()} | others
 
 
 def follow_code(unit, old_code: str) -> int:
     """``unit`` changed its code from ``old_code``: refresh what the catalog
     derived from it. Returns the number of dossiers reindexed."""
     references.flush()
-    dossiers = _dossiers_naming(_family(unit.code, references.succession()))
+    dossiers = _dossiers_naming(_family(unit, references.succession()))
     for dossier in dossiers:
         dossier.reindexObject(idxs=list(DERIVED))
     for brain in _catalog().unrestrictedSearchResults(
@@ -106,7 +106,7 @@ def hand_over(unit) -> int | None:
     when = reform_moment(unit)
     actor = api.user.get_current().getId() or ""
     moved = 0
-    for dossier in _dossiers_naming(_family(unit.code, succession)):
+    for dossier in _dossiers_naming(_family(unit, succession)):
         state = api.content.get_state(dossier)
         roles = [name for name in ROLES if references.unit_uid(dossier, name) == uid]
         if state in FINISHED or not roles:
