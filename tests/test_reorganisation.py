@@ -7,8 +7,8 @@ the first half-year are what they were, ``as=current`` gives them to C, the
 reminders reach C's officers, C numbers its own dossiers from 0001, and the
 public lookup still answers for a dossier with A's code.
 
-The clock is injected (``Clock``): the dossiers' times and their workflow
-history lie in 2025, whatever today is.
+The clock is injected (``ReformClock``, on conftest's site clock): the
+dossiers' times and their workflow history lie in 2025, whatever today is.
 """
 
 from DateTime import DateTime
@@ -55,36 +55,36 @@ PROCEDURE = {
 PHONE = "0912 345 678"
 
 
-class Clock:
-    """The present moment of the dossier lifecycle and of the workflow."""
+class ReformClock:
+    """The site's clock (conftest's ``clock``), which also dates the
+    workflow history: the facts read when each state was entered."""
 
-    def __init__(self, monkeypatch):
-        from dienbien.policy.dossiers import lifecycle
-        from dienbien.policy.dossiers import rest
+    def __init__(self, set_clock, monkeypatch):
         from Products.DCWorkflow import Expression
 
-        self.moment = datetime(2025, 1, 1)
-        monkeypatch.setattr(lifecycle, "now", lambda: self.moment)
-        monkeypatch.setattr(rest, "now", lambda: self.moment)
+        self.set_clock = set_clock
         monkeypatch.setattr(Expression, "DateTime", self.workflow_time)
 
     def workflow_time(self, *args):
+        from dienbien.policy import clock as site_clock
+
         if args:
             return DateTime(*args)
-        return DateTime(self.moment.isoformat() + "+07:00")
+        return DateTime(site_clock.now().isoformat() + "+07:00")
 
     def at(self, text: str):
-        self.moment = datetime.fromisoformat(text)
+        self.set_clock(text)
         return self
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    return Clock(monkeypatch)
+def reform_clock(clock, monkeypatch):
+    clock("2025-01-01T08:00")
+    return ReformClock(clock, monkeypatch)
 
 
 @pytest.fixture
-def communes(functional_portal, http, clock):
+def communes(functional_portal, http, reform_clock):
     from dienbien.policy.orgunits.importer import import_units
 
     portal = functional_portal
@@ -140,7 +140,8 @@ def receive(people, clock, clerk, unit, accepted, steps=()):
 
 
 @pytest.fixture
-def before_the_reform(communes, clock):
+def before_the_reform(communes, reform_clock):
+    clock = reform_clock
     """A's dossiers in every state a desk-received dossier reaches, and two
     of B's, all in the first half of 2025."""
     people = communes
@@ -210,9 +211,10 @@ def before_the_reform(communes, clock):
     return dossiers
 
 
-def reform(manager):
+def reform(manager, clock):
     """What the province does on 1 July 2025: A and B end on 30 June, C
-    succeeds them (an edit of each unit over REST)."""
+    succeeds them (an edit of each unit over REST, on the day)."""
+    clock.at("2025-07-01T07:30")
     for code in (A, B):
         response = manager.patch(
             f"to-chuc/{code.lower().replace('.', '-')}",
@@ -252,7 +254,8 @@ def row(report, key):
     return found
 
 
-def test_the_reform(communes, before_the_reform, manager, anonymous, clock):
+def test_the_reform(communes, before_the_reform, manager, anonymous, reform_clock):
+    clock = reform_clock
     people, dossiers = communes, before_the_reform
     before = stats(people["leader_a"])
     a_row = row(before, A)
@@ -261,7 +264,7 @@ def test_the_reform(communes, before_the_reform, manager, anonymous, clock):
     assert people["officer_c"].get("@dossiers").json()["items_total"] == 0
     assert people["officer_c"].get(dossiers["processing"]["@id"]).status_code == 401
 
-    reform(manager)
+    reform(manager, clock)
 
     # C's officers see every dossier of A and B: the open ones moved to C,
     # the finished ones stay A's and B's, readable.
@@ -360,11 +363,11 @@ def test_the_reform(communes, before_the_reform, manager, anonymous, clock):
 
 
 def test_reminders_reach_the_successor(
-    functional_portal, before_the_reform, manager, clock
+    functional_portal, before_the_reform, manager, reform_clock
 ):
     from dienbien.policy.dossiers.reminders import send
 
-    reform(manager)
+    reform(manager, reform_clock)
     transaction.begin()  # see what the HTTP requests committed
     portal = functional_portal
     setSite(portal)
