@@ -43,14 +43,7 @@ def resolve(code: str, succession: Mapping[str, str]) -> str:
     (bad data: A into B, B into A) stops where it would come back, at the
     last unit before the repetition, never loops.
     """
-    seen = {code}
-    current = code
-    while True:
-        following = succession.get(current)
-        if not following or following in seen:
-            return current
-        seen.add(following)
-        current = following
+    return chain(code, succession)[-1]
 
 
 def chain(code: str, succession: Mapping[str, str]) -> list[str]:
