@@ -11,7 +11,14 @@ def ignored(portal):
 
 
 def test_installed_site_ignores_bad_requests(portal):
-    assert ignored(portal) == ("Unauthorized", "NotFound", "Redirect", "BadRequest")
+    assert ignored(portal) == (
+        "Unauthorized",
+        "NotFound",
+        "Redirect",
+        "BadRequest",
+        "InvalidInput",
+        "DeserializationError",
+    )
 
 
 def test_upgrade_keeps_the_sites_own_settings(portal):
@@ -21,11 +28,23 @@ def test_upgrade_keeps_the_sites_own_settings(portal):
     assert error_log.getProperties() == {
         "keep_entries": 50,
         "copy_to_zlog": False,
-        "ignored_exceptions": ("NotFound", "ConflictError", "BadRequest"),
+        "ignored_exceptions": (
+            "NotFound",
+            "ConflictError",
+            "BadRequest",
+            "InvalidInput",
+            "DeserializationError",
+        ),
     }
     # Twice changes nothing.
     quiet_bad_requests(portal)
-    assert ignored(portal) == ("NotFound", "ConflictError", "BadRequest")
+    assert ignored(portal) == (
+        "NotFound",
+        "ConflictError",
+        "BadRequest",
+        "InvalidInput",
+        "DeserializationError",
+    )
 
 
 def test_upgrade_step_is_registered(setup_tool):

@@ -208,9 +208,10 @@ def test_previous_release_upgraded_serves_the_same_dossiers(
         "by_interface": after_upgrade["dossiers"],
         "dossiers": len(before["dossiers"]),
         # Loaded from a record the previous release wrote, through the old
-        # path that ``dienbien.policy.content`` keeps importable.
+        # path that ``dienbien.policy.content`` keeps importable; step 1003
+        # then stored each dossier again (its units by UID), under the new.
         "class_is_new": True,
-        "record_names_old_path": True,
+        "record_names_old_path": False,
     }
 
     after = output(zconsole(instance, snapshot, pinned), "SNAPSHOT ")

@@ -34,7 +34,10 @@ def _site_language_text(message) -> str:
 #: (with a traceback, the request's URL and, in the kept entry, its form).
 #: ``BadRequest`` is refused input — a 400 answer, not a fault — and its
 #: request holds what was typed: applicants' names, phones, ID numbers.
-QUIET_EXCEPTIONS = ("BadRequest",)
+#: The error log matches by class name, not by subclass, so our own 400s
+#: (``services.errors.InvalidInput``) and plone.restapi's unparsable bodies
+#: are named too.
+QUIET_EXCEPTIONS = ("BadRequest", "InvalidInput", "DeserializationError")
 
 
 def quiet_bad_requests(portal) -> None:

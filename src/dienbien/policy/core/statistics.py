@@ -149,6 +149,9 @@ class DossierFacts(NamedTuple):
     resolved: datetime | None = None  # processing finished; kept once returned
     returned: datetime | None = None
     state_changed: datetime | None = None  # when the current state was entered
+    # Hand-overs by reorganisation, oldest first: ``(when, the unit it left)``;
+    # ``unit`` is the handling unit now (see ``core.reorganisation``).
+    handed_over: tuple = ()
 
 
 FIELDS = DossierFacts._fields
@@ -165,6 +168,7 @@ FIELDS = DossierFacts._fields
     _RESOLVED_AT,
     _RETURNED,
     _STATE_CHANGED,
+    _HANDED_OVER,
 ) = range(len(FIELDS))
 
 
@@ -174,8 +178,9 @@ def as_row(facts: DossierFacts) -> tuple:
 
 
 def as_facts(row) -> DossierFacts:
-    """The named view of a stored row (or of facts already named)."""
-    return DossierFacts._make(row)
+    """The named view of a stored row (or of facts already named). Rows
+    stored before profile 1003 lack the last field: its default holds."""
+    return DossierFacts(*row)
 
 
 @dataclass(frozen=True)

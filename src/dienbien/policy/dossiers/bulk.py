@@ -12,6 +12,8 @@ from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.dossier import Dossier
 from dienbien.policy.dossiers.sequence import at_least
+from dienbien.policy.orgunits.references import point_to
+from dienbien.policy.orgunits.references import uids_by_code
 from persistent.list import PersistentList
 from plone import api
 from plone.uuid.interfaces import ATTRIBUTE_NAME
@@ -21,11 +23,18 @@ import transaction
 import uuid
 
 
-def _make(record: dict) -> Dossier:
+#: Unit references: the records name units by code; the dossier stores UIDs.
+UNIT_FIELDS = ("receiving_unit", "handling_unit")
+
+
+def _make(record: dict, uids: dict[str, str]) -> Dossier:
     dossier = Dossier(id=dossier_id(record["code"]))
     dossier.portal_type = "Dossier"
     for name, value in record.items():
-        if name not in ("state", "log"):
+        if name in UNIT_FIELDS:
+            # One look-up per load, not per dossier.
+            point_to(dossier, name, uids.get(value), value)
+        elif name not in ("state", "log"):
             setattr(dossier, name, value)
     dossier.title = f"{record['code']} – {record.get('procedure_title', '')}"
     # What the creation event would have given it.
@@ -72,8 +81,9 @@ def _load(folder, records, batch_size, progress, commit) -> int:
     loaded = 0
     pending = []
     mappings = {}
+    uids = uids_by_code()
     for record in records:
-        dossier = _make(record)
+        dossier = _make(record, uids)
         folder._setObject(dossier.getId(), dossier, suppress_events=True)
         dossier = folder._getOb(dossier.getId())
         workflow.setStatusOf(

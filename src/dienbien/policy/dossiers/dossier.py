@@ -10,6 +10,7 @@ from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import dossier_id
+from dienbien.policy.orgunits.references import UnitReference
 from plone.app.content.interfaces import INameFromTitle
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -131,7 +132,16 @@ class IDossier(model.Schema):
 class Dossier(Item):
     """A one-stop dossier. ``terms`` holds the procedure's channel terms as
     they were on acceptance, so a later catalogue edit never moves its
-    deadline."""
+    deadline.
+
+    The units are stored by UID and read as their present codes: a unit
+    that changes its code keeps its dossiers (``orgunits.references``).
+    ``unit_moves`` lists the hand-overs by reorganisation, oldest first.
+    """
+
+    receiving_unit = UnitReference()
+    handling_unit = UnitReference()
+    unit_moves = ()
 
     code = None
     submitted = None

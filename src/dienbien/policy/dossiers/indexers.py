@@ -4,6 +4,8 @@ indexed with the statistics (``statistics/facts.py``)."""
 
 from dienbien.policy.dossiers.applicants import dossier_terms
 from dienbien.policy.dossiers.dossier import IDossier
+from dienbien.policy.orgunits.references import code_of
+from dienbien.policy.orgunits.references import unit_uid
 from plone.indexer import indexer
 
 
@@ -25,6 +27,29 @@ def dossier_receiving_unit(obj):
 @indexer(IDossier)
 def dossier_handling_unit(obj):
     return obj.handling_unit
+
+
+@indexer(IDossier)
+def dossier_units(obj):
+    """Every unit the dossier names, by UID: the receiving and handling units
+    and those it was handed over from. A change of code or a retirement
+    finds the dossiers to reindex here."""
+    uids = {
+        unit_uid(obj, "receiving_unit"),
+        unit_uid(obj, "handling_unit"),
+        *(move["from_uid"] for move in obj.unit_moves),
+    }
+    return sorted(uid for uid in uids if uid)
+
+
+def handed_over(obj) -> tuple:
+    """``(when, previous handling unit's code)`` of each hand-over by
+    reorganisation, oldest first (``core.reorganisation.unit_at``)."""
+    return tuple(
+        (move["time"], code_of(move["from_uid"]) or move["from_code"])
+        for move in obj.unit_moves
+        if move["role"] == "handling"
+    )
 
 
 @indexer(IDossier)

@@ -9,8 +9,10 @@ from dienbien.policy.core.dossiers import timeliness
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.core.procedures import ChannelTerms
+from dienbien.policy.core.reorganisation import resolve
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.sequence import next_number
+from dienbien.policy.orgunits import references
 from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.procedures.procedure import procedure_of
@@ -106,7 +108,9 @@ def accept_new(dossier, folder, accepted: datetime, submitted: datetime | None) 
     dossier.procedure_title = procedure.title
     dossier.procedure_field = procedure.field
     if not dossier.handling_unit:
-        dossier.handling_unit = procedure.unit
+        # A procedure may still name a unit that has retired since: its
+        # successor handles the dossier.
+        dossier.handling_unit = resolve(procedure.unit, references.LazySuccession())
     dossier.submitted = submitted or accepted
     dossier.accepted = accepted
     dossier.appointment = appointment(

@@ -11,6 +11,8 @@ from dataclasses import field
 from datetime import datetime
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.orgunits import group_id
+from dienbien.policy.core.reorganisation import resolve
+from dienbien.policy.orgunits import references
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.workingtime import site_calendar
 from plone import api
@@ -24,7 +26,13 @@ class UnitReminder:
 
 
 def collect(now: datetime) -> dict[str, UnitReminder]:
-    """Overdue and due-soon dossiers by handling unit (from catalog metadata)."""
+    """Overdue and due-soon dossiers by handling unit (from catalog metadata).
+
+    A dossier still naming a retired unit goes to the unit that now answers
+    for it (open dossiers are handed over when the unit retires; this keeps
+    any that were not, such as one loaded from an older system, in a queue
+    someone reads).
+    """
     calendar = site_calendar()
     horizon = calendar.closing(calendar.next_working_day(now.date()))
     now_text = now.strftime("%Y-%m-%dT%H:%M")
@@ -36,11 +44,13 @@ def collect(now: datetime) -> dict[str, UnitReminder]:
         dossier_appointment={"query": horizon_text, "range": "max"},
         sort_on="dossier_appointment",
     )
+    succession = references.succession()
     units: dict[str, UnitReminder] = {}
     for brain in brains:
         unit = brain.dossier_handling_unit
         if not unit:
             continue
+        unit = resolve(unit, succession)
         reminder = units.setdefault(unit, UnitReminder(unit))
         item = {
             "code": brain.dossier_code,

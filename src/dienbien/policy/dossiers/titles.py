@@ -48,6 +48,9 @@ STEPS = {
     "withdraw": _("dossier_step_withdraw", default="Applicant withdraws the dossier"),
     "return_result": _("dossier_step_return_result", default="Return the result"),
     "apology": _("dossier_step_apology", default="Apologise and set a new appointment"),
+    "reorganise": _(
+        "dossier_step_reorganise", default="Handed over by a reorganisation"
+    ),
 }
 TIMELINESS = {
     "early": _("dossier_timeliness_early", default="Early"),

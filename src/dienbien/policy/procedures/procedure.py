@@ -15,6 +15,7 @@ from dienbien.policy.core.procedures import Component
 from dienbien.policy.core.procedures import Procedure
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.orgunits.lookup import unit_codes
+from dienbien.policy.orgunits.references import UnitReference
 from dienbien.policy.procedures.vocabularies import procedure_fields
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.validation import CheckedFormValidator
@@ -179,7 +180,10 @@ class IProcedure(model.Schema):
 
 @implementer(IProcedure)
 class ProcedureItem(Container):
-    """A procedure; its form files live inside it."""
+    """A procedure; its form files live inside it. Its implementing unit is
+    stored by UID and read as the unit's present code."""
+
+    unit = UnitReference()
 
 
 def _rows(value) -> list[dict]:

@@ -34,6 +34,7 @@ ACTION_TITLES = {
     "withdraw": "Công dân rút hồ sơ",
     "return_result": "Trả kết quả cho người nộp",
     "apology": "Xin lỗi và hẹn lại ngày trả kết quả",
+    "reorganise": "Bàn giao hồ sơ do sắp xếp tổ chức",
 }
 TIMELINESS_TITLES = {"early": "Trước hạn", "on_time": "Đúng hạn", "late": "Quá hạn"}
 CHANNEL_TEXTS = {

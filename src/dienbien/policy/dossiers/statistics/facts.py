@@ -4,9 +4,13 @@ from catalog metadata (no dossier is woken)."""
 
 from datetime import datetime
 from dienbien.policy.core.orgunits import ancestors
+from dienbien.policy.core.reorganisation import chain
+from dienbien.policy.core.reorganisation import predecessors
 from dienbien.policy.core.statistics import as_row
 from dienbien.policy.core.statistics import DossierFacts
 from dienbien.policy.dossiers.dossier import IDossier
+from dienbien.policy.dossiers.indexers import handed_over
+from dienbien.policy.orgunits import references
 from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.orgunits.orgunit import all_units
 from dienbien.policy.workingtime import to_local
@@ -21,7 +25,8 @@ def countable_units(user=None) -> set[str] | None:
     """The handling units whose dossiers the user may count (``None``: all).
 
     Managers and site administrators count everything; staff count their
-    own units' dossiers, and leaders also those of the units below theirs.
+    own units' dossiers, and leaders also those of the units below theirs;
+    both also count the dossiers of the units that retired into theirs.
     """
     user = user or api.user.get_current()
     roles = set(api.user.get_roles(user=user))
@@ -32,6 +37,9 @@ def countable_units(user=None) -> set[str] | None:
     allowed = set().union(*(mine[function] for function in FUNCTIONS_SEEING))
     for code in mine["leader"]:
         allowed.update(c for c in units if code in ancestors(c, units))
+    succession = references.succession()
+    for code in list(allowed):
+        allowed.update(predecessors(code, succession))
     return allowed
 
 
@@ -75,8 +83,16 @@ def facts_column(obj):
             resolved=_minute(getattr(obj, "resolved", None)),
             returned=_minute(obj.returned),
             state_changed=_minute(_state_changed(obj, status)),
+            handed_over=handed_over(obj),
         )
     )
+
+
+def candidate_units(unit: str, succession) -> set[str]:
+    """The handling units (now) of the dossiers that may count for ``unit``,
+    as it was or as it is: itself, the units its dossiers were handed to,
+    and those that retired into it."""
+    return set(chain(unit, succession)) | predecessors(unit, succession)
 
 
 def facts_of(brain) -> tuple:
@@ -84,7 +100,8 @@ def facts_of(brain) -> tuple:
 
 
 def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None):
-    """Facts of the dossiers accepted before ``end`` in the allowed units.
+    """Facts of the dossiers accepted before ``end`` in the allowed units
+    (and, with ``unit``, those that may count for it).
 
     A year of a district is tens of thousands of dossiers. Their facts are
     read from the ``dossier_facts`` metadata column by record id: no brain,
@@ -100,7 +117,11 @@ def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None
     }
     wanted = units
     if unit:
-        wanted = {unit} if units is None or unit in units else set()
+        # Reorganised units: the dossier's unit then may not be its unit now
+        # (the caller attributes them: ``core.reorganisation.attribute``).
+        wanted = candidate_units(unit, references.succession())
+        if units is not None:
+            wanted &= units
     if wanted is not None:
         if not wanted:
             return []

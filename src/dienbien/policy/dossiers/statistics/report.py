@@ -6,12 +6,16 @@ from datetime import datetime
 from datetime import timedelta
 from dienbien.policy import _
 from dienbien.policy.core.calendar import in_calendar
+from dienbien.policy.core.reorganisation import attribute
+from dienbien.policy.core.reorganisation import handed_over
 from dienbien.policy.core.statistics import compute
+from dienbien.policy.core.statistics import FIELDS
 from dienbien.policy.core.statistics import GROUPS
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.statistics.facts import countable_units
 from dienbien.policy.dossiers.statistics.facts import dossier_facts
 from dienbien.policy.dossiers.statistics.workbook import write_xlsx
+from dienbien.policy.orgunits import references
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
 from dienbien.policy.procedures.vocabularies import procedure_fields
@@ -48,7 +52,10 @@ COLUMN_TITLES = {
     "on_time_rate": _("stats_on_time_rate", default="On-time rate"),
     "average_calendar_days": _("stats_average_days", default="Average days to resolve"),
 }
-PARAMETERS = ("from", "to", "group_by", "unit", "format")
+PARAMETERS = ("from", "to", "group_by", "unit", "format", "as")
+#: ``as=historical``: each dossier counts for the unit that held it at the end
+#: of the period; ``as=current``: for the unit that answers for that one now.
+ATTRIBUTIONS = ("historical", "current")
 
 
 def parse(form) -> tuple[dict, list]:
@@ -95,6 +102,17 @@ def parse(form) -> tuple[dict, list]:
                 ),
             )
         )
+    params["as"] = form.get("as") or "historical"
+    if params["as"] not in ATTRIBUTIONS:
+        errors.append(
+            (
+                "as",
+                _(
+                    "Unknown value ${value}; expected one of ${allowed}.",
+                    mapping={"value": params["as"], "allowed": ", ".join(ATTRIBUTIONS)},
+                ),
+            )
+        )
     params["format"] = form.get("format") or "json"
     if params["format"] not in ("json", "xlsx"):
         errors.append(("format", _("format is json or xlsx.")))
@@ -129,9 +147,24 @@ def column_titles(request) -> dict[str, str]:
 
 def build(params: dict):
     facts = dossier_facts(params["end"], countable_units(), params["unit"])
+    facts = attributed(facts, params)
     return compute(
         facts, params["start"], params["end"], params["group_by"], as_of=now()
     )
+
+
+def attributed(facts, params: dict):
+    """The facts with each dossier's unit as the report counts it (``as``),
+    keeping only the requested ``unit``'s."""
+    succession = references.succession() if params.get("as") == "current" else None
+    if succession is None and not any(map(handed_over, facts)):
+        result = facts  # nothing was reorganised: the units are as they were
+    else:
+        result = list(attribute(facts, params["end"], succession))
+    if params["unit"]:
+        unit = FIELDS.index("unit")
+        result = [row for row in result if row[unit] == params["unit"]]
+    return result
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
