@@ -153,3 +153,15 @@ def test_changes():
     before = {"applicant_phone": "0987654321", "fee": 0, "papers": []}
     after = {"applicant_phone": "0912345678", "fee": 0, "papers": []}
     assert edits.changes(before, after) == ["applicant_phone"]
+
+
+def test_an_untouched_empty_field_is_no_change():
+    # The classic form saves an empty ID number as "" where the dossier held
+    # None: the trail must not show a change nobody made.
+    before = {
+        "applicant_id_number": None,
+        "applicant_phone": "0913461507",
+        "papers": [],
+    }
+    after = {"applicant_id_number": "", "applicant_phone": "0913461599", "papers": None}
+    assert edits.changes(before, after) == ["applicant_phone"]

@@ -165,6 +165,13 @@ def acceptance_problems(
     return []
 
 
+def _value(value):
+    # A form saves an untouched empty field as "" (or []) where the dossier
+    # held None: no change anyone made.
+    return None if value in (None, "", [], ()) else value
+
+
 def changes(before: dict, after: dict) -> list[str]:
-    """The fields whose value differs, in ``before``'s order."""
-    return [name for name in before if before[name] != after.get(name)]
+    """The fields whose value differs, in ``before``'s order; one empty value
+    (None, "", no rows) equals another."""
+    return [name for name in before if _value(before[name]) != _value(after.get(name))]
