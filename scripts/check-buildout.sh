@@ -15,7 +15,8 @@
 #      with constraints.txt: checked first);
 #   4. bin/instance run scripts/create_site.py creates the "dienbien" site;
 #   5. bin/instance console serves it on a free port of 127.0.0.1, and
-#      GET /dienbien (Accept: application/json) must answer the site title.
+#      GET /dienbien (Accept: application/json) must answer the site title;
+#   6. the access log has the request, without its query string.
 # Only PyPI is needed on the network. The temporary folder is removed at the
 # end, unless KEEP_TMP=1. Optional: PYTHON (default python3.11),
 # BUILDOUT_DOWNLOAD_CACHE (a folder kept between runs: saves the ~75 MB of
@@ -187,6 +188,16 @@ print(f"    @id: {data.get('@id')}  @type: {data.get('@type')}  title: {title}")
 if title != sys.argv[2]:
     sys.exit(f"Unexpected title {title!r}, expected {sys.argv[2]!r}")
 EOF
+
+step "The access log keeps no query string"
+curl --silent --output /dev/null --max-time 10 "$URL/tra-cuu-ho-so?code=QUERY-MUST-NOT-BE-LOGGED"
+stop_server  # flushes the log
+LOG=var/log/instance-access.log
+grep -q 'GET /dienbien/tra-cuu-ho-so ' "$LOG" || { echo "The request is not in $LOG" >&2; exit 1; }
+if grep -q 'QUERY-MUST-NOT-BE-LOGGED' "$LOG"; then
+    echo "$LOG keeps query strings" >&2
+    exit 1
+fi
 
 step "Stop the instance"
 stop_server

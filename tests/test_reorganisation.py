@@ -564,3 +564,6 @@ def test_upgrade_hands_over_what_retired_before(staff, http, functional_portal):
         "H15.50.03",
         "H15.03",
     )
+    # Retired (by law) on 30 June 2025, before the dossier was received: the
+    # hand-over is dated after its last step, not before it existed.
+    assert log["time"] == "2026-03-03T10:00:00+07:00"

@@ -112,11 +112,17 @@ def hand_over(unit) -> int | None:
         if state in FINISHED or not roles:
             dossier.reindexObject(idxs=["allowedRolesAndUsers"])
             continue
+        # The legal date, unless the unit still acted on the dossier after
+        # it (the retirement was entered, or the sync ran, days later): the
+        # hand-over is then dated after the last step, so that the log stays
+        # in order and the statistics give those steps to the unit that took
+        # them.
+        moved_at = max([when, *(entry["time"] for entry in log.entries(dossier))])
         moves = list(dossier.unit_moves)
         for name in roles:
             moves.append(
                 {
-                    "time": when,
+                    "time": moved_at,
                     "role": name.removesuffix("_unit"),
                     "from_uid": uid,
                     "from_code": unit.code,
@@ -128,7 +134,7 @@ def hand_over(unit) -> int | None:
         dossier.unit_moves = tuple(moves)
         log.append(
             dossier,
-            when=when,
+            when=moved_at,
             actor=actor,
             action=ACTION,
             from_state=state,
