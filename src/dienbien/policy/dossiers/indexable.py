@@ -46,6 +46,10 @@ class DossierIndexableWrapper(IndexableObjectWrapper):
         if name in variables:
             return variables[name]
         # Only the dossier's own attributes count, never acquired ones:
-        # raises AttributeError for a name the dossier does not have.
-        getattr(aq_base(dossier), name)
-        return getattr(dossier, name)
+        # raises AttributeError for a name the dossier does not have. A
+        # plain value is the answer; a method is taken again from the
+        # wrapped dossier, bound in its acquisition context.
+        value = getattr(aq_base(dossier), name)
+        if callable(value) or hasattr(value, "__of__"):
+            return getattr(dossier, name)
+        return value

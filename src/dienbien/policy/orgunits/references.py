@@ -24,10 +24,12 @@ from zope.component.hooks import getSite
 
 
 def _table():
-    # The catalog's own table, found by plain acquisition from the site: this
-    # runs several times for every dossier indexed (plone.api's get_tool
-    # costs more than the look-up itself).
-    return getSite().portal_catalog._catalog
+    # The catalog's own table, taken from the site's items: this runs several
+    # times for every dossier indexed, and both plone.api's get_tool and an
+    # attribute of the site (the site's ``__getattr__`` falls back to its
+    # items only after Dexterity's schema look-ups) cost more than the
+    # look-up itself.
+    return aq_base(getSite())._getOb("portal_catalog")._catalog
 
 
 def _column(uid: str, name: str):
