@@ -1,0 +1,160 @@
+"""Every page of the journeys, in the Vietnamese UI, as the person who uses
+it: no visible text may be a message of Plone's catalogues (``plone``,
+``z3c.form``, ``plone.z3cform``, the datagrid's, zope.schema's errors) left
+in English. Add a page by adding a ``Visit`` to ``VISITS``.
+"""
+
+from dataclasses import dataclass
+from playwright.sync_api import expect
+from typing import Callable
+
+import pytest
+
+
+pytestmark = pytest.mark.browser
+
+#: The visible text of a page: text nodes of shown elements, button values,
+#: placeholders and the options of shown lists.
+VISIBLE_TEXT = """() => {
+  const texts = [];
+  const shown = (el) => el && el.checkVisibility({visibilityProperty: true});
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!el || el.closest("script, style, noscript, template") || !shown(el)) continue;
+    texts.push(walker.currentNode.textContent);
+  }
+  for (const el of document.querySelectorAll(
+      "input[type=submit], input[type=button], input[type=reset]")) {
+    if (shown(el)) texts.push(el.value);
+  }
+  for (const el of document.querySelectorAll("[placeholder]")) {
+    if (shown(el)) texts.push(el.getAttribute("placeholder"));
+  }
+  for (const el of document.querySelectorAll("select")) {
+    if (shown(el)) for (const o of el.options) texts.push(o.textContent);
+  }
+  texts.push(document.title);
+  return texts;
+}"""
+
+
+@dataclass
+class Visit:
+    """A page a person opens: ``path`` under the site (``{dossier}`` is the
+    sample dossier's path), as ``user`` (None: anonymous; "admin": the site
+    owner), then ``act`` on it (submit a form...) before reading it."""
+
+    name: str
+    path: str
+    user: str | None = None
+    act: Callable | None = None
+    status: int = 200
+
+
+def submit_empty(page):
+    page.click("#form-buttons-save")
+    expect(page.locator(".invalid-feedback, .fieldErrorBox, .alert-danger").first).to_be_visible()
+
+
+VISITS = [
+    # The public.
+    Visit("front page", ""),
+    Visit("catalogue", "thu-tuc-hanh-chinh"),
+    Visit("a procedure", "thu-tuc-hanh-chinh/2-000815"),
+    Visit("lookup", "tra-cuu-ho-so"),
+    Visit("search", "@@search?SearchableText=ch%E1%BB%A9ng+th%E1%BB%B1c"),
+    Visit("404", "khong-co-trang-nay", status=404),
+    Visit("login", "login"),
+    Visit("site map", "sitemap"),
+    Visit("contact", "contact-info"),
+    # The desk.
+    Visit("dossier listing (desk)", "ho-so", user="clerk"),
+    Visit("a dossier (desk)", "{dossier}", user="clerk"),
+    Visit("history (desk)", "{dossier}/@@historyview", user="clerk"),
+    Visit("add form", "ho-so/++add++Dossier", user="clerk"),
+    Visit(
+        "add form with errors", "ho-so/++add++Dossier", user="clerk", act=submit_empty
+    ),
+    Visit("edit form", "{dossier}/edit", user="clerk"),
+    Visit("personal preferences", "@@personal-information", user="clerk"),
+    Visit("change password", "@@change-password", user="clerk"),
+    # The handling unit.
+    Visit("dossier listing (officer)", "ho-so", user="officer"),
+    Visit("a dossier (officer)", "{dossier}", user="officer"),
+    Visit("dashboard", "@@dossier-dashboard", user="leader"),
+    Visit("a dossier (leader)", "{dossier}", user="leader"),
+    # The site's administrator.
+    Visit("site setup", "@@overview-controlpanel", user="admin"),
+    Visit("our settings", "@@dienbien-settings", user="admin"),
+    Visit("import units", "@@import-orgunits", user="admin"),
+    Visit("import procedures", "@@import-procedures", user="admin"),
+    Visit("users", "@@usergroup-userprefs", user="admin"),
+    Visit("groups", "@@usergroup-groupprefs", user="admin"),
+    Visit("organisation", "to-chuc", user="admin"),
+    Visit("procedure edit form", "thu-tuc-hanh-chinh/2-000815/edit", user="admin"),
+]
+
+
+@pytest.fixture
+def sample_dossier(http, one_stop):
+    from conftest import STAFF_PASSWORD
+
+    created = http("clerk", STAFF_PASSWORD).post(
+        "ho-so",
+        json={
+            "@type": "Dossier",
+            "procedure": "2.000815",
+            "channel": "in_person",
+            "receiving_unit": "H15.50.MC",
+            "applicant_name": "Lò Văn Páo",
+            "applicant_phone": "0912 345 678",
+        },
+    )
+    assert created.status_code == 201, created.text
+    dossier = created.json()["@id"]
+    # A step, so that the page shows a history and a byline after a step.
+    moved = http("clerk", STAFF_PASSWORD).post(f"{dossier}/@workflow/transfer")
+    assert moved.status_code == 200, moved.text
+    return dossier
+
+
+def test_no_plone_english_in_the_vietnamese_ui(browser, site_url, sample_dossier):
+    from conftest import log_in
+    from conftest import STAFF_PASSWORD
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+    from untranslated import english_in
+
+    pages = {}
+
+    def page_of(user):
+        if user not in pages:
+            context = browser.new_context(locale="vi-VN")
+            page = context.new_page()
+            if user == "admin":
+                log_in(page, site_url, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+            elif user:
+                log_in(page, site_url, user, STAFF_PASSWORD)
+            pages[user] = page
+        return pages[user]
+
+    dossier_path = sample_dossier[len(site_url) + 1 :]
+    problems = []
+    for visit in VISITS:
+        page = page_of(visit.user)
+        url = f"{site_url}/{visit.path.format(dossier=dossier_path)}".rstrip("/")
+        response = page.goto(url)
+        assert response.status == visit.status, (visit.name, response.status)
+        if visit.act:
+            visit.act(page)
+        assert page.locator("html").get_attribute("lang") == "vi", visit.name
+        for text, message in english_in(page.evaluate(VISIBLE_TEXT)):
+            problems.append(
+                f"{visit.name}: {text!r} ({message.domain}: {message.msgid!r})"
+            )
+    for page in pages.values():
+        page.context.close()
+    assert not problems, "English in the Vietnamese UI:\n" + "\n".join(
+        dict.fromkeys(problems)
+    )
