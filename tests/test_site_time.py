@@ -72,7 +72,9 @@ def test_byline_keeps_its_date_after_a_step(integration, request_):
         (page, request_, view), IViewletManager, name="plone.belowcontenttitle"
     )
     assert IBelowContentTitle.providedBy(manager)
-    byline = getMultiAdapter((page, request_, view, manager), IViewlet, name="plone.documentbyline")
+    byline = getMultiAdapter(
+        (page, request_, view, manager), IViewlet, name="plone.documentbyline"
+    )
     assert isinstance(byline, Byline)
     byline.update()
     html = byline.render()

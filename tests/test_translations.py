@@ -85,7 +85,13 @@ def test_messages_plone_leaves_empty(integration):
         "Có lỗi trong dữ liệu nhập, xin kiểm tra lại."
     )
     assert vi("Required input is missing.", "zope") == "Chưa nhập thông tin bắt buộc."
-    assert vi("label_datagridwidget_manipulators_addrow", "collective.z3cform.datagridfield") == "Thêm dòng"
+    assert (
+        vi(
+            "label_datagridwidget_manipulators_addrow",
+            "collective.z3cform.datagridfield",
+        )
+        == "Thêm dòng"
+    )
     for fieldset, name in [
         ("Settings", "Thiết lập"),
         ("Categorization", "Phân loại"),

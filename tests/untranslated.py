@@ -46,7 +46,7 @@ def _pot_entries(path: pathlib.Path):
     headers of some packages upset babel's)."""
     msgid = default = None
     field = None
-    for line in path.read_text("utf-8").splitlines() + [""]:
+    for line in [*path.read_text("utf-8").splitlines(), ""]:
         if line.startswith("#. Default:"):
             default = ast.literal_eval(line[len("#. Default:") :].strip())
         elif line.startswith("msgid "):
@@ -95,9 +95,22 @@ def _vietnamese(domain, msgid):
 
 
 def _worth_checking(english: str) -> bool:
-    """English a person would read: a word of two letters or more once the
-    variables are taken out (not "${number}", "*" or "—")."""
-    return bool(re.search(r"[A-Za-z]{2}", _VARIABLE.sub("", english)))
+    """English a person would read: three letters or more once the variables
+    are taken out (not "${number}", "*", or "${start} to ${end}", whose
+    " to " would match too much)."""
+    return len(re.findall(r"[A-Za-z]", _VARIABLE.sub("", english))) >= 3
+
+
+def _segments(english: str):
+    """The English texts a message shows: a message with markup shows each
+    run of text between its tags as its own text node; a run is kept when
+    it reads as a phrase (three words or more)."""
+    if "<" not in english:
+        yield english
+        return
+    for run in re.split(r"<[^>]+>", english):
+        if len(run.split()) >= 3:
+            yield run.strip()
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,8 +120,9 @@ def catalogue_state():
     for domain, msgid, english in messages():
         text = _vietnamese(domain, msgid)
         if text is None:
-            if _worth_checking(english) and "<" not in english:
-                untranslated.append(Untranslated(domain, msgid, english))
+            for segment in _segments(english):
+                if _worth_checking(segment):
+                    untranslated.append(Untranslated(domain, msgid, segment))
         else:
             vietnamese.add(" ".join(text.split()))
     return untranslated, frozenset(vietnamese)

@@ -4,14 +4,17 @@ it: no visible text may be a message of Plone's catalogues (``plone``,
 in English. Add a page by adding a ``Visit`` to ``VISITS``.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from playwright.sync_api import expect
-from typing import Callable
 
+import os
 import pytest
 
 
 pytestmark = pytest.mark.browser
+
+SHOTS = os.environ.get("SHOTS")
 
 #: The visible text of a page: text nodes of shown elements, button values,
 #: placeholders and the options of shown lists.
@@ -50,11 +53,22 @@ class Visit:
     user: str | None = None
     act: Callable | None = None
     status: int = 200
+    #: In a browser of its own (logging out, a failed log-in).
+    fresh: bool = False
 
 
 def submit_empty(page):
     page.click("#form-buttons-save")
-    expect(page.locator(".invalid-feedback, .fieldErrorBox, .alert-danger").first).to_be_visible()
+    expect(
+        page.locator(".invalid-feedback, .fieldErrorBox, .alert-danger").first
+    ).to_be_visible()
+
+
+def fail_login(page):
+    page.fill("#__ac_name", "clerk")
+    page.fill("#__ac_password", "sai-mat-khau")
+    page.click("#login-form button[type=submit]")
+    expect(page.locator(".portalMessage").first).to_be_visible()
 
 
 VISITS = [
@@ -66,6 +80,8 @@ VISITS = [
     Visit("search", "@@search?SearchableText=ch%E1%BB%A9ng+th%E1%BB%B1c"),
     Visit("404", "khong-co-trang-nay", status=404),
     Visit("login", "login"),
+    Visit("login failed", "login", act=fail_login, fresh=True),
+    Visit("search without results", "@@search?SearchableText=zzzqqq"),
     Visit("site map", "sitemap"),
     Visit("contact", "contact-info"),
     # The desk.
@@ -79,6 +95,8 @@ VISITS = [
     Visit("edit form", "{dossier}/edit", user="clerk"),
     Visit("personal preferences", "@@personal-information", user="clerk"),
     Visit("change password", "@@change-password", user="clerk"),
+    Visit("preferences", "@@personal-preferences", user="clerk"),
+    Visit("logged out", "logout", user="clerk", fresh=True),
     # The handling unit.
     Visit("dossier listing (officer)", "ho-so", user="officer"),
     Visit("a dossier (officer)", "{dossier}", user="officer"),
@@ -93,6 +111,10 @@ VISITS = [
     Visit("groups", "@@usergroup-groupprefs", user="admin"),
     Visit("organisation", "to-chuc", user="admin"),
     Visit("procedure edit form", "thu-tuc-hanh-chinh/2-000815/edit", user="admin"),
+    Visit(
+        "procedure history", "thu-tuc-hanh-chinh/2-000815/@@historyview", user="admin"
+    ),
+    Visit("date and time settings", "@@dateandtime-controlpanel", user="admin"),
 ]
 
 
@@ -128,27 +150,33 @@ def test_no_plone_english_in_the_vietnamese_ui(browser, site_url, sample_dossier
 
     pages = {}
 
-    def page_of(user):
-        if user not in pages:
+    def page_of(visit):
+        key = visit.name if visit.fresh else visit.user
+        if key not in pages:
             context = browser.new_context(locale="vi-VN")
             page = context.new_page()
-            if user == "admin":
+            if visit.user == "admin":
                 log_in(page, site_url, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
-            elif user:
-                log_in(page, site_url, user, STAFF_PASSWORD)
-            pages[user] = page
-        return pages[user]
+            elif visit.user:
+                log_in(page, site_url, visit.user, STAFF_PASSWORD)
+            pages[key] = page
+        return pages[key]
 
     dossier_path = sample_dossier[len(site_url) + 1 :]
     problems = []
     for visit in VISITS:
-        page = page_of(visit.user)
+        page = page_of(visit)
         url = f"{site_url}/{visit.path.format(dossier=dossier_path)}".rstrip("/")
         response = page.goto(url)
         assert response.status == visit.status, (visit.name, response.status)
         if visit.act:
             visit.act(page)
         assert page.locator("html").get_attribute("lang") == "vi", visit.name
+        if SHOTS:  # SHOTS=/tmp/shots/vietnamese: each page at 1366 and 375 px
+            for width in (1366, 375):
+                page.set_viewport_size({"width": width, "height": 900})
+                name = visit.name.replace(" ", "-")
+                page.screenshot(path=f"{SHOTS}/{name}-{width}.png", full_page=True)
         for text, message in english_in(page.evaluate(VISIBLE_TEXT)):
             problems.append(
                 f"{visit.name}: {text!r} ({message.domain}: {message.msgid!r})"

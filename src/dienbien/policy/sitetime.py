@@ -23,8 +23,8 @@ from dienbien.policy.workingtime import TIMEZONE
 from plone.app.layout.viewlets.content import DocumentBylineViewlet
 from plone.registry.interfaces import IRegistry
 from Products.CMFPlone.browser.ploneview import Plone
-from zope.component import queryUtility
 from zoneinfo import ZoneInfo
+from zope.component import queryUtility
 
 
 def site_zone() -> ZoneInfo:
