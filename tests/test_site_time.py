@@ -80,3 +80,28 @@ def test_byline_keeps_its_date_after_a_step(integration, request_):
     html = byline.render()
     assert "documentModified" in html
     assert "03/03/2026" in html
+
+
+def test_toolbar_history_in_the_site_zone(integration, request_):
+    """The toolbar's pattern shows a time without an offset as it is."""
+    from dienbien.policy.sitetime import ContentViews
+    from plone.app.layout.viewlets.interfaces import IToolbar
+
+    portal = integration["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    page = api.content.create(container=portal, type="Document", id="trang", title="T")
+    page.setModificationDate(DateTime("2026/03/03 03:05:09 UTC"))
+    view = getMultiAdapter((page, request_), name="view")
+    manager = getMultiAdapter(
+        (page, request_, view), IViewletManager, name="plone.toolbar"
+    )
+    assert IToolbar.providedBy(manager)
+    viewlet = getMultiAdapter(
+        (page, request_, view, manager), IViewlet, name="plone.contentviews"
+    )
+    assert isinstance(viewlet, ContentViews)
+    assert viewlet.modified_in_site_zone() == "2026-03-03T10:05:09"
+    viewlet.update()
+    html = viewlet.render()
+    assert 'datetime="2026-03-03T10:05:09"' in html
+    assert "output-format: HH:mm DD/MM/YYYY" in html

@@ -12,6 +12,11 @@ so the page reads the site's time whatever the server's ``TZ``. (A process
 zone with summer time could not show the hour it skips; servers run in UTC
 or in Vietnam, which have none.)
 
+The toolbar's history entry shows the last change through a browser-side
+pattern (moment.js), in the *browser's* zone: a browser on a UTC machine
+showed UTC. Our copy of Plone's toolbar menu (``sitetime_menu.pt``) hands it
+the site's wall-clock time without an offset, which it shows as it is.
+
 The byline: a step taken from the state menu sets the publication date, and
 Plone's byline then hides the modification date when both fall on the same
 day, while the publication date is off site-wide: the date vanished. Ours
@@ -20,9 +25,11 @@ always shows when the item was last changed.
 
 from DateTime import DateTime
 from dienbien.policy.workingtime import TIMEZONE
+from plone.app.layout.viewlets.common import ContentViewsViewlet
 from plone.app.layout.viewlets.content import DocumentBylineViewlet
 from plone.registry.interfaces import IRegistry
 from Products.CMFPlone.browser.ploneview import Plone
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zoneinfo import ZoneInfo
 from zope.component import queryUtility
 
@@ -64,3 +71,13 @@ class Byline(DocumentBylineViewlet):
 
     def show_modification_date(self):
         return True
+
+
+class ContentViews(ContentViewsViewlet):
+    """The toolbar's views and history entry, the history in the site's zone."""
+
+    menu_template = ViewPageTemplateFile("sitetime_menu.pt")
+
+    def modified_in_site_zone(self) -> str:
+        moment = self.context.modified().asdatetime().astimezone(site_zone())
+        return moment.replace(tzinfo=None).isoformat(timespec="seconds")
