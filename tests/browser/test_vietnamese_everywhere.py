@@ -71,6 +71,20 @@ def fail_login(page):
     expect(page.locator(".portalMessage").first).to_be_visible()
 
 
+def toolbar_time_is_vietnamese(page):
+    """The toolbar's history entry: the last change in Asia/Ho_Chi_Minh, in
+    a browser whose own zone is UTC (the context's)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    item = page.request.get(page.url, headers={"Accept": "application/json"})
+    modified = datetime.fromisoformat(item.json()["modified"])
+    local = modified.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    expect(page.locator("#contentview-history time")).to_have_text(
+        local.strftime("%H:%M %d/%m/%Y")
+    )
+
+
 VISITS = [
     # The public.
     Visit("front page", ""),
@@ -86,7 +100,9 @@ VISITS = [
     Visit("contact", "contact-info"),
     # The desk.
     Visit("dossier listing (desk)", "ho-so", user="clerk"),
-    Visit("a dossier (desk)", "{dossier}", user="clerk"),
+    Visit(
+        "a dossier (desk)", "{dossier}", user="clerk", act=toolbar_time_is_vietnamese
+    ),
     Visit("history (desk)", "{dossier}/@@historyview", user="clerk"),
     Visit("add form", "ho-so/++add++Dossier", user="clerk"),
     Visit(
@@ -153,7 +169,7 @@ def test_no_plone_english_in_the_vietnamese_ui(browser, site_url, sample_dossier
     def page_of(visit):
         key = visit.name if visit.fresh else visit.user
         if key not in pages:
-            context = browser.new_context(locale="vi-VN")
+            context = browser.new_context(locale="vi-VN", timezone_id="UTC")
             page = context.new_page()
             if visit.user == "admin":
                 log_in(page, site_url, SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
