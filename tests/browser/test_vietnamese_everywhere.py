@@ -114,6 +114,7 @@ VISITS = [
         "add form with errors", "ho-so/++add++Dossier", user="clerk", act=submit_empty
     ),
     Visit("edit form", "{dossier}/edit", user="clerk"),
+    Visit("sharing", "{dossier}/@@sharing", user="clerk"),
     Visit("personal preferences", "@@personal-information", user="clerk"),
     Visit("change password", "@@change-password", user="clerk"),
     Visit("preferences", "@@personal-preferences", user="clerk"),
