@@ -4,9 +4,15 @@ Collects the msgids the code uses — ``_("id", default=...)`` calls, the core's
 ``Problem`` templates and time labels, and the translatable strings of the
 GenericSetup profiles — and checks that ``locales/vi`` translates each one and
 that ``locales/en`` and the ``.pot`` list it. Run by ``make lint``.
+
+Our Vietnamese catalogues of other packages' domains (``plone``, ``z3c.form``…,
+see ``dienbien.policy.catalogues``) are checked too: every entry translated,
+once, for a msgid the installed package still has, with the same
+``${variables}`` as its English text.
 """
 
 import ast
+import importlib.util
 import pathlib
 import re
 import sys
@@ -80,6 +86,98 @@ def catalogue(path: pathlib.Path) -> dict[str, str]:
     }
 
 
+#: domain -> (package, its .pot files) for the domains we translate for
+#: other packages; ``zope`` is zope.schema's error messages (no .pot).
+FOREIGN = {
+    "plone": (
+        ("plone.app.locales", "locales/plone.pot"),
+        ("Products.validation", "locales/plone.pot"),
+    ),
+    "plonelocales": (("plone.app.locales", "locales/plonelocales.pot"),),
+    "z3c.form": (("z3c.form", "locales/z3c.form.pot"),),
+    "plone.z3cform": (("plone.z3cform", "locales/plone.z3cform.pot"),),
+    "collective.z3cform.datagridfield": (
+        (
+            "collective.z3cform.datagridfield",
+            "locales/collective.z3cform.datagridfield.pot",
+        ),
+    ),
+}
+#: Date formats: their msgstr is a pattern of ${Y}, ${m}… its msgid lacks.
+FORMATS = {"date_format_long", "date_format_short", "time_format"}
+VARIABLE = re.compile(r"\$\{[^}]+\}|\$\w+")
+
+
+def entries(path: pathlib.Path):
+    """(msgid, English default or None, msgstr) of a .po/.pot file."""
+    msgid = default = msgstr = field = None
+    for line in [*path.read_text("utf-8").splitlines(), ""]:
+        if line.startswith("#. Default:"):
+            default = ast.literal_eval(line[len("#. Default:") :].strip())
+        elif line.startswith("msgid "):
+            msgid, field = ast.literal_eval(line[6:]), "msgid"
+        elif line.startswith("msgstr "):
+            msgstr, field = ast.literal_eval(line[7:]), "msgstr"
+        elif line.startswith('"') and field == "msgid":
+            msgid += ast.literal_eval(line)
+        elif line.startswith('"') and field == "msgstr":
+            msgstr += ast.literal_eval(line)
+        elif not line.strip() and field:
+            if msgid:
+                yield msgid, default, msgstr
+            msgid = default = msgstr = field = None
+
+
+def _package_dir(name: str) -> pathlib.Path:
+    spec = importlib.util.find_spec(name)
+    return pathlib.Path(next(iter(spec.submodule_search_locations)))
+
+
+def known_messages(domain: str) -> dict[str, str]:
+    """msgid -> English text of ``domain`` in the installed packages."""
+    if domain == "zope":
+        found = {}
+        for module in _package_dir("zope.schema").glob("*.py"):
+            text = module.read_text("utf-8")
+            for msgid in re.findall(r'__doc__ = _\("""(.+?)"""\)', text):
+                found[msgid] = msgid
+        return found
+    found = {}
+    for package, pot in FOREIGN[domain]:
+        for msgid, default, _msgstr in entries(_package_dir(package) / pot):
+            found.setdefault(msgid, default or msgid)
+    return found
+
+
+def foreign_problems() -> tuple[int, list[str]]:
+    count, problems = 0, []
+    for po in sorted((LOCALES / "vi" / "LC_MESSAGES").glob("*.po")):
+        domain = po.stem
+        if domain == "dienbien.policy":
+            continue
+        if domain != "zope" and domain not in FOREIGN:
+            problems.append(f"{po.name}: no source catalogue known for {domain}")
+            continue
+        known = known_messages(domain)
+        seen = set()
+        for msgid, _default, msgstr in entries(po):
+            count += 1
+            where = f"{po.name}: {msgid!r}"
+            if msgid in seen:
+                problems.append(f"{where} twice")
+            seen.add(msgid)
+            if msgid not in known:
+                problems.append(f"{where} is not a message of {domain}")
+                continue
+            if not msgstr:
+                problems.append(f"{where} has no translation")
+            elif msgid not in FORMATS and sorted(VARIABLE.findall(msgstr)) != sorted(
+                VARIABLE.findall(known[msgid])
+            ):
+                problems.append(f"{where}: variables differ from the English")
+    return count, problems
+
+
 def main() -> int:
     used = code_msgids() | profile_msgids() | set(template_msgids())
     vi = catalogue(LOCALES / "vi" / "LC_MESSAGES" / "dienbien.policy.po")
@@ -93,9 +191,14 @@ def main() -> int:
             problems.append(f"en: missing {msgid!r}")
         if msgid not in pot:
             problems.append(f"pot: missing {msgid!r}")
+    foreign, more = foreign_problems()
+    problems += more
     for problem in problems:
         print(problem)
-    print(f"i18n: {len(used)} messages, {len(problems)} problems")
+    print(
+        f"i18n: {len(used)} messages, {foreign} of other packages' domains,"
+        f" {len(problems)} problems"
+    )
     return 1 if problems else 0
 
 

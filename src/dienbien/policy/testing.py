@@ -6,6 +6,7 @@ site a district runs, not a test variant of it.
 
 from dienbien.policy.site import SITE_LANGUAGE
 from dienbien.policy.site import SITE_PROFILES
+from dienbien.policy.site import SITE_TIMEZONE
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -43,7 +44,9 @@ class DienbienPolicyLayer(PloneSandboxLayer):
         from plone.registry.interfaces import IRegistry
         from zope.component import getUtility
 
+        # As addPloneSite(default_language=..., portal_timezone=...) does.
         getUtility(IRegistry)["plone.default_language"] = SITE_LANGUAGE
+        getUtility(IRegistry)["plone.portal_timezone"] = SITE_TIMEZONE
         for profile in SITE_PROFILES:
             applyProfile(portal, profile)
         applyProfile(portal, "collective.MockMailHost:default")

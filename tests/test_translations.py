@@ -1,0 +1,106 @@
+"""Our Vietnamese catalogues of Plone's domains, and how zope.i18n merges
+them with plone.app.locales': the first catalogue holding a message answers,
+and ours are put first."""
+
+from dienbien.policy import catalogues
+from pythongettext.msgfmt import Msgfmt
+from zope.component import getGlobalSiteManager
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.i18n.gettextmessagecatalog import GettextMessageCatalog
+from zope.i18n.interfaces import ITranslationDomain
+from zope.i18n.translationdomain import TranslationDomain
+
+import dienbien.policy
+import pathlib
+import pytest
+
+
+LOCALES = pathlib.Path(dienbien.policy.__file__).parent / "locales"
+
+
+def vi(msgid, domain="plone", **mapping):
+    return translate(msgid, domain=domain, target_language="vi", mapping=mapping)
+
+
+def _catalogue(directory: pathlib.Path, domain: str, msgstr: str) -> str:
+    """A compiled one-message Vietnamese catalogue; returns its path."""
+    folder = directory / "vi" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = folder / f"{domain}.po"
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        f'msgid "Save"\nmsgstr "{msgstr}"\n',
+        "utf-8",
+    )
+    mo = po.with_suffix(".mo")
+    mo.write_bytes(Msgfmt(po.open("rb"), name=str(po)).get())
+    return str(mo)
+
+
+@pytest.fixture
+def merged_domain(tmp_path):
+    """A domain holding Plone's catalogue first and ours second, as
+    ``i18n:registerTranslations`` leaves them (it appends)."""
+    theirs = _catalogue(tmp_path / "plone-app-locales", "demo.domain", "Cất")
+    ours = _catalogue(tmp_path / "ours", "demo.domain", "Lưu")
+    domain = TranslationDomain("demo.domain")
+    for path in (theirs, ours):
+        domain.addCatalog(GettextMessageCatalog("vi", "demo.domain", path))
+    registry = getGlobalSiteManager()
+    registry.registerUtility(domain, ITranslationDomain, name="demo.domain")
+    yield tmp_path / "ours"
+    registry.unregisterUtility(domain, ITranslationDomain, name="demo.domain")
+
+
+def test_zope_i18n_answers_from_the_first_catalogue(merged_domain):
+    assert vi("Save", "demo.domain") == "Cất"
+
+
+def test_put_first_makes_ours_answer(merged_domain):
+    catalogues.put_first(str(merged_domain))
+    assert vi("Save", "demo.domain") == "Lưu"
+
+
+def test_our_catalogues_come_first_on_the_site(integration):
+    for domain in ("plone", "plonelocales", "z3c.form", "zope"):
+        first = getUtility(ITranslationDomain, domain).getCatalogsInfo()["vi"][0]
+        assert first.startswith(str(LOCALES)), (domain, first)
+
+
+def test_ours_win_over_a_message_plone_translates(integration):
+    # plone.app.locales says "${d}/${m}/${Y} ${H}:${M}"; the house style
+    # puts the time first.
+    assert vi("date_format_long", "plonelocales") == "${H}:${M} ${d}/${m}/${Y}"
+
+
+def test_messages_plone_leaves_empty(integration):
+    assert vi("Save") == "Lưu"
+    assert vi("Add ${name}", name="Hồ sơ một cửa") == "Thêm Hồ sơ một cửa"
+    assert vi("Edit ${name}", name="Hồ sơ một cửa") == "Sửa Hồ sơ một cửa"
+    assert vi("Item created") == "Đã tạo mục mới"
+    assert vi("Changes saved") == "Đã lưu thay đổi"
+    assert vi("statusmessage_mtype_info") == "Thông tin:"
+    assert vi("There were some errors.", "z3c.form") == (
+        "Có lỗi trong dữ liệu nhập, xin kiểm tra lại."
+    )
+    assert vi("Required input is missing.", "zope") == "Chưa nhập thông tin bắt buộc."
+    assert (
+        vi(
+            "label_datagridwidget_manipulators_addrow",
+            "collective.z3cform.datagridfield",
+        )
+        == "Thêm dòng"
+    )
+    for fieldset, name in [
+        ("Settings", "Thiết lập"),
+        ("Categorization", "Phân loại"),
+        ("Dates", "Thời gian"),
+        ("Ownership", "Quyền sở hữu"),
+        ("label_schema_default", "Mặc định"),
+    ]:
+        assert vi(fieldset) == name
+
+
+def test_plone_translations_we_do_not_ship_still_answer(integration):
+    assert vi("Log in") == "Đăng nhập"
