@@ -24,7 +24,7 @@ from html import escape
 BAR = "#0072B2"
 GRID = "#bbbbbb"
 TEXT = "#333333"
-WIDTH, HEIGHT = 320, 168
+WIDTH, HEIGHT = 288, 160
 LEFT, RIGHT, TOP, BOTTOM = 42, 4, 10, 24
 FONT_SIZE = 12
 

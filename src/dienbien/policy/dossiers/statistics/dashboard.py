@@ -10,6 +10,7 @@ from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.statistics.chart import bar_chart_svg
 from dienbien.policy.dossiers.statistics.facts import countable_units
 from dienbien.policy.dossiers.statistics.facts import dossier_facts
+from dienbien.policy.dossiers.statistics.facts import received_units
 from dienbien.policy.dossiers.statistics.report import build
 from dienbien.policy.dossiers.statistics.report import column_titles
 from dienbien.policy.dossiers.statistics.report import parse
@@ -82,7 +83,7 @@ class DossierDashboard(BrowserView):
             self.report = None
             return self.index()
         start, end = datetime(self.year, 1, 1), datetime(self.year + 1, 1, 1)
-        facts = dossier_facts(end, countable_units())
+        facts = dossier_facts(end, countable_units(), received=received_units())
         self.report = compute(facts, start, end, "field", as_of=now())
         self.months = monthly_timeliness(facts, self.year, "field")
         return self.index()
