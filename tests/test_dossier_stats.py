@@ -307,9 +307,7 @@ def test_dashboard_columns_add_up(http, staff, dossiers):
     assert "Mỗi hồ sơ tiếp nhận được tính đúng một lần" in page.text
     # A year without dossiers: zeros, and no rate without resolved dossiers.
     empty = dashboard(http, year="2025")
-    assert cells(empty.text, "dossier-stats-table") == [
-        ["Tổng cộng", *["0"] * 13, "—"]
-    ]
+    assert cells(empty.text, "dossier-stats-table") == [["Tổng cộng", *["0"] * 13, "—"]]
 
 
 @pytest.mark.parametrize("year", ["abc", "1999", "2101", "", "2026.5", "-2026"])

@@ -80,9 +80,7 @@ def test_leader_reads_the_dashboard(browser, site_url, year_of_work):
     expect(page.locator(".dossier-charts figcaption")).to_have_text(
         "Chứng thực: 50,0% (1/2)"
     )
-    expect(page.locator(".dossier-charts rect")).to_have_attribute(
-        "data-resolved", "2"
-    )
+    expect(page.locator(".dossier-charts rect")).to_have_attribute("data-resolved", "2")
     # The site's tagline is not shown as the page's description.
     expect(page.locator(".documentDescription")).to_have_text(
         "Hồ sơ trong năm của các đơn vị bạn theo lĩnh vực: "
