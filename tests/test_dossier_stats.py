@@ -209,7 +209,9 @@ def cells(page: str, table_class: str) -> list[list[str]]:
 def chart_bars(page: str) -> dict[str, list[tuple]]:
     """Each small chart's bars: ``(month, in time, resolved, tooltip)``."""
     charts = {}
-    for figure in re.findall(r"<figure>(.*?)</figure>", page, re.S):
+    for figure in re.findall(
+        r'<section class="dossier-chart-field">(.*?)</section>', page, re.S
+    ):
         title = html.unescape(re.search(r"<strong>(.*?)</strong>", figure)[1])
         charts[title] = [
             (month, good, resolved, html.unescape(tip))
