@@ -1,5 +1,7 @@
 """@dossier-stats over HTTP: the figures, who may see them, the workbook."""
 
+from datetime import datetime
+
 import html
 import io
 import openpyxl
@@ -99,10 +101,25 @@ def test_other_units_count_nothing(staff, dossiers):
     assert data["total"]["received_total"] == 0
 
 
-def test_refused_to_anonymous_and_desk(anonymous, staff, dossiers):
+def test_refused_to_anonymous_open_to_the_desk(anonymous, staff, dossiers):
+    """docs/api.md: the desk, officers and leaders; each over their units."""
     params = {"from": "2026-01-01", "to": "2026-12-31"}
     assert anonymous.get("@dossier-stats", params=params).status_code == 401
-    assert staff["clerk"].get("@dossier-stats", params=params).status_code in (401, 403)
+    response = staff["clerk"].get("@dossier-stats", params=params)
+    assert response.status_code == 200, response.text
+    # Phòng Tư pháp handles all three; the desk counts them as it received
+    # them (a desk clerk sees the dossiers of their desk).
+    total = response.json()["total"]
+    assert [total[c] for c in ("received_total", *OUTCOMES)] == [3, 1, 1, 0, 0, 1]
+
+
+OUTCOMES = (
+    "resolved_total",
+    "in_progress_total",
+    "waiting_supplement",
+    "stopped",
+    "withdrawn",
+)
 
 
 def test_xlsx_totals_match_json(staff, dossiers):
@@ -164,11 +181,15 @@ def test_dashboard(http, staff, dossiers):
     sheet = openpyxl.load_workbook(io.BytesIO(workbook.content)).active
     assert any("Tổng cộng" in row for row in sheet.iter_rows(values_only=True))
     assert browser.get("@@dossier-stats.xlsx", params={"from": "x"}).status_code == 400
+    # The desk clerk opens it too (docs/api.md, docs/security.md).
     desk = http("clerk", STAFF_PASSWORD)
     desk.headers["Accept"] = "text/html"
-    refused = desk.get("@@dossier-dashboard")
-    # Plone answers with its "insufficient privileges" page.
-    assert "dossier-dashboard" not in refused.text
+    opened = desk.get("@@dossier-dashboard", params={"year": "2026"})
+    assert opened.status_code == 200
+    assert "Tỷ lệ đúng hạn" in opened.text
+    anonymous = http()
+    anonymous.headers["Accept"] = "text/html"
+    refused = anonymous.get("@@dossier-dashboard", params={"year": "2026"})
     assert "Tỷ lệ đúng hạn" not in refused.text
 
 
@@ -183,6 +204,35 @@ def cells(page: str, table_class: str) -> list[list[str]]:
             for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)
         )
     ]
+
+
+def chart_bars(page: str) -> dict[str, list[tuple]]:
+    """Each small chart's bars: ``(month, in time, resolved, tooltip)``."""
+    charts = {}
+    for figure in re.findall(
+        r'<section class="dossier-chart-field">(.*?)</section>', page, re.S
+    ):
+        title = html.unescape(re.search(r"<strong>(.*?)</strong>", figure)[1])
+        charts[title] = [
+            (month, good, resolved, html.unescape(tip))
+            for month, good, resolved, tip in re.findall(
+                r'data-month="(\d\d)" data-good="(\d+)" data-resolved="(\d+)">'
+                r"<title>([^<]*)</title>",
+                figure,
+            )
+        ]
+    return charts
+
+
+def chart_summaries(page: str) -> dict[str, str]:
+    return {
+        html.unescape(title): html.unescape(summary)
+        for title, summary in re.findall(
+            r'<strong>(.*?)</strong>:\s*<span class="dossier-chart-summary">'
+            r"([^<]*)</span>",
+            page,
+        )
+    }
 
 
 def test_timeliness_and_chart_series(http, staff, clock):
@@ -221,19 +271,144 @@ def test_timeliness_and_chart_series(http, staff, clock):
     browser = http("leader", STAFF_PASSWORD)
     browser.headers["Accept"] = "text/html"
     page = browser.get("@@dossier-dashboard", params={"year": "2026"}).text
-    # received, resolved, early, on time, late, overdue in progress, rate
+    # Received (carried over, new, total), resolved (early, on time, late,
+    # total), in progress (within, overdue, total), supplement, stopped,
+    # withdrawn, the rate with its counts.
+    figures = ["0", "3", "3", "1", "1", "1", "3", "0", "0", "0", "0", "0", "0"]
     assert cells(page, "dossier-stats-table") == [
-        ["Chứng thực", "3", "3", "1", "1", "1", "0", "66.7%"],
-        ["Tổng cộng", "3", "3", "1", "1", "1", "0", "66.7%"],
+        ["Chứng thực", *figures, "66,7% (2/3)"],
+        ["Tổng cộng", *figures, "66,7% (2/3)"],
     ]
-    points = re.findall(r'<circle cx="([\d.]+)"[^>]*><title>([^<]*)</title>', page)
-    months = re.findall(
-        r'<text x="([\d.]+)" y="\d+" font-size="11" '
-        r'text-anchor="middle">(\d\d)</text>',
-        page,
+    assert chart_bars(page) == {
+        "Chứng thực": [
+            ("03", "1", "2", "Tháng 03: 50,0% (1/2) đúng hạn"),
+            ("04", "1", "1", "Tháng 04: 100,0% (1/1) đúng hạn"),
+        ]
+    }
+    assert chart_summaries(page) == {"Chứng thực": "66,7% (2/3)"}
+
+
+def dashboard(http, user="leader", **params):
+    from conftest import STAFF_PASSWORD
+
+    browser = http(user, STAFF_PASSWORD)
+    browser.headers["Accept"] = "text/html"
+    return browser.get("@@dossier-dashboard", params=params)
+
+
+def test_dashboard_columns_add_up(http, staff, dossiers):
+    """The fixture's year: one resolved late, one in progress overdue, one
+    withdrawn: received 3 = resolved 1 + in progress 1 + withdrawn 1."""
+    page = dashboard(http, year="2026")
+    assert page.status_code == 200
+    figures = ["0", "3", "3", "0", "0", "1", "1", "0", "1", "1", "0", "0", "1"]
+    assert cells(page.text, "dossier-stats-table") == [
+        ["Chứng thực", *figures, "0,0% (0/1)"],
+        ["Tổng cộng", *figures, "0,0% (0/1)"],
+    ]
+    assert "Mỗi hồ sơ tiếp nhận được tính đúng một lần" in page.text
+    # A year without dossiers: zeros, and no rate without resolved dossiers.
+    empty = dashboard(http, year="2025")
+    assert cells(empty.text, "dossier-stats-table") == [["Tổng cộng", *["0"] * 13, "—"]]
+
+
+@pytest.mark.parametrize("year", ["abc", "1999", "2101", "", "2026.5", "-2026"])
+def test_a_bad_year_says_so(http, staff, dossiers, year):
+    page = dashboard(http, year=year)
+    assert page.status_code == 400
+    assert "Không hiển thị số liệu: năm phải là một số từ 2000 đến 2100." in page.text
+    # Nothing of another year passes for the one asked.
+    assert "<table" not in page.text
+    assert "Hồ sơ một cửa năm" not in page.text
+    assert "dossier-stats.xlsx" not in page.text
+
+
+def test_dashboard_description_is_its_own(http, staff, dossiers, functional_portal):
+    import transaction
+
+    functional_portal.setDescription("Cổng thông tin điện tử huyện Điện Biên")
+    transaction.commit()
+    page = dashboard(http, year="2026").text
+    assert "Hồ sơ trong năm của các đơn vị bạn theo lĩnh vực" in page
+    assert '<p class="documentDescription">Cổng thông tin' not in page
+    assert page.count('class="documentDescription"') == 1
+
+
+def fact(field, accepted, state="processing", **moments):
+    from dienbien.policy.core.statistics import as_row
+    from dienbien.policy.core.statistics import DossierFacts
+
+    def at(value):
+        return datetime.fromisoformat(value) if value else None
+
+    return as_row(
+        DossierFacts(
+            code="H15.50.MC-000000-0000",
+            state=state,
+            channel=moments.pop("channel", "in_person"),
+            field=field,
+            procedure="2.000815",
+            unit="H15.50.03",
+            accepted=at(accepted),
+            **{name: at(value) for name, value in moments.items()},
+        )
     )
-    month_at = dict(months)
-    assert [(month_at[x], title) for x, title in points] == [
-        ("03", "Chứng thực: 50%"),
-        ("04", "Chứng thực: 100%"),
-    ]
+
+
+#: A year of the demo's kind: every outcome, two fields, a carried-over
+#: dossier, a refused one and one finished the year before.
+YEAR_OF_FACTS = [
+    # Chứng thực: carried over and resolved early, on time, late; one in
+    # progress within its time at the end of the year, one overdue.
+    fact("chung-thuc", "2025-12-20T09:00", "resolved",
+         appointment="2026-01-10T09:00", resolved="2026-01-05T10:00"),
+    fact("chung-thuc", "2026-01-10T09:00", "resolved",
+         appointment="2026-01-12T09:00", resolved="2026-01-12T09:00"),
+    fact("chung-thuc", "2026-02-02T09:00", "returned",
+         appointment="2026-02-03T09:00", resolved="2026-02-10T09:00",
+         returned="2026-02-11T09:00"),
+    fact("chung-thuc", "2026-12-20T09:00", appointment="2027-01-10T09:00"),
+    fact("chung-thuc", "2026-11-02T09:00", appointment="2026-11-05T09:00"),
+    # Hộ tịch: waiting for a supplement, stopped, withdrawn, resolved late.
+    fact("ho-tich", "2026-03-03T09:00", "supplement_requested",
+         channel="online", appointment="2026-03-10T09:00",
+         state_changed="2026-03-04T09:00"),
+    fact("ho-tich", "2026-03-05T09:00", "stopped", state_changed="2026-03-06T09:00"),
+    fact("ho-tich", "2026-04-01T09:00", "withdrawn", state_changed="2026-04-02T09:00"),
+    fact("ho-tich", "2026-04-01T09:00", "resolved",
+         appointment="2026-04-02T09:00", resolved="2026-04-03T09:00"),
+    # Counted nowhere.
+    fact("ho-tich", "2026-05-01T09:00", "refused"),
+    fact("ho-tich", "2025-06-01T09:00", "resolved",
+         appointment="2025-06-05T09:00", resolved="2025-07-01T09:00"),
+]  # fmt: skip
+
+
+def test_dashboard_on_a_year_of_facts(http, staff, clock, monkeypatch):
+    """The table and the charts of a known year, number by number."""
+    from dienbien.policy.dossiers.statistics import dashboard as view
+
+    monkeypatch.setattr(view, "dossier_facts", lambda *args, **kwargs: YEAR_OF_FACTS)
+    clock("2027-01-05T09:00")
+    page = dashboard(http, year="2026").text
+    # carried, new, received | early, on time, late, resolved | within,
+    # overdue, in progress | supplement, stopped, withdrawn | rate (counts)
+    assert cells(page, "dossier-stats-table") == [
+        ["Chứng thực", "1", "4", "5", "1", "1", "1", "3", "1", "1", "2",
+         "0", "0", "0", "66,7% (2/3)"],
+        ["Hộ tịch", "0", "4", "4", "0", "0", "1", "1", "0", "0", "0",
+         "1", "1", "1", "0,0% (0/1)"],
+        ["Tổng cộng", "1", "8", "9", "1", "1", "2", "4", "1", "1", "2",
+         "1", "1", "1", "50,0% (2/4)"],
+    ]  # fmt: skip
+    assert chart_bars(page) == {
+        "Chứng thực": [
+            ("01", "2", "2", "Tháng 01: 100,0% (2/2) đúng hạn"),
+            ("02", "0", "1", "Tháng 02: 0,0% (0/1) đúng hạn"),
+        ],
+        "Hộ tịch": [("04", "0", "1", "Tháng 04: 0,0% (0/1) đúng hạn")],
+    }
+    assert chart_summaries(page) == {
+        "Chứng thực": "66,7% (2/3)",
+        "Hộ tịch": "0,0% (0/1)",
+    }

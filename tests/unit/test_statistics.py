@@ -657,3 +657,53 @@ def test_plain_rows_count_as_named_facts(dossiers, group_by):
     assert monthly_on_time_rate(rows, 2026, group_by) == monthly_on_time_rate(
         dossiers, 2026, group_by
     )
+
+
+# -- the table adds up (the dashboard's identities) ---------------------------
+
+
+def test_unbalanced_names_the_broken_sums():
+    from dienbien.policy.core.statistics import unbalanced
+
+    row = compute([dossier()], START, END, "field").total
+    assert unbalanced(row) == []
+    broken = {**row, "in_progress_within": row["in_progress_within"] + 1}
+    assert unbalanced(broken) == [
+        "in_progress_total = in_progress_within + in_progress_overdue"
+    ]
+    broken = {**row, "stopped": 1}
+    assert unbalanced(broken) == [
+        "received_total = resolved_total + in_progress_total"
+        " + waiting_supplement + stopped + withdrawn"
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(some, cuts, groupings, st.none() | moments)
+def test_every_row_and_the_total_add_up(dossiers, cut, group_by, as_of):
+    from dienbien.policy.core.statistics import unbalanced
+
+    # Any set of facts, any period, grouping and present moment.
+    report = compute(dossiers, cut[0], cut[1], group_by, as_of=as_of)
+    for row in [*report.rows, report.total]:
+        assert unbalanced(row) == [], row
+
+
+@settings(max_examples=200, deadline=None)
+@given(some, groupings)
+def test_monthly_counts_are_the_months_reports(dossiers, group_by):
+    from dienbien.policy.core.statistics import monthly_timeliness
+
+    months = monthly_timeliness(dossiers, 2026, group_by)
+    rates = monthly_on_time_rate(dossiers, 2026, group_by)
+    assert list(months) == list(rates)
+    for month in range(1, 13):
+        start = datetime(2026, month, 1)
+        end = datetime(2026 + month // 12, month % 12 + 1, 1)
+        report = compute(dossiers, start, end, group_by)
+        for row in report.rows:
+            good, resolved = months.get(row["key"], [(0, 0)] * 12)[month - 1]
+            assert resolved == row["resolved_total"]
+            assert good == row["early"] + row["on_time"]
+            if resolved:
+                assert rates[row["key"]][month - 1] == row["on_time_rate"]

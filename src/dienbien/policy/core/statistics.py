@@ -90,6 +90,7 @@ __all__ = [
     "COUNT_COLUMNS",
     "FIELDS",
     "GROUPS",
+    "IDENTITIES",
     "RATE_COLUMNS",
     "STATUS_CODES",
     "DossierFacts",
@@ -98,6 +99,8 @@ __all__ = [
     "as_row",
     "compute",
     "monthly_on_time_rate",
+    "monthly_timeliness",
+    "unbalanced",
 ]
 
 GROUPS = ("field", "procedure", "unit", "channel")
@@ -124,6 +127,37 @@ COUNT_COLUMNS = (
 #: Computed from the counts of their own row (the total's from the total).
 RATE_COLUMNS = ("on_time_rate", "average_calendar_days")
 COLUMNS = COUNT_COLUMNS + RATE_COLUMNS
+
+#: The sums a report's rows (and its total) must satisfy: ``(whole, parts)``,
+#: the whole being the sum of its parts. The last one says that every
+#: received dossier lands in exactly one outcome; the dashboard's table
+#: shows its columns in this order so that a reader can add them up.
+IDENTITIES = (
+    ("new", ("new_in_person", "new_online", "new_post")),
+    ("received_total", ("carried_over", "new")),
+    ("resolved_total", ("early", "on_time", "late")),
+    ("in_progress_total", ("in_progress_within", "in_progress_overdue")),
+    (
+        "received_total",
+        (
+            "resolved_total",
+            "in_progress_total",
+            "waiting_supplement",
+            "stopped",
+            "withdrawn",
+        ),
+    ),
+)
+
+
+def unbalanced(row: dict) -> list[str]:
+    """The identities (``"whole = part + part"``) that ``row`` breaks: an
+    empty list when the row adds up, as every row ``compute`` makes does."""
+    return [
+        f"{whole} = {' + '.join(parts)}"
+        for whole, parts in IDENTITIES
+        if row[whole] != sum(row[part] for part in parts)
+    ]
 
 
 class DossierFacts(NamedTuple):
@@ -369,6 +403,19 @@ def monthly_on_time_rate(
     (``None`` for a month without resolved dossiers); keys are the groups
     with a dossier resolved in the year, in key order.
     """
+    return {
+        key: [_rate(good, resolved) for good, resolved in months]
+        for key, months in monthly_timeliness(dossiers, year, group_by).items()
+    }
+
+
+def monthly_timeliness(
+    dossiers: Iterable[DossierFacts], year: int, group_by: str = "field"
+) -> dict[str, list[tuple[int, int]]]:
+    """``{key: [(in time, resolved) of January, ..., of December]}``: the
+    counts behind the monthly on-time rate (a rate is never shown without
+    them). "In time" is early or on time, as in ``on_time_rate``; keys are
+    the groups with a dossier resolved in the year, in key order."""
     key_of = _key_getter(group_by)
     first, last = datetime(year, 1, 1), datetime(year + 1, 1, 1)
     counts: dict[str, list[int]] = {}
@@ -392,6 +439,6 @@ def monthly_on_time_rate(
         if _judge(done, dossier[_APPOINTMENT]) != _LATE:
             months[index] += 1
     return {
-        key: [_rate(counts[key][i], counts[key][i + 1]) for i in range(0, 24, 2)]
+        key: [(counts[key][i], counts[key][i + 1]) for i in range(0, 24, 2)]
         for key in sorted(counts)
     }

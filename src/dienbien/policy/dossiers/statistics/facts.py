@@ -37,10 +37,24 @@ def countable_units(user=None) -> set[str] | None:
     allowed = set().union(*(mine[function] for function in FUNCTIONS_SEEING))
     for code in mine["leader"]:
         allowed.update(c for c in units if code in ancestors(c, units))
+    return _with_predecessors(allowed)
+
+
+def received_units(user=None) -> set[str]:
+    """The one-stop desks whose received dossiers the user also counts: a
+    desk clerk's work is what their desk received, whichever unit handles
+    it (the desk's local role follows the receiving unit the same way)."""
+    user = user or api.user.get_current()
+    mine = user_units(all_units(api.portal.get()), user)
+    return _with_predecessors(set(mine["desk"]))
+
+
+def _with_predecessors(codes: set[str]) -> set[str]:
+    """``codes`` and the units that retired into them."""
     succession = references.succession()
-    for code in list(allowed):
-        allowed.update(predecessors(code, succession))
-    return allowed
+    for code in list(codes):
+        codes.update(predecessors(code, succession))
+    return codes
 
 
 def _status(obj) -> dict:
@@ -99,9 +113,15 @@ def facts_of(brain) -> tuple:
     return brain.dossier_facts
 
 
-def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None):
+def dossier_facts(
+    end: datetime,
+    units: set[str] | None,
+    unit: str | None = None,
+    received: set[str] = frozenset(),
+):
     """Facts of the dossiers accepted before ``end`` in the allowed units
-    (and, with ``unit``, those that may count for it).
+    (and, with ``unit``, those that may count for it), and of those
+    ``received`` by the given desks (``received_units``).
 
     A year of a district is tens of thousands of dossiers. Their facts are
     read from the ``dossier_facts`` metadata column by record id: no brain,
@@ -122,15 +142,24 @@ def dossier_facts(end: datetime, units: set[str] | None, unit: str | None = None
         wanted = candidate_units(unit, references.succession())
         if units is not None:
             wanted &= units
-    if wanted is not None:
-        if not wanted:
-            return []
-        query["dossier_handling_unit"] = sorted(wanted)
     table = catalog._catalog
-    result = table.search(query)
-    rids = getattr(result, "_seq", None)
-    if rids is None:  # an empty result, or a ZCatalog that changed
-        return [facts_of(brain) for brain in result]
+    searches = []
+    if wanted is None:
+        searches.append(query)
+    elif wanted:
+        searches.append({**query, "dossier_handling_unit": sorted(wanted)})
+    if received and wanted is not None:
+        searches.append({**query, "dossier_receiving_unit": sorted(received)})
     column = table.schema["dossier_facts"]
     data = table.data
-    return [data[rid][column] for rid in rids]
+    facts, seen = [], set()
+    for search in searches:
+        result = table.search(search)
+        rids = getattr(result, "_seq", None)
+        if rids is None:  # an empty result, or a ZCatalog that changed
+            rids = [brain.getRID() for brain in result]
+        for rid in rids:
+            if rid not in seen:  # received by the desk and handled there
+                seen.add(rid)
+                facts.append(data[rid][column])
+    return facts

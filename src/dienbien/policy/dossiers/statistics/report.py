@@ -14,6 +14,7 @@ from dienbien.policy.core.statistics import GROUPS
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.statistics.facts import countable_units
 from dienbien.policy.dossiers.statistics.facts import dossier_facts
+from dienbien.policy.dossiers.statistics.facts import received_units
 from dienbien.policy.dossiers.statistics.workbook import write_xlsx
 from dienbien.policy.orgunits import references
 from dienbien.policy.orgunits.lookup import unit_titles
@@ -146,7 +147,9 @@ def column_titles(request) -> dict[str, str]:
 
 
 def build(params: dict):
-    facts = dossier_facts(params["end"], countable_units(), params["unit"])
+    facts = dossier_facts(
+        params["end"], countable_units(), params["unit"], received_units()
+    )
     facts = attributed(facts, params)
     return compute(
         facts, params["start"], params["end"], params["group_by"], as_of=now()
