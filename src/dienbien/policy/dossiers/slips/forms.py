@@ -460,7 +460,7 @@ def tracking_register(
     table = Table(
         headers,
         tuple(rows) or (("", "Không có hồ sơ trong kỳ.", *[""] * 11),),
-        (0.8, 2.6, 3.2, 1.2, 2.2, 2.6, 2.2, 1.6, 1.6, 1.6, 1.6, 1.6, 1.8),
+        (0.7, 3.6, 3.2, 1.0, 2.2, 3.1, 2.4, 1.55, 1.55, 1.55, 1.55, 1.55, 1.6),
         ("center", "left", "left", "center", "left", "left", "left")
         + ("center",) * 5
         + ("left",),
