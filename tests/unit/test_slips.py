@@ -374,9 +374,7 @@ def test_control_slip():
         "Chuyển hồ sơ đến cơ quan giải quyết",
         "Lò Văn Tú",
     )
-    assert table.rows[2][7] == (
-        "Cần xác minh thêm (hẹn lại: 16:00 09/03/2026)"
-    )
+    assert table.rows[2][7] == "Cần xác minh thêm (hẹn lại: 16:00 09/03/2026)"
     assert table.rows[3][3] == "Người nộp hồ sơ"
     assert table.rows[3][6] == "Quá hạn"
 

@@ -214,7 +214,7 @@ def receipt(data: SlipData) -> Slip:
                         "cá nhân đã khai khi nộp hồ sơ."
                     ),
                 ),
-            )
+            ),
         )
     return _dossier_slip(
         "01",
