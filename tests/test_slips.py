@@ -422,11 +422,13 @@ def test_control_slip(pages, staff):
     assert "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ" in text
     assert dossier["code"] in text
     assert "Lò Văn Páo" in text
-    assert "@page { size: A4 landscape" in html
+    # A slip, portrait like the others (only the register is landscape).
+    assert "size: A4 landscape" not in html
+    assert '<body class="slip">' in html
     rows = re.findall(r"<tr>\s*<td.*?</tr>", html, flags=re.S)
     assert len(rows) == 6
     expected_rows = [
-        ("1", RECEIVED, "Người nộp hồ sơ", "Bộ phận Một cửa huyện", "Tiếp nhận hồ sơ"),
+        ("1", "09:00 03/03/2026", "Người nộp hồ sơ", "Bộ phận Một cửa huyện", "Tiếp"),
         ("2", "Bộ phận Một cửa huyện", "Phòng Tư pháp", "Chuyển hồ sơ"),
         ("3", "Phòng Tư pháp", "Bộ phận Một cửa huyện", "nghĩa vụ tài chính"),
         ("4", "Bộ phận Một cửa huyện", "Phòng Tư pháp", "Xác nhận"),
@@ -490,6 +492,7 @@ def test_register(pages, staff):
     response = pages["clerk"].get("ho-so/@@register-06", params=period)
     text = text_of(response.text)
     assert_heading(text)
+    assert "@page { size: A4 landscape" in response.text
     assert "SỔ THEO DÕI HỒ SƠ" in text
     assert "Từ ngày 01/03/2026 đến ngày 31/03/2026" in text
     assert (

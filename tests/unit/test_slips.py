@@ -353,14 +353,14 @@ def test_control_slip():
     )
     back = step("return_result", 50, "H15.50.MC", None, timeliness="late")
     slip = forms.control_slip(dossier(ACCEPT, TRANSFER, sorry, back))
-    assert slip.landscape
+    assert not slip.landscape  # a slip: portrait, the register alone is landscape
     assert slip.title == "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
     table = next(block for block in slip.blocks if block.kind == "table")
     assert len(table.rows) == 4
     assert len(table.headers) == len(table.widths) == len(table.aligns) == 8
     assert table.rows[0] == (
         "1",
-        "09 giờ 00 phút, ngày 03 tháng 3 năm 2026",
+        "09:00 03/03/2026",
         "Người nộp hồ sơ",
         "Bộ phận Một cửa huyện",
         "Tiếp nhận hồ sơ",
@@ -374,11 +374,26 @@ def test_control_slip():
         "Chuyển hồ sơ đến cơ quan giải quyết",
         "Lò Văn Tú",
     )
-    assert table.rows[2][7] == (
-        "Cần xác minh thêm (hẹn lại: 16 giờ 00 phút, ngày 09 tháng 3 năm 2026)"
-    )
+    assert table.rows[2][7] == "Cần xác minh thêm (hẹn lại: 16:00 09/03/2026)"
     assert table.rows[3][3] == "Người nộp hồ sơ"
     assert table.rows[3][6] == "Quá hạn"
+
+
+def test_control_slip_note_on_one_line():
+    asked = step(
+        "request_supplement",
+        10,
+        "H15.50.03",
+        "H15.50.MC",
+        note="1. Bản sao căn cước\n2. Tờ khai có chữ ký\n",
+    )
+    table = next(
+        block
+        for block in forms.control_slip(dossier(ACCEPT, asked)).blocks
+        if block.kind == "table"
+    )
+    assert table.rows[0][7] == ""
+    assert table.rows[1][7] == "Bản sao căn cước; Tờ khai có chữ ký"
 
 
 def test_unknown_unit_shows_its_code():

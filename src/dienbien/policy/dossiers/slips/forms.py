@@ -110,6 +110,11 @@ def _items(note: str) -> list[str]:
     return [line.strip() for line in lines if line.strip()] or [BLANK]
 
 
+def _note_line(note: str) -> str:
+    """A note of several lines on one line ("a; b"), for a table cell."""
+    return "; ".join(_items(note)) if note and note.strip() else ""
+
+
 def _filename(data: SlipData, form: str) -> str:
     return f"{data.code or 'ho-so'}-mau-{form}.docx"
 
@@ -165,6 +170,12 @@ def receipt(data: SlipData) -> Slip:
         for number, paper in enumerate(data.papers, 1)
     ) or (("", BLANK, "", ""),)
     link = lookup_link(data.lookup_url, data.code)
+    papers_table = Table(
+        ("TT", "Tên loại giấy tờ", "Hình thức (bản chính, bản sao)", "Số lượng"),
+        papers,
+        (0.7, 11.6, 2.6, 1.5),
+        ("center", "left", "center", "center"),
+    )
     blocks = [
         _line(f"{desk.title} tiếp nhận hồ sơ của", data.applicant_name, bold=True),
         _line("Số định danh cá nhân", data.applicant_id_number),
@@ -173,12 +184,7 @@ def receipt(data: SlipData) -> Slip:
         _line("Nội dung yêu cầu giải quyết", _procedure(data)),
         _line("Hình thức nộp", CHANNEL_TEXTS.get(data.channel, data.channel)),
         _text("1. Thành phần hồ sơ nộp gồm:"),
-        Table(
-            ("TT", "Tên loại giấy tờ", "Hình thức (bản chính, bản sao)", "Số lượng"),
-            papers,
-            (1, 9, 4, 2.2),
-            ("center", "left", "center", "center"),
-        ),
+        papers_table,
         _text("2. Số lượng hồ sơ: 01 (bộ)"),
         _line(
             "3. Thời gian giải quyết hồ sơ theo quy định",
@@ -192,7 +198,10 @@ def receipt(data: SlipData) -> Slip:
         _line("7. Nhận kết quả tại", desk.title),
     ]
     if data.lookup_url:
-        blocks.append(
+        # Beside lines 2-7 rather than under them: twelve papers, the code
+        # and both signatures still fit on one page.
+        blocks.insert(
+            blocks.index(papers_table) + 1,
             QRCode(
                 link,
                 qr_png(link),
@@ -205,7 +214,7 @@ def receipt(data: SlipData) -> Slip:
                         "cá nhân đã khai khi nộp hồ sơ."
                     ),
                 ),
-            )
+            ),
         )
     return _dossier_slip(
         "01",
@@ -340,18 +349,20 @@ def control_slip(data: SlipData) -> Slip:
     result against the appointment."""
     if not data.steps:
         raise NotApplicable("no_handover")
+    # Short times and one-line notes: a whole dossier's hand-overs fit on
+    # one portrait page.
     rows = tuple(
         (
             str(number),
-            moment_text(step.time),
+            short_text(step.time),
             _unit_title(data, step.from_unit),
             _unit_title(data, step.to_unit),
             ACTION_TITLES.get(step.action, step.action),
             step.actor,
             TIMELINESS_TITLES.get(step.timeliness or "", ""),
-            step.note
+            _note_line(step.note)
             if step.action != "apology"
-            else f"{step.note} (hẹn lại: {moment_text(step.appointment)})",
+            else f"{_note_line(step.note)} (hẹn lại: {short_text(step.appointment)})",
         )
         for number, step in enumerate(data.steps, 1)
     )
@@ -375,7 +386,7 @@ def control_slip(data: SlipData) -> Slip:
                 "Ghi chú",
             ),
             rows,
-            (0.9, 3.2, 2.6, 2.6, 3, 2, 2, 2.6),
+            (0.6, 1.9, 2.6, 2.6, 2.8, 1.6, 1.6, 3.8),
             ("center", "left", "left", "left", "left", "left", "center", "left"),
         ),
     ]
@@ -392,7 +403,6 @@ def control_slip(data: SlipData) -> Slip:
                 align="center",
             ),
         ),
-        landscape=True,
     )
 
 
@@ -450,7 +460,7 @@ def tracking_register(
     table = Table(
         headers,
         tuple(rows) or (("", "Không có hồ sơ trong kỳ.", *[""] * 11),),
-        (0.8, 2.6, 3.2, 1.2, 2.2, 2.6, 2.2, 1.6, 1.6, 1.6, 1.6, 1.6, 1.8),
+        (0.7, 3.6, 3.2, 1.0, 2.2, 3.1, 2.4, 1.55, 1.55, 1.55, 1.55, 1.55, 1.6),
         ("center", "left", "left", "center", "left", "left", "left")
         + ("center",) * 5
         + ("left",),

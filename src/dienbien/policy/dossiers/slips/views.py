@@ -238,6 +238,11 @@ class SlipPage(BrowserView):
     def page_class(self) -> str:
         return "slip landscape" if self.slip.landscape else "slip"
 
+    def table_class(self, table) -> str:
+        """Tables of eight columns or more (the control slip, the register)
+        are set smaller, and scroll sideways on a phone."""
+        return "grid dense" if len(table.headers) >= 8 else "grid"
+
     def data_url(self, png: bytes) -> str:
         return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 

@@ -130,7 +130,8 @@ def to_docx(slip: Slip) -> bytes:
             if block.indent:
                 para.paragraph_format.left_indent = Cm(0.75)
         elif block.kind == "table":
-            size = 10 if slip.landscape else 12
+            # Many columns (the control slip, the register) set smaller.
+            size = 10 if slip.landscape or len(block.headers) >= 8 else 12
             table = document.add_table(
                 rows=1 + len(block.rows), cols=len(block.headers)
             )
