@@ -153,3 +153,19 @@ def test_page_shows_steps_papers_and_appointment(http, in_supplement):
         assert value not in text
     # Not the site's tagline as the page's description.
     assert 'class="documentDescription' not in text
+
+
+def test_other_notes_stay_inside(anonymous, staff, in_supplement, clock):
+    """Only the supplement request's note is for the applicant: the notes of
+    other steps may name people and never leave the dossier."""
+    clock("2026-03-04T08:00")
+    step(staff["clerk"], in_supplement, "receive_supplement")
+    step(staff["clerk"], in_supplement, "transfer", "Chuyển cho ông Lò Văn Tâm")
+    step(staff["leader"], in_supplement, "stop", "Ông Lò Văn Tâm khiếu nại")
+    data = lookup(anonymous, in_supplement["code"]).json()
+    text = json.dumps(data, ensure_ascii=False)
+    assert "Lò Văn Tâm" not in text
+    assert "Bản sao Giấy khai sinh" not in text  # the request is over
+    assert data["supplement"] is None
+    assert data["steps"][-1]["title"] == "Dừng xử lý"
+    assert data["instruction"]["action"] == "ask_desk"
