@@ -9,6 +9,7 @@ from dienbien.policy.core.ranking import TITLE_ALL
 from dienbien.policy.core.ranking import TITLE_SOME
 from hypothesis import given
 from hypothesis import strategies as st
+from itertools import pairwise
 
 import pytest
 
@@ -25,10 +26,7 @@ BIRTH = "Đăng ký khai sinh"
 
 def ranked(query, items):
     """``items``: (title, matches_all) pairs; the titles best first."""
-    return [
-        title
-        for title, _all in rank(query, items, lambda i: i[0], lambda i: i[1])
-    ]
+    return [title for title, _all in rank(query, items, lambda i: i[0], lambda i: i[1])]
 
 
 def test_chung_thuc_puts_certification_before_food_safety():
@@ -124,7 +122,7 @@ def test_equal_relevance_is_by_name(query, items):
     terms = query_terms(query)
     result = rank(query, items, lambda i: i[0], lambda i: i[1])
     keys = [relevance(terms, title, every) for title, every in result]
-    for before, after in zip(keys, keys[1:]):
+    for before, after in pairwise(keys):
         if before[:4] == after[:4]:
             assert before[4] <= after[4]
 

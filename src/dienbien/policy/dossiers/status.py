@@ -9,6 +9,7 @@ verification look exactly the same.
 
 from Acquisition import aq_base
 from dataclasses import dataclass
+from dienbien.policy import _
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.core.dossiers import STATUS_CODES
@@ -16,7 +17,6 @@ from dienbien.policy.core.dossiers import verify_matches
 from dienbien.policy.core.lookup import citizen_action
 from dienbien.policy.core.lookup import public_step
 from dienbien.policy.core.lookup import supplement_request
-from dienbien.policy import _
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers import ratelimit
 from dienbien.policy.dossiers.dossier import DOSSIERS_PATH
@@ -136,8 +136,7 @@ INSTRUCTION_DEFAULTS = {
     "bring_supplement": "Bring the papers listed below to ${desk}, with your "
     "receipt. Processing goes on once the supplement is complete.",
     "pay_fees": "Pay the fees at ${desk}; processing goes on once they are paid.",
-    "collect_result": "Your result is ready: collect it at ${desk}, with your "
-    "receipt.",
+    "collect_result": "Your result is ready: collect it at ${desk}, with your receipt.",
     "ask_desk": "Your dossier will not be processed further; ask ${desk} "
     "for the reasons.",
 }

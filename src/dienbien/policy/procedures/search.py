@@ -144,7 +144,9 @@ def search(portal, form) -> list:
         candidates = catalog(**_unsorted(_query(portal, form, " OR ")))
     except ParseError:
         return []
-    every = {brain.getRID() for brain in catalog(**_unsorted(catalog_query(portal, form)))}
+    every = {
+        brain.getRID() for brain in catalog(**_unsorted(catalog_query(portal, form)))
+    }
     return rank(
         words,
         candidates,
