@@ -169,3 +169,16 @@ def test_other_notes_stay_inside(anonymous, staff, in_supplement, clock):
     assert data["supplement"] is None
     assert data["steps"][-1]["title"] == "Dừng xử lý"
     assert data["instruction"]["action"] == "ask_desk"
+
+
+def test_answer_conforms_to_the_openapi_document(anonymous, staff, in_supplement):
+    from test_openapi import conforms
+
+    # In supplement (papers, reason), then waiting again (no supplement).
+    conforms("/@dossier-status", "POST", lookup(anonymous, in_supplement["code"]))
+    step(staff["clerk"], in_supplement, "receive_supplement")
+    conforms("/@dossier-status", "POST", lookup(anonymous, in_supplement["code"]))
+    answer = anonymous.get(
+        "@dossier-status", params={"code": in_supplement["code"], "verify": "5678"}
+    )
+    conforms("/@dossier-status", "GET", answer)
