@@ -76,8 +76,13 @@ def test_no_personal_data_anywhere(anonymous, dossier):
         "appointment",
         "returned",
         "steps",
+        "instruction",
+        "supplement",
     }
-    assert all(set(step) == {"time", "unit", "unit_title"} for step in data["steps"])
+    assert all(
+        set(step) == {"time", "unit", "unit_title", "action", "title"}
+        for step in data["steps"]
+    )
 
 
 def test_unknown_code_and_wrong_verify_look_the_same(anonymous, dossier):

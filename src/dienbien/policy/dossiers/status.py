@@ -1,22 +1,29 @@
 """The public status lookup: what a citizen may know of a dossier.
 
-Status, procedure, the appointment and the units it passed through — never
-the applicant's name, ID, phone, e-mail or address. An unknown code and a
-wrong verification look exactly the same.
+Status, procedure, the appointment, each step with the unit it went to, what
+the citizen has to do now and, while a supplement is awaited, the papers it
+asks for — never the applicant's name, ID, phone, e-mail or address, nor who
+handled a step or the notes of other steps. An unknown code and a wrong
+verification look exactly the same.
 """
 
 from Acquisition import aq_base
 from dataclasses import dataclass
+from dienbien.policy import _
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.core.dossiers import verify_matches
+from dienbien.policy.core.lookup import citizen_action
+from dienbien.policy.core.lookup import public_step
+from dienbien.policy.core.lookup import supplement_request
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers import ratelimit
 from dienbien.policy.dossiers.dossier import DOSSIERS_PATH
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.workingtime import to_aware
 from plone import api
+from zope.i18n import translate
 
 
 def _iso(value):
@@ -87,16 +94,99 @@ def _by_id(code: str):
     return dossier
 
 
+#: The steps as the citizen reads them (``core.lookup.PUBLIC_STEPS``).
+STEP_TITLES = {
+    "accepted": _("lookup_step_accepted", default="Accepted"),
+    "refused": _("lookup_step_refused", default="Refused at the desk"),
+    "transferred": _("lookup_step_transferred", default="Sent for processing"),
+    "supplement_requested": _(
+        "lookup_step_supplement_requested", default="Supplement requested"
+    ),
+    "supplement_received": _(
+        "lookup_step_supplement_received", default="Supplement received"
+    ),
+    "payment_requested": _(
+        "lookup_step_payment_requested", default="Payment of fees requested"
+    ),
+    "payment_confirmed": _("lookup_step_payment_confirmed", default="Fees paid"),
+    "resolved": _("lookup_step_resolved", default="Result ready"),
+    "stopped": _("lookup_step_stopped", default="Processing stopped"),
+    "withdrawn": _("lookup_step_withdrawn", default="Withdrawn"),
+    "returned": _("lookup_step_returned", default="Result returned"),
+    "new_appointment": _(
+        "lookup_step_new_appointment", default="Apology and new appointment"
+    ),
+    "reorganised": _(
+        "lookup_step_reorganised", default="Handed over to a successor unit"
+    ),
+    "update": _("lookup_step_update", default="Updated"),
+}
+#: What the citizen has to do (``core.lookup.ACTIONS``); ``${desk}`` is the
+#: receiving unit, where the citizen goes.
+INSTRUCTIONS = {
+    "wait": "lookup_do_wait",
+    "bring_supplement": "lookup_do_bring_supplement",
+    "pay_fees": "lookup_do_pay_fees",
+    "collect_result": "lookup_do_collect_result",
+    "ask_desk": "lookup_do_ask_desk",
+}
+INSTRUCTION_DEFAULTS = {
+    "wait": "Nothing to do for now: your dossier is being processed. "
+    "The result is due at the appointment above.",
+    "bring_supplement": "Bring the papers listed below to ${desk}, with your "
+    "receipt. Processing goes on once the supplement is complete.",
+    "pay_fees": "Pay the fees at ${desk}; processing goes on once they are paid.",
+    "collect_result": "Your result is ready: collect it at ${desk}, with your receipt.",
+    "ask_desk": "Your dossier will not be processed further; ask ${desk} "
+    "for the reasons.",
+}
+
+
+def _instruction(state: str, desk: str, request) -> dict | None:
+    action = citizen_action(state)
+    if action is None:
+        return None
+    message = _(
+        INSTRUCTIONS[action],
+        default=INSTRUCTION_DEFAULTS[action],
+        mapping={"desk": desk},
+    )
+    return {"action": action, "text": translate(message, context=request)}
+
+
+def _supplement(state: str, entries: list[dict]) -> dict | None:
+    """The latest supplement request, while the dossier waits for it."""
+    if state != "supplement_requested":
+        return None
+    requests = [entry for entry in entries if entry["action"] == "request_supplement"]
+    if not requests:
+        return None
+    entry = requests[-1]
+    request = supplement_request(entry.get("note") or "", entry.get("papers"))
+    return {
+        "requested": _iso(entry["time"]),
+        "papers": list(request.papers),
+        "reason": request.reason,
+    }
+
+
 def public_view(dossier, unit_titles: dict, request) -> dict:
     state = api.content.get_state(dossier)
-    steps = [
-        {
-            "time": _iso(entry["time"]),
-            "unit": entry["to_unit"] or entry["from_unit"],
-            "unit_title": unit_titles.get(entry["to_unit"] or entry["from_unit"], ""),
-        }
-        for entry in log.entries(dossier)
-    ]
+    entries = log.entries(dossier)
+    steps = []
+    for entry in entries:
+        unit = entry["to_unit"] or entry["from_unit"]
+        step = public_step(entry["action"])
+        steps.append(
+            {
+                "time": _iso(entry["time"]),
+                "unit": unit,
+                "unit_title": unit_titles.get(unit, ""),
+                "action": step,
+                "title": translate(STEP_TITLES[step], context=request),
+            }
+        )
+    desk = unit_titles.get(dossier.receiving_unit, "") or dossier.receiving_unit or ""
     return {
         "code": dossier.code,
         "status": {"code": STATUS_CODES[state], "title": status_title(state, request)},
@@ -105,4 +195,6 @@ def public_view(dossier, unit_titles: dict, request) -> dict:
         "appointment": _iso(dossier.appointment),
         "returned": _iso(dossier.returned),
         "steps": steps,
+        "instruction": _instruction(state, desk, request),
+        "supplement": _supplement(state, entries),
     }

@@ -9,6 +9,7 @@ from dienbien.policy.core.procedures import LEVELS
 from dienbien.policy.core.procedures import ONLINE_SERVICES
 from dienbien.policy.core.procedures import query_words
 from dienbien.policy.core.procedures import time_label
+from dienbien.policy.core.ranking import rank
 from dienbien.policy.orgunits.lookup import unit_codes
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.procedures.procedure import PROCEDURES_PATH
@@ -101,7 +102,12 @@ def check_parameters(portal, form, known=PARAMETERS) -> list:
 
 
 def catalog_query(portal, form) -> dict:
-    """The catalog query for checked parameters."""
+    """The catalog query for checked parameters, with every search word
+    required (a query without words lists the catalogue by name)."""
+    return _query(portal, form, " ")
+
+
+def _query(portal, form, joiner: str) -> dict:
     states = ["published"]
     if form.get("include_abolished") == "1":
         states.append("abolished")
@@ -114,7 +120,7 @@ def catalog_query(portal, form) -> dict:
     words = query_words(form.get("q", ""))
     if words:
         # Every word is a prefix: "chung thu" finds "chứng thực".
-        query["SearchableText"] = " ".join(f"{word}*" for word in words)
+        query["SearchableText"] = joiner.join(f"{word}*" for word in words)
     for param, index in FACETS:
         if form.get(param):
             query[index] = form[param]
@@ -122,13 +128,35 @@ def catalog_query(portal, form) -> dict:
 
 
 def search(portal, form) -> list:
-    """The catalog's answer for checked parameters. A query the full-text
-    index still cannot parse (only words it does not index) finds nothing."""
+    """The catalog's answer for checked parameters: by name, or for a search
+    best first (``core.ranking``). A query the full-text index still cannot
+    parse (only words it does not index) finds nothing.
+
+    A search asks the catalog twice, for items holding some of the words (the
+    candidates) and for those holding all; the ranking reads the titles from
+    catalog metadata, so no procedure is woken up.
+    """
     catalog = getToolByName(portal, "portal_catalog")
+    words = query_words(form.get("q", ""))
     try:
-        return catalog(**catalog_query(portal, form))
+        if not words:
+            return catalog(**_query(portal, form, " "))
+        candidates = catalog(**_unsorted(_query(portal, form, " OR ")))
     except ParseError:
         return []
+    every = {
+        brain.getRID() for brain in catalog(**_unsorted(catalog_query(portal, form)))
+    }
+    return rank(
+        words,
+        candidates,
+        title=lambda brain: brain.Title,
+        matches_all=lambda brain: brain.getRID() in every,
+    )
+
+
+def _unsorted(query: dict) -> dict:
+    return {name: value for name, value in query.items() if name != "sort_on"}
 
 
 class ResultFormatter:

@@ -17,7 +17,7 @@ from Products.Five.browser import BrowserView
 
 
 def local_text(iso: str | None) -> str:
-    """``2026-03-04T09:00:00+07:00`` -> ``09:00 ngày 04/03/2026``."""
+    """``2026-03-04T09:00:00+07:00`` -> ``09:00 04/03/2026``."""
     if not iso:
         return ""
     moment = datetime.fromisoformat(iso)

@@ -73,6 +73,11 @@ class ProcedureCatalogueView(BrowserView):
             for token, title in ONLINE_TITLES.items()
         ]
 
+    def active_filters(self) -> int:
+        """How many filters are set: the folded filters open when any is."""
+        names = {name for name, _index in FACETS} | {"include_abolished"}
+        return len(names & set(self.form))
+
     def selected(self, name, token):
         return self.form.get(name) == token
 
