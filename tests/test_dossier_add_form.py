@@ -142,7 +142,7 @@ def test_prefill_of_the_chosen_procedure(desk):
     assert 'name="form.widgets.papers.copies.1" type="number" value="2"' in (
         re.sub(r'\s+(?=[a-z-]+=)', " ", papers_html).replace(
             ' inputmode="numeric" max="99" min="0"', ""
-        ).replace(' style="width: 5rem"', "")
+        ).replace(' style="width: 4.5rem"', "")
     )
     assert "checked" not in papers_html
 

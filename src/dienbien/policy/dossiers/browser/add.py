@@ -221,6 +221,7 @@ def paper_problems(context, request) -> list:
 
 class DossierAddForm(DefaultAddForm):
     portal_type = "Dossier"
+    label = _("label_add_dossier", default="Receive a dossier")
 
     def updateFields(self):
         super().updateFields()
@@ -236,6 +237,10 @@ class DossierAddForm(DefaultAddForm):
         # In input mode, as the schema's own widget hints are.
         self.fields["procedure"].widgetFactory[INPUT_MODE] = ProcedureSelectFieldWidget
         self.fields["papers"].widgetFactory[INPUT_MODE] = PaperChecklistFieldWidget
+        # The fee beside the channel it depends on.
+        names = [name for name in self.fields if name != "fee"]
+        names.insert(names.index("channel") + 1, "fee")
+        self.fields = self.fields.select(*names)
 
     def updateWidgets(self, prefix=None):
         super().updateWidgets(prefix)
