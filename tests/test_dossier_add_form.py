@@ -95,7 +95,10 @@ def test_choices_found_without_diacritics(desk):
 
 def test_choices_and_prefill_are_for_the_desk(desk, anonymous, staff):
     for client in (anonymous, staff["officer"]):
-        for view in ("procedure-choices?query=chung", "dossier-prefill?procedure=2.000815"):
+        for view in (
+            "procedure-choices?query=chung",
+            "dossier-prefill?procedure=2.000815",
+        ):
             response = client.get(f"ho-so/@@{view}", allow_redirects=False)
             assert response.status_code in (302, 401, 403), view
 
@@ -139,10 +142,8 @@ def test_prefill_of_the_chosen_procedure(desk):
     }
     # The papers to tick, unticked, with the counts the procedure asks for.
     assert "Bản sao cần chứng thực" in html.unescape(papers_html)
-    assert 'name="form.widgets.papers.copies.1" type="number" value="2"' in (
-        re.sub(r'\s+(?=[a-z-]+=)', " ", papers_html).replace(
-            ' inputmode="numeric" max="99" min="0"', ""
-        ).replace(' style="width: 4.5rem"', "")
+    assert re.search(
+        r'name="form\.widgets\.papers\.copies\.1"[^>]*value="2"', papers_html
     )
     assert "checked" not in papers_html
 
@@ -154,7 +155,9 @@ def test_prefill_of_an_unknown_procedure(desk):
         headers={"Accept-Language": "vi"},
     )
     assert response.status_code == 404
-    assert response.json() == {"message": "Không có thủ tục đang công bố nào có mã này."}
+    assert response.json() == {
+        "message": "Không có thủ tục đang công bố nào có mã này."
+    }
 
 
 def test_the_form_asks_for_a_procedure_by_name(desk):
@@ -241,4 +244,3 @@ def test_a_ticked_paper_without_count_is_named(desk):
         "số bản chính hoặc bản sao."
     ) in html.unescape(response.text)
     assert not created(desk)
-

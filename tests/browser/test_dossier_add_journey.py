@@ -99,7 +99,9 @@ def test_clerk_adds_a_dossier_by_procedure_name(
     expect(clerk.locator(".dossier-state-title")).to_have_text("Được tiếp nhận")
     expect(clerk.locator(".dossier-code")).to_have_text("H15.50.MC-260303-0001")
     expect(clerk.locator(".dossier-appointment")).to_contain_text("10:00 04/03/2026")
-    expect(clerk.locator("body")).to_contain_text("Bản chính giấy tờ cần chứng thực (1)")
+    expect(clerk.locator("body")).to_contain_text(
+        "Bản chính giấy tờ cần chứng thực (1)"
+    )
     expect(clerk.locator("body")).to_contain_text("Bản sao cần chứng thực (3)")
     clerk.screenshot(path=f"{SHOTS}/dossier-{width}.png", full_page=True)
     context.close()
@@ -126,12 +128,14 @@ def test_a_failed_save_keeps_the_procedure_and_ticks(
     expect(clerk.locator("#s2id_form-widgets-procedure")).to_contain_text(
         "Chứng thực bản sao từ bản chính (2.000815)"
     )
-    expect(clerk.locator("#dossier-prefill [data-prefill=fee]")).to_have_text(
-        "2.000 đ"
-    )
+    expect(clerk.locator("#dossier-prefill [data-prefill=fee]")).to_have_text("2.000 đ")
     expect(clerk.locator("#form\\.widgets\\.papers-received-1")).to_be_checked()
     expect(clerk.locator("#form\\.widgets\\.papers-received-0")).not_to_be_checked()
     clerk.screenshot(path=f"{SHOTS}/add-form-refused-375.png", full_page=True)
+    for part in ("procedure", "papers"):
+        clerk.locator(f"#formfield-form-widgets-{part}").screenshot(
+            path=f"{SHOTS}/add-form-{part}-375.png"
+        )
     clerk.fill("#form-widgets-applicant_phone", "0912 345 678")
     clerk.click("#form-buttons-save")
     expect(clerk.locator(".dossier-code")).to_have_text("H15.50.MC-260303-0001")

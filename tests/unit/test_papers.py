@@ -51,9 +51,7 @@ def test_counts_must_be_small_whole_numbers():
 
 
 @given(
-    st.lists(
-        st.tuples(st.text(max_size=20), st.text(max_size=3), st.text(max_size=3))
-    )
+    st.lists(st.tuples(st.text(max_size=20), st.text(max_size=3), st.text(max_size=3)))
 )
 def test_lines_left_as_shown_are_never_a_problem(lines):
     """Unticked lines, and blank lines whatever their counts, give neither

@@ -54,9 +54,7 @@ def procedure_prefill(context, request, code: str, moment) -> dict | None:
                 "fee": terms.fee,
                 "fee_text": tr(format_fee(terms.fee)),
                 "time": tr(_(template, mapping=mapping)),
-                "appointment": when_text(
-                    appointment(calendar, moment, terms, cutoff)
-                ),
+                "appointment": when_text(appointment(calendar, moment, terms, cutoff)),
             }
         )
     return {

@@ -5,6 +5,7 @@ appointment — and ticks the papers received from the procedure's list.
 The dossier is created as ``POST /ho-so`` creates it (``lifecycle``): the
 form only helps choose and shows beforehand what will be stored."""
 
+from copy import copy
 from dienbien.policy import _
 from dienbien.policy.core.papers import received_papers
 from dienbien.policy.dossiers.lifecycle import accept_new
@@ -32,13 +33,11 @@ from zope.i18n import translate
 from zope.interface import implementer_only
 from zope.schema.interfaces import IList
 
-from copy import copy
-
 import json
 
 
-#: Fills the form from the chosen procedure (``static/``).
-SCRIPT = "++resource++dienbien.policy.dossiers/dossier-add.js"
+#: The script that fills the form from the chosen procedure, and its style.
+STATIC = "++resource++dienbien.policy.dossiers"
 
 #: Procedures offered at a time while the clerk types.
 CHOICES = 10
@@ -104,7 +103,8 @@ class ProcedureSelectWidget(AjaxSelectWidget):
             prefill=prefill,
             channel=self.chosen_channel(prefill),
             url=f"{self.folder_url()}/@@dossier-prefill",
-            script=f"{api.portal.get().absolute_url()}/{SCRIPT}",
+            script=f"{api.portal.get().absolute_url()}/{STATIC}/dossier-add.js",
+            style=f"{api.portal.get().absolute_url()}/{STATIC}/dossier-add.css",
         )
 
     def json_data(self, prefill) -> str:
@@ -215,7 +215,9 @@ def paper_problems(context, request) -> list:
     prefix = "form.widgets.papers"
     if f"{prefix}.marker" not in request.form:
         return []
-    names = [name for name, _o, _c in procedure_papers(context, procedure_code(request))]
+    names = [
+        name for name, _o, _c in procedure_papers(context, procedure_code(request))
+    ]
     return received_papers(submitted_lines(request.form, prefix, names))[1]
 
 
@@ -291,7 +293,10 @@ class ProcedureChoices(JSONView):
         query = query if isinstance(query, str) else ""
         brains = search(api.portal.get(), {"q": query}) if query.strip() else []
         results = [
-            {"id": brain.procedure_code, "text": f"{brain.Title} ({brain.procedure_code})"}
+            {
+                "id": brain.procedure_code,
+                "text": f"{brain.Title} ({brain.procedure_code})",
+            }
             for brain in brains[:CHOICES]
         ]
         return self.reply({"results": results, "total": len(brains)})
@@ -319,4 +324,3 @@ class DossierPrefill(JSONView):
             lines=paper_lines(self.request, "form.widgets.papers", names, counts),
         )
         return self.reply(data)
-

@@ -10,8 +10,8 @@ from dienbien.policy.core.edits import change_problems
 from dienbien.policy.core.edits import FIELDS as EDIT_FIELDS
 from dienbien.policy.core.edits import reason_required
 from dienbien.policy.dossiers import edits
-from dienbien.policy.dossiers.browser.add import paper_problems
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.browser.add import paper_problems
 from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
