@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_desk_to_citizen(browser, site_url, one_stop):
+    from browser.desk import choose_procedure
     from conftest import log_in
     from conftest import STAFF_PASSWORD
     from dienbien.policy.dossiers import ratelimit
@@ -30,7 +31,7 @@ def test_desk_to_citizen(browser, site_url, one_stop):
     clerk.goto(f"{site_url}/ho-so/++add++Dossier")
     # The clerk's own desk is chosen already.
     expect(clerk.locator("#form-widgets-receiving_unit")).to_have_value("H15.50.MC")
-    clerk.fill("#form-widgets-procedure", "2.000815")
+    choose_procedure(clerk, "chung thuc", "Chứng thực bản sao từ bản chính")
     clerk.select_option("#form-widgets-channel", "in_person")
     clerk.fill("#form-widgets-applicant_name", "Lò Văn Páo")
     clerk.fill("#form-widgets-applicant_phone", "0912 345 678")
@@ -85,6 +86,7 @@ def test_desk_to_citizen(browser, site_url, one_stop):
 def test_steps_that_need_a_reason(browser, site_url, one_stop):
     """The state menu asks for the reason of a supplement request; the reason
     goes into the hand-over log."""
+    from browser.desk import choose_procedure
     from conftest import log_in
     from conftest import STAFF_PASSWORD
 
@@ -92,7 +94,7 @@ def test_steps_that_need_a_reason(browser, site_url, one_stop):
     clerk = context.new_page()
     log_in(clerk, site_url, "clerk", STAFF_PASSWORD)
     clerk.goto(f"{site_url}/ho-so/++add++Dossier")
-    clerk.fill("#form-widgets-procedure", "2.000815")
+    choose_procedure(clerk, "chung thuc", "Chứng thực bản sao từ bản chính")
     clerk.select_option("#form-widgets-channel", "in_person")
     clerk.select_option("#form-widgets-receiving_unit", "H15.50.MC")
     clerk.fill("#form-widgets-applicant_name", "Lò Thị Ón")

@@ -1,6 +1,6 @@
-"""The dossier in the classic UI: the desk's add form (which gives the new
-dossier its code and appointment, as ``POST /ho-so`` does) and the dossier
-page with its status, papers, hand-over log and slips."""
+"""The dossier in the classic UI: the validation shared by the add form
+(``add.py``) and the edit form, and the dossier page with its status,
+papers, hand-over log and slips."""
 
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import Applicant
@@ -11,19 +11,16 @@ from dienbien.policy.core.edits import FIELDS as EDIT_FIELDS
 from dienbien.policy.core.edits import reason_required
 from dienbien.policy.dossiers import edits
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.browser.add import paper_problems
 from dienbien.policy.dossiers.dossier import IDossier
-from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
-from dienbien.policy.dossiers.lifecycle import own_desks
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.dossiers.titles import step_title
 from dienbien.policy.dossiers.titles import timeliness_title
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.validation import CheckedFormValidator
 from plone import api
-from plone.dexterity.browser.add import DefaultAddForm
-from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditForm
 from plone.protect import CheckAuthenticator
 from plone.z3cform import layout
@@ -37,32 +34,6 @@ from zope.component import adapter
 from zope.interface import Interface
 from zope.schema import getFields
 from zope.schema import TextLine
-
-
-class DossierAddForm(DefaultAddForm):
-    portal_type = "Dossier"
-
-    def updateWidgets(self, prefix=None):
-        super().updateWidgets(prefix)
-        # A clerk of one desk receives for that desk: chosen for them.
-        widget = self.widgets.get("receiving_unit")
-        desks = own_desks()
-        if (
-            widget is not None
-            and len(desks) == 1
-            and not self.request.form.get(widget.name)
-        ):
-            widget.value = [desks[0]]
-
-    def create(self, data):
-        dossier = super().create(data)
-        # Accepted now, at this desk: code, frozen terms and appointment.
-        accept_new(dossier.__of__(self.context), self.context, now(), None)
-        return dossier
-
-
-class DossierAddView(DefaultAddView):
-    form = DossierAddForm
 
 
 class IEditReason(Interface):
@@ -146,6 +117,7 @@ class DossierFormValidator(CheckedFormValidator):
                 receiving_unit=values.get("receiving_unit"),
             )
             problems += creation_problems(draft)
+            problems += paper_problems(self.context, self.request)
         return problems
 
 
