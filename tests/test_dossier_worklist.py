@@ -164,7 +164,9 @@ def test_filters_stay_in_the_address_and_the_page_shows_them(worklist):
 
 def test_the_applicant_search_is_posted_never_read_from_the_address(worklist):
     officer = worklist("officer")
-    found = listed(officer.post("ho-so/@@dossier-listing", data={"q": "dang thi huong"}))
+    found = listed(
+        officer.post("ho-so/@@dossier-listing", data={"q": "dang thi huong"})
+    )
     assert found == numbers(3)
     # The filters travel with the posted search.
     posted = officer.post(
@@ -210,6 +212,8 @@ def overdue_counted(http, user) -> int:
 def test_the_leaders_dashboard_counts_what_his_list_shows(
     worklist, http, user, overdue
 ):
-    shown = listed(worklist(user).get("ho-so/@@dossier-listing", params={"overdue": "1"}))
+    shown = listed(
+        worklist(user).get("ho-so/@@dossier-listing", params={"overdue": "1"})
+    )
     assert sorted(shown) == numbers(*overdue)
     assert overdue_counted(http, user) == len(overdue)

@@ -22,7 +22,6 @@ from dienbien.policy.workingtime import site_calendar
 from plone import api
 from Products.CMFPlone.PloneBatch import Batch
 from Products.Five.browser import BrowserView
-from urllib.parse import urlencode
 
 
 #: The filters a GET may carry (and a link or bookmark keep).
