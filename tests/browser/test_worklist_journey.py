@@ -128,3 +128,24 @@ def test_the_district_officer_finds_his_dossiers_in_every_state(
     assert width <= 375, f"the list is {width}px wide"
     shoot(page, "officer-week-375")
     context.close()
+
+
+def test_the_desk_prints_the_tracking_register_from_its_list(browser, site_url, demo):
+    from conftest import log_in
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    log_in(page, site_url, "motcua.huyen", PASSWORD)
+    page.goto(f"{site_url}/ho-so")
+    # Every dossier the district's desk received, in every state.
+    received = [r for r in demo_records() if r["receiving_unit"] == "H15.50.MC"]
+    expect(page.locator(".dossier-listing-count")).to_have_text(
+        f"{len(received)} hồ sơ"
+    )
+    assert len(received) == 41
+    with context.expect_page() as register_info:
+        page.click("text=Sổ theo dõi hồ sơ (Mẫu 06)")
+    register = register_info.value
+    register.wait_for_load_state()
+    expect(register.locator("body")).to_contain_text("SỔ THEO DÕI HỒ SƠ")
+    context.close()
