@@ -207,3 +207,34 @@ def test_working_minutes_between_inverts_adding(start, minutes):
         CAL.working_minutes_between(opened, CAL.add_working_minutes(opened, minutes))
         == minutes
     )
+
+
+# "Due this week" (the dossier listing) runs to the week's last closing.
+
+
+def test_week_closing_is_friday_of_an_ordinary_week():
+    assert CAL.week_closing(date(2026, 3, 3)) == datetime(2026, 3, 6, 17, 0)
+
+
+def test_week_closing_counts_a_make_up_saturday():
+    # Sat 10/1/2026 is worked (Official Dispatch 12729/VPCP-KGVX).
+    assert CAL.week_closing(date(2026, 1, 5)) == datetime(2026, 1, 10, 17, 0)
+
+
+def test_week_closing_of_a_week_off_is_none():
+    # Tết 2026: Mon 16/2 to Sun 22/2 are all days off.
+    assert CAL.week_closing(date(2026, 2, 18)) is None
+
+
+@settings(max_examples=200)
+@given(st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)))
+def test_week_closing_is_the_last_working_day_of_the_week(day):
+    closing = CAL.week_closing(day)
+    monday = day - timedelta(days=day.weekday())
+    week = [monday + timedelta(days=n) for n in range(7)]
+    working = [d for d in week if CAL.is_working_day(d)]
+    if not working:
+        assert closing is None
+    else:
+        assert closing == CAL.closing(working[-1])
+        assert closing.date() in week

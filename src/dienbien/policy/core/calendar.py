@@ -192,6 +192,17 @@ class WorkingCalendar:
     def closing(self, day: date) -> datetime:
         return _at(day, self.periods[-1][1])
 
+    def week_closing(self, day: date) -> datetime | None:
+        """The end of office hours on the last working day of ``day``'s
+        Monday-to-Sunday week (a make-up Saturday counts), ``None`` for a
+        week without working days: "due this week" runs until then."""
+        monday = day - timedelta(days=day.weekday())
+        for offset in range(6, -1, -1):
+            current = monday + timedelta(days=offset)
+            if self.is_working_day(current):
+                return self.closing(current)
+        return None
+
     def same_day(self, accepted: datetime, cutoff: time) -> datetime:
         moment = self.opening(accepted)
         if moment.date() == accepted.date() and moment.time() < cutoff:

@@ -3,7 +3,6 @@ for each dossier, which dossiers a user may count, and the facts read back
 from catalog metadata (no dossier is woken)."""
 
 from datetime import datetime
-from dienbien.policy.core.orgunits import ancestors
 from dienbien.policy.core.reorganisation import chain
 from dienbien.policy.core.reorganisation import predecessors
 from dienbien.policy.core.statistics import as_row
@@ -25,8 +24,11 @@ def countable_units(user=None) -> set[str] | None:
     """The handling units whose dossiers the user may count (``None``: all).
 
     Managers and site administrators count everything; staff count their
-    own units' dossiers, and leaders also those of the units below theirs;
-    both also count the dossiers of the units that retired into theirs.
+    own units' dossiers and those of the units that retired into theirs:
+    exactly the dossiers their local roles let them open
+    (``dossiers/localroles.py``), so that a leader's dashboard and his
+    working list (``@@dossier-listing``) agree. A leader of a district
+    does not count its communes' dossiers, which he cannot open.
     """
     user = user or api.user.get_current()
     roles = set(api.user.get_roles(user=user))
@@ -35,8 +37,6 @@ def countable_units(user=None) -> set[str] | None:
     units = all_units(api.portal.get())
     mine = user_units(units, user)
     allowed = set().union(*(mine[function] for function in FUNCTIONS_SEEING))
-    for code in mine["leader"]:
-        allowed.update(c for c in units if code in ancestors(c, units))
     return _with_predecessors(allowed)
 
 
