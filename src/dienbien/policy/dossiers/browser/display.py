@@ -20,3 +20,11 @@ def full_name(userid: str | None, cache: dict | None = None) -> str:
     if cache is not None:
         cache[userid] = name
     return name
+
+
+def without_side_columns(request) -> None:
+    """No portlet columns beside a dossier: the site's navigation portlet
+    only repeated the dossier's title (with a broken type icon) and, on a
+    phone, pushed itself between the log and the footer."""
+    request.set("disable_plone.leftcolumn", True)
+    request.set("disable_plone.rightcolumn", True)

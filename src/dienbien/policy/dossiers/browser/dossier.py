@@ -13,6 +13,7 @@ from dienbien.policy.dossiers import edits
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.dossiers.browser.display import when
+from dienbien.policy.dossiers.browser.display import without_side_columns
 from dienbien.policy.dossiers.browser.step import available_steps
 from dienbien.policy.dossiers.browser.step import format_amount
 from dienbien.policy.dossiers.dossier import IDossier
@@ -179,6 +180,7 @@ class DossierView(BrowserView):
         # steps (they edit nothing, docs/workflows.md): they need the menu
         # without the edit permission. Only the dossier's staff see this page.
         self.request.set("enable_toolbar", True)
+        without_side_columns(self.request)
         return self.index()
 
     def state(self):

@@ -20,6 +20,7 @@ from dienbien.policy.core.steps import requested_papers
 from dienbien.policy.core.steps import step_problems
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.browser.display import when
+from dienbien.policy.dossiers.browser.display import without_side_columns
 from dienbien.policy.dossiers.lifecycle import apology_refusals
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import record_apology
@@ -77,6 +78,7 @@ class DossierStepView(BrowserView):
         self.errors = {}
         if not self.offered():
             raise NotFound(self.transition)
+        without_side_columns(self.request)
         if self.request.method == "POST" and self.request.form.get("form.submitted"):
             CheckAuthenticator(self.request)
             if self.request.form.get("form.cancel"):
