@@ -62,7 +62,8 @@ def test_clerk_and_officer_take_steps_from_the_page(
     url = dossier["@id"]
     code = dossier["code"]
 
-    context = browser.new_context()
+    # Vietnamese people's browsers: the date picker reads dd/mm/yyyy.
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
     clerk = context.new_page()
     log_in(clerk, site_url, "clerk", STAFF_PASSWORD)
     clerk.goto(url)
@@ -86,8 +87,13 @@ def test_clerk_and_officer_take_steps_from_the_page(
         "Yêu cầu bổ sung giấy tờ"
     )
     expect(clerk.locator("label[for=step-reason]")).to_have_text(
-        "Giấy tờ cần bổ sung, mỗi loại một dòng *"
+        "Giấy tờ cần bổ sung, mỗi loại một dòng"
     )
+    # The required mark: Plone's red dot, with its title.
+    expect(clerk.locator("label[for=step-reason] .required")).to_have_attribute(
+        "title", "Bắt buộc"
+    )
+    expect(clerk.locator("label[for=step-reason] .required")).to_be_visible()
     shoot(clerk, "step-request-supplement")
     clerk.fill("#step-reason", "1. Bản sao giấy khai sinh\n2. Ảnh 4x6")
     confirm(clerk)
@@ -145,7 +151,7 @@ def test_clerk_and_officer_take_steps_from_the_page(
 
     # The officer sees it will be late and apologises with a new appointment.
     clock("2026-03-05T07:30")
-    context = browser.new_context()
+    context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
     officer = context.new_page()
     log_in(officer, site_url, "officer", STAFF_PASSWORD)
     officer.goto(url)
