@@ -3,12 +3,26 @@ confirmation form, and dossiers are no longer locked by the editor."""
 
 from plone import api
 
+from plone.registry import field
+from plone.registry import Record
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
+
 import logging
 
 
 logger = logging.getLogger(__name__)
 WORKFLOW = "dienbien_dossier_workflow"
 LOCKING = "plone.locking"
+#: Each type's icon (as ``profiles/default/registry.xml`` registers them).
+ICONS = {
+    "dossier": ("Dossier", "file-earmark-person"),
+    "dossierfolder": ("DossierFolder", "folder2-open"),
+    "procedure": ("Procedure", "file-earmark-text"),
+    "procedurecatalogue": ("ProcedureCatalogue", "journal-text"),
+    "orgunit": ("OrgUnit", "building"),
+    "organisation": ("Organisation", "diagram-3"),
+}
 
 
 def steps_through_forms(context):
@@ -29,3 +43,13 @@ def steps_through_forms(context):
     fti = api.portal.get_tool("portal_types")["Dossier"]
     fti.behaviors = tuple(name for name in fti.behaviors if name != LOCKING)
     logger.info("Dossier steps through their forms; %d edit locks released.", released)
+
+
+def type_icons(context):
+    """Our content types' icons, instead of Plone's blank generic one."""
+    registry = getUtility(IRegistry)
+    for key, (title, icon) in ICONS.items():
+        name = f"plone.icon.contenttype/{key}"
+        if name not in registry.records:
+            registry.records[name] = Record(field.TextLine(title=title))
+        registry[name] = f"++plone++bootstrap-icons/{icon}.svg"
