@@ -21,7 +21,10 @@ def page(client, url):
 def buttons(client, dossier) -> list[str]:
     """The step buttons on the dossier page, as their labels."""
     html = page(client, dossier["@id"])
-    return re.findall(r'class="btn btn-outline-primary dossier-action[^"]*"\s+href="[^"]*"\s*>([^<]*)<', html)
+    return re.findall(
+        r'class="btn btn-outline-primary dossier-action[^"]*"\s+href="[^"]*"\s*>([^<]*)<',
+        html,
+    )
 
 
 def token(client, dossier) -> str:
@@ -104,13 +107,19 @@ def test_a_step_not_offered_is_not_found(staff):
     clerk, officer = staff["clerk"], staff["officer"]
     dossier = receive(clerk)
     # The officer does not transfer; the clerk does not resolve.
-    assert clerk.get(
-        f"{dossier['@id']}/@@dossier-step?transition=resolve", headers=HTML
-    ).status_code == 404
+    assert (
+        clerk.get(
+            f"{dossier['@id']}/@@dossier-step?transition=resolve", headers=HTML
+        ).status_code
+        == 404
+    )
     step(clerk, dossier, "transfer")
-    assert clerk.get(
-        f"{dossier['@id']}/@@dossier-step?transition=apology", headers=HTML
-    ).status_code == 404
+    assert (
+        clerk.get(
+            f"{dossier['@id']}/@@dossier-step?transition=apology", headers=HTML
+        ).status_code
+        == 404
+    )
     assert submit(officer, dossier, "stop", reason="x").status_code == 404
 
 
@@ -176,7 +185,9 @@ def test_payment_amount(staff):
     refused = submit(officer, dossier, "request_payment", amount="hai nghìn")
     assert refused.status_code == 400
     assert state(clerk, dossier)["review_state"] == "processing"
-    assert submit(officer, dossier, "request_payment", amount="2.000").status_code == 302
+    assert (
+        submit(officer, dossier, "request_payment", amount="2.000").status_code == 302
+    )
     assert log(clerk, dossier)[-1]["amount"] == 2000
     assert submit(clerk, dossier, "confirm_payment", amount="2000").status_code == 302
     assert state(clerk, dossier)["review_state"] == "processing"

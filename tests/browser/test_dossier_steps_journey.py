@@ -23,9 +23,7 @@ def people(one_stop):
     import transaction
 
     api.user.get(username="clerk").setMemberProperties({"fullname": "Lò Thị Mai"})
-    api.user.get(username="officer").setMemberProperties(
-        {"fullname": "Quàng Văn Hùng"}
-    )
+    api.user.get(username="officer").setMemberProperties({"fullname": "Quàng Văn Hùng"})
     transaction.commit()
 
 

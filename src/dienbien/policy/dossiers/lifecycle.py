@@ -236,7 +236,6 @@ def record_apology(dossier, new_appointment: datetime, reason: str) -> dict:
     return entry
 
 
-
 def apology_refusals(dossier, new_appointment: datetime | None, reason: str):
     """What stops Mẫu 04 now (``core.steps.apology_problems``), for the
     page's step form and ``POST @apology`` alike; ``record_apology`` after."""

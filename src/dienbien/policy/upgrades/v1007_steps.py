@@ -2,7 +2,6 @@
 confirmation form, and dossiers are no longer locked by the editor."""
 
 from plone import api
-
 from plone.registry import field
 from plone.registry import Record
 from plone.registry.interfaces import IRegistry
