@@ -239,10 +239,14 @@ def test_names_not_logins(staff, one_stop):
     transaction.commit()
     clerk = staff["clerk"]
     dossier = receive(clerk)
+    corrected = clerk.patch(
+        dossier["@id"], json={"applicant_phone": "0912 000 111", "reason": "Gõ nhầm"}
+    )
+    assert corrected.status_code == 204, corrected.text
     submit(clerk, dossier, "transfer")
     html = page(clerk, dossier["@id"])
-    rows = re.findall(r">Lò Thị Mai</td>", html)
-    assert len(rows) == 2  # accept and transfer
+    # The log's accept and transfer, and the trail's change.
+    assert len(re.findall(r">Lò Thị Mai</td>", html)) == 3
     assert ">clerk</td>" not in html
 
 
