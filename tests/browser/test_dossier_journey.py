@@ -54,6 +54,7 @@ def test_desk_to_citizen(browser, site_url, one_stop):
     dossier_url = clerk.url.split("?")[0].rstrip("/")
     clerk.click("#plone-contentmenu-workflow > a")
     clerk.click("#workflow-transition-transfer")
+    clerk.click(".dossier-step-form button[name='form.save']")
     expect(clerk.locator(".dossier-state-title")).to_have_text("Đang xử lý")
     clerk_context.close()
 
@@ -64,6 +65,7 @@ def test_desk_to_citizen(browser, site_url, one_stop):
     officer.click("#plone-contentmenu-workflow > a")
     expect(officer.locator("#workflow-transition-stop")).to_have_count(0)
     officer.click("#workflow-transition-resolve")
+    officer.click(".dossier-step-form button[name='form.save']")
     expect(officer.locator(".dossier-state-title")).to_have_text("Đã xử lý xong")
     officer_context.close()
 

@@ -10,6 +10,8 @@ from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.core.procedures import ChannelTerms
 from dienbien.policy.core.reorganisation import resolve
+from dienbien.policy.core.steps import apology_problems
+from dienbien.policy.core.steps import NEEDS_REASON
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.sequence import next_number
 from dienbien.policy.orgunits import references
@@ -25,8 +27,6 @@ from zope.lifecycleevent import modified
 import dataclasses
 
 
-#: Transitions whose form (Mẫu 02, 03, …) states a reason.
-NEEDS_REASON = ("refuse", "request_supplement", "withdraw", "stop")
 #: Who holds the dossier in each state: the receiving desk or the handling unit.
 HOLDER = {"processing": "handling"}
 
@@ -191,6 +191,7 @@ def after_transition(dossier, event):
     from_unit, to_unit = units.get(
         name, (_unit(dossier, from_state), _unit(dossier, to_state))
     )
+    kwargs = event.kwargs or {}
     log.append(
         dossier,
         when=moment,
@@ -200,9 +201,13 @@ def after_transition(dossier, event):
         to_state=to_state,
         from_unit=from_unit,
         to_unit=to_unit,
-        note=((event.kwargs or {}).get("comment") or "") if event.kwargs else "",
+        note=kwargs.get("comment") or "",
         timeliness=timeliness(moment, dossier.appointment),
         appointment=dossier.appointment,
+        # What the step form adds: the supplement papers that arrived
+        # (``receive_supplement``), the amount asked for or paid.
+        papers=kwargs.get("papers"),
+        amount=kwargs.get("amount"),
     )
     dossier.reindexObject()
 
@@ -229,3 +234,15 @@ def record_apology(dossier, new_appointment: datetime, reason: str) -> dict:
     modified(dossier)
     dossier.reindexObject()
     return entry
+
+
+def apology_refusals(dossier, new_appointment: datetime | None, reason: str):
+    """What stops Mẫu 04 now (``core.steps.apology_problems``), for the
+    page's step form and ``POST @apology`` alike; ``record_apology`` after."""
+    return apology_problems(
+        api.content.get_state(dossier),
+        dossier.appointment,
+        new_appointment,
+        reason,
+        now(),
+    )

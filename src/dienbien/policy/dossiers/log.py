@@ -30,6 +30,8 @@ def append(
     note: str = "",
     timeliness: str | None = None,
     appointment: datetime | None = None,
+    papers: list[str] | None = None,
+    amount: int | None = None,
 ) -> dict:
     annotations = IAnnotations(dossier)
     log = annotations.get(KEY)
@@ -47,5 +49,10 @@ def append(
         "timeliness": timeliness,
         "appointment": appointment,
     }
+    # Only the steps that have them carry these keys.
+    if papers is not None:
+        entry["papers"] = list(papers)
+    if amount is not None:
+        entry["amount"] = amount
     log.append(entry)
     return entry

@@ -12,6 +12,11 @@ from dienbien.policy.core.edits import reason_required
 from dienbien.policy.dossiers import edits
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.browser.add import paper_problems
+from dienbien.policy.dossiers.browser.display import full_name
+from dienbien.policy.dossiers.browser.display import when
+from dienbien.policy.dossiers.browser.display import without_side_columns
+from dienbien.policy.dossiers.browser.step import available_steps
+from dienbien.policy.dossiers.browser.step import format_amount
 from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.lifecycle import creation_problems
 from dienbien.policy.dossiers.lifecycle import now
@@ -121,10 +126,6 @@ class DossierFormValidator(CheckedFormValidator):
         return problems
 
 
-def _when(value):
-    return f"{value:%H:%M} {value:%d/%m/%Y}" if value else ""
-
-
 def _shown(value) -> str:
     if isinstance(value, list):  # papers
         return "; ".join(
@@ -151,6 +152,7 @@ class DossierView(BrowserView):
         # steps (they edit nothing, docs/workflows.md): they need the menu
         # without the edit permission. Only the dossier's staff see this page.
         self.request.set("enable_toolbar", True)
+        without_side_columns(self.request)
         return self.index()
 
     def state(self):
@@ -165,7 +167,11 @@ class DossierView(BrowserView):
         return unit_titles(api.portal.get())
 
     def when(self, value):
-        return _when(value)
+        return when(value)
+
+    def actions(self):
+        """The steps the user may take now: each button opens its form."""
+        return available_steps(self.context, self.request)
 
     def overdue(self):
         appointment = self.context.appointment
@@ -179,10 +185,11 @@ class DossierView(BrowserView):
     def edits(self):
         """The edit trail, newest last (staff only: this page is)."""
         titles = {name: field.title for name, field in getFields(IDossier).items()}
+        names = {}
         return [
             {
-                "time": _when(entry["time"]),
-                "actor": entry["actor"],
+                "time": when(entry["time"]),
+                "actor": full_name(entry["actor"], names),
                 "field": titles.get(entry["field"], entry["field"]),
                 "before": _shown(entry["before"]),
                 "after": _shown(entry["after"]),
@@ -193,14 +200,20 @@ class DossierView(BrowserView):
 
     def steps(self):
         titles = self.units()
+        names = {}
         return [
             {
-                "time": _when(entry["time"]),
+                "time": when(entry["time"]),
                 "action": step_title(entry["action"], self.request),
                 "from_unit": titles.get(entry["from_unit"], entry["from_unit"] or ""),
                 "to_unit": titles.get(entry["to_unit"], entry["to_unit"] or ""),
-                "actor": entry["actor"],
+                "actor": full_name(entry["actor"], names),
                 "note": entry["note"],
+                "papers": entry.get("papers") or [],
+                "amount": format_amount(entry.get("amount")),
+                "appointment": when(entry.get("appointment"))
+                if entry["action"] == "apology"
+                else "",
                 "timeliness": timeliness_title(entry["timeliness"], self.request),
             }
             for entry in log.entries(self.context)

@@ -1,0 +1,264 @@
+"""The dossier page's step buttons and the step form (``@@dossier-step``)
+over real HTTP: what is offered to whom, what the form refuses (and that a
+refused form changes nothing), what a taken step records, no edit lock."""
+
+from test_dossier_lifecycle import receive
+from test_dossier_lifecycle import state
+from test_dossier_lifecycle import step
+
+import re
+
+
+HTML = {"Accept": "text/html"}
+
+
+def page(client, url):
+    response = client.get(url, headers=HTML)
+    assert response.status_code == 200, response.text
+    return response.text
+
+
+def buttons(client, dossier) -> list[str]:
+    """The step buttons on the dossier page, as their labels."""
+    html = page(client, dossier["@id"])
+    return re.findall(
+        r'class="btn btn-outline-primary dossier-action[^"]*"\s+href="[^"]*"\s*>([^<]*)<',
+        html,
+    )
+
+
+def token(client, dossier) -> str:
+    """The user's plone.protect token, as every page of theirs carries it."""
+    html = page(client, dossier["@id"])
+    return re.search(r'data-token="([^"]+)"', html).group(1)
+
+
+def submit(client, dossier, transition, authenticator=True, **fields):
+    data = {"transition": transition, "form.submitted": "1", "form.save": "1"}
+    if authenticator:
+        data["_authenticator"] = token(client, dossier)
+    data.update(fields)
+    return client.post(
+        f"{dossier['@id']}/@@dossier-step",
+        data=data,
+        headers=HTML,
+        allow_redirects=False,
+    )
+
+
+def log(client, dossier) -> list[dict]:
+    return client.get(f"{dossier['@id']}/@handover-log").json()["items"]
+
+
+def test_each_function_sees_its_own_steps(staff):
+    clerk, officer, leader = staff["clerk"], staff["officer"], staff["leader"]
+    dossier = receive(clerk)
+    assert buttons(clerk, dossier) == [
+        "Chuyển hồ sơ đến cơ quan giải quyết",
+        "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+        "Công dân rút hồ sơ",
+    ]
+    step(clerk, dossier, "transfer")
+    # In processing the desk may still ask for papers or take a withdrawal.
+    assert buttons(clerk, dossier) == [
+        "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+        "Công dân rút hồ sơ",
+    ]
+    assert buttons(officer, dossier) == [
+        "Hoàn thành xử lý hồ sơ",
+        "Yêu cầu bổ sung, hoàn thiện hồ sơ",
+        "Yêu cầu thực hiện nghĩa vụ tài chính",
+        "Xin lỗi và hẹn lại ngày trả kết quả",
+    ]
+    assert "Dừng xử lý hồ sơ" in buttons(leader, dossier)
+
+
+def test_a_missing_reason_is_said_and_nothing_changes(staff):
+    clerk = staff["clerk"]
+    dossier = receive(clerk)
+    response = submit(clerk, dossier, "request_supplement", reason="   ")
+    assert response.status_code == 400
+    assert "Hãy nhập lý do." in response.text
+    # The required mark is visible beside the label.
+    assert re.search(
+        r'for="step-reason"[^>]*>\s*Giấy tờ cần bổ sung, mỗi loại một dòng\s*'
+        r'<span class="required" title="Bắt buộc">',
+        response.text,
+    )
+    assert state(clerk, dossier)["review_state"] == "accepted"
+    assert [entry["action"] for entry in log(clerk, dossier)] == ["accept"]
+
+
+def test_no_step_without_the_authenticator_nor_on_get(staff):
+    clerk = staff["clerk"]
+    dossier = receive(clerk)
+    forged = submit(clerk, dossier, "transfer", authenticator=False)
+    assert forged.status_code == 403
+    got = clerk.get(
+        f"{dossier['@id']}/@@dossier-step",
+        params={"transition": "transfer", "form.submitted": "1", "form.save": "1"},
+        headers=HTML,
+    )
+    assert got.status_code == 200  # the form, not the step
+    assert state(clerk, dossier)["review_state"] == "accepted"
+
+
+def test_a_step_not_offered_is_not_found(staff):
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk)
+    # The officer does not transfer; the clerk does not resolve.
+    assert (
+        clerk.get(
+            f"{dossier['@id']}/@@dossier-step?transition=resolve", headers=HTML
+        ).status_code
+        == 404
+    )
+    step(clerk, dossier, "transfer")
+    assert (
+        clerk.get(
+            f"{dossier['@id']}/@@dossier-step?transition=apology", headers=HTML
+        ).status_code
+        == 404
+    )
+    assert submit(officer, dossier, "stop", reason="x").status_code == 404
+
+
+def test_a_transfer_confirmed(staff, clock):
+    clerk = staff["clerk"]
+    dossier = receive(clerk)
+    form = page(clerk, f"{dossier['@id']}/@@dossier-step?transition=transfer")
+    assert "Chuyển hồ sơ đến cơ quan giải quyết" in form
+    assert '<strong class="dossier-step-new-state">Đang xử lý</strong>' in form
+    clock("2026-03-03T10:30")
+    response = submit(clerk, dossier, "transfer", reason="Hồ sơ đủ")
+    assert response.status_code == 302
+    assert state(clerk, dossier)["review_state"] == "processing"
+    entry = log(clerk, dossier)[-1]
+    assert (entry["action"], entry["time"], entry["note"], entry["to_unit"]) == (
+        "transfer",
+        "2026-03-03T10:30:00+07:00",
+        "Hồ sơ đủ",
+        "H15.50.03",
+    )
+
+
+def test_supplement_papers_ticked_are_recorded(staff):
+    clerk = staff["clerk"]
+    dossier = receive(clerk)
+    submit(
+        clerk,
+        dossier,
+        "request_supplement",
+        reason="1. Bản sao giấy khai sinh\n2. Ảnh 4x6\n3. Sổ hộ khẩu",
+    )
+    form = page(clerk, f"{dossier['@id']}/@@dossier-step?transition=receive_supplement")
+    assert form.count('name="papers:list"') == 3
+    # Nothing ticked: the form says so and the dossier waits.
+    refused = submit(clerk, dossier, "receive_supplement")
+    assert refused.status_code == 400
+    assert "Hãy đánh dấu các giấy tờ đã nhận." in refused.text
+    assert state(clerk, dossier)["review_state"] == "supplement_requested"
+    response = submit(
+        clerk,
+        dossier,
+        "receive_supplement",
+        **{"papers:list": ["Bản sao giấy khai sinh", "Sổ hộ khẩu", "Giấy lạ"]},
+    )
+    assert response.status_code == 302
+    assert state(clerk, dossier)["review_state"] == "accepted"
+    entry = log(clerk, dossier)[-1]
+    assert entry["action"] == "receive_supplement"
+    assert entry["papers"] == ["Bản sao giấy khai sinh", "Sổ hộ khẩu"]
+    html = page(clerk, dossier["@id"])
+    assert (
+        '<span class="dossier-log-papers">Bản sao giấy khai sinh; Sổ hộ khẩu</span>'
+        in html
+    )
+
+
+def test_payment_amount(staff):
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk)
+    step(clerk, dossier, "transfer")
+    form = page(officer, f"{dossier['@id']}/@@dossier-step?transition=request_payment")
+    assert 'value="2.000"' in form  # the dossier's fee
+    refused = submit(officer, dossier, "request_payment", amount="hai nghìn")
+    assert refused.status_code == 400
+    assert state(clerk, dossier)["review_state"] == "processing"
+    assert (
+        submit(officer, dossier, "request_payment", amount="2.000").status_code == 302
+    )
+    assert log(clerk, dossier)[-1]["amount"] == 2000
+    assert submit(clerk, dossier, "confirm_payment", amount="2000").status_code == 302
+    assert state(clerk, dossier)["review_state"] == "processing"
+
+
+def test_apology_from_the_form_as_over_rest(staff, clock):
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk)
+    step(clerk, dossier, "transfer")
+    current = state(clerk, dossier)["appointment"]
+    assert current == "2026-03-04T10:00:00+07:00"
+    form = page(officer, f"{dossier['@id']}/@@dossier-step?transition=apology")
+    assert "10:00 04/03/2026" in form
+    # An appointment not later than the current one is refused.
+    refused = submit(
+        officer, dossier, "apology", new_appointment="2026-03-04T09:00", reason="x"
+    )
+    assert refused.status_code == 400
+    assert "Thời hạn hẹn mới phải sau thời hạn hiện tại." in refused.text
+    missing = submit(officer, dossier, "apology", new_appointment="", reason="")
+    assert missing.status_code == 400
+    assert state(clerk, dossier)["appointment"] == current
+    response = submit(
+        officer,
+        dossier,
+        "apology",
+        new_appointment="2026-03-06T16:00",
+        reason="Cần xác minh thêm",
+    )
+    assert response.status_code == 302
+    assert state(clerk, dossier)["appointment"] == "2026-03-06T16:00:00+07:00"
+    entry = log(clerk, dossier)[-1]
+    assert (entry["action"], entry["note"], entry["previous_appointment"]) == (
+        "apology",
+        "Cần xác minh thêm",
+        current,
+    )
+    slip = page(clerk, f"{dossier['@id']}/@@slip-04")
+    assert "Cần xác minh thêm" in slip
+    assert "16 giờ 00 phút" in slip
+
+
+def test_names_not_logins(staff, one_stop):
+    from plone import api
+
+    import transaction
+
+    api.user.get(username="clerk").setMemberProperties({"fullname": "Lò Thị Mai"})
+    transaction.commit()
+    clerk = staff["clerk"]
+    dossier = receive(clerk)
+    corrected = clerk.patch(
+        dossier["@id"], json={"applicant_phone": "0912 000 111", "reason": "Gõ nhầm"}
+    )
+    assert corrected.status_code == 204, corrected.text
+    submit(clerk, dossier, "transfer")
+    html = page(clerk, dossier["@id"])
+    # The log's accept and transfer, and the trail's change.
+    assert len(re.findall(r">Lò Thị Mai</td>", html)) == 3
+    assert ">clerk</td>" not in html
+
+
+def test_no_edit_lock_on_dossiers(staff, manager):
+    """Whoever opens the editor and leaves, the desk's steps stay."""
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk)
+    step(clerk, dossier, "transfer")
+    step(officer, dossier, "resolve")
+    assert page(manager, f"{dossier['@id']}/@@edit")
+    # Not even plone.restapi's @lock takes a dossier.
+    assert manager.post(f"{dossier['@id']}/@lock", json={}).json() == {}
+    assert manager.get(dossier["@id"]).json()["lock"] == {}
+    assert buttons(clerk, dossier) == ["Trả kết quả cho người nộp"]
+    assert submit(clerk, dossier, "return_result").status_code == 302

@@ -1,0 +1,104 @@
+"""What a dossier step asks for and when the input is enough (no Plone)."""
+
+from datetime import datetime
+from dienbien.policy.core.steps import apology_problems
+from dienbien.policy.core.steps import in_order
+from dienbien.policy.core.steps import parse_amount
+from dienbien.policy.core.steps import received_papers
+from dienbien.policy.core.steps import requested_papers
+from dienbien.policy.core.steps import step_problems
+from hypothesis import given
+from hypothesis import strategies as st
+
+import pytest
+
+
+def test_requested_papers_drop_numbering_and_blank_lines():
+    note = "1. Bản sao giấy khai sinh\n\n2) Ảnh 4x6\n- Sổ hộ khẩu\n  • Giấy ủy quyền  "
+    assert requested_papers(note) == [
+        "Bản sao giấy khai sinh",
+        "Ảnh 4x6",
+        "Sổ hộ khẩu",
+        "Giấy ủy quyền",
+    ]
+    assert requested_papers("") == []
+
+
+@given(st.lists(st.text(min_size=1)), st.lists(st.text(min_size=1)))
+def test_received_papers_are_requested_ones_in_request_order(requested, ticked):
+    received = received_papers(requested, ticked)
+    assert all(paper in requested and paper in ticked for paper in received)
+    assert received == [paper for paper in requested if paper in set(ticked)]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("75.000", 75000), ("75 000", 75000), ("2000", 2000), ("0", 0)],
+)
+def test_amounts_as_people_type_them(text, amount):
+    assert parse_amount(text) == amount
+
+
+@pytest.mark.parametrize("text", ["", "abc", "-5", "7,5e3", "  "])
+def test_not_an_amount(text):
+    assert parse_amount(text) is None
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_formatted_amounts_read_back(amount):
+    assert parse_amount(f"{amount:,}".replace(",", ".")) == amount
+
+
+@pytest.mark.parametrize("step", ["refuse", "request_supplement", "withdraw", "stop"])
+def test_steps_that_state_a_reason(step):
+    assert [p.field for p in step_problems(step, "  ")] == ["reason"]
+    assert step_problems(step, "Thiếu giấy tờ") == []
+
+
+def test_other_steps_need_no_reason():
+    assert step_problems("transfer", "") == []
+    assert step_problems("resolve", "") == []
+
+
+def test_payment_steps_need_an_amount():
+    assert [p.field for p in step_problems("request_payment", "", "")] == ["amount"]
+    assert step_problems("confirm_payment", "", "75.000") == []
+
+
+MOMENT = datetime(2026, 3, 3, 10, 0)
+DUE = datetime(2026, 3, 4, 10, 0)
+
+
+def test_an_apology_before_the_appointment_passes():
+    later = datetime(2026, 3, 6, 16, 0)
+    assert apology_problems("processing", DUE, later, "Cần xác minh", MOMENT) == []
+
+
+@pytest.mark.parametrize(
+    ("state", "new", "reason", "moment", "fields"),
+    [
+        ("processing", datetime(2026, 3, 6, 16), "", MOMENT, ["reason"]),
+        ("processing", DUE, "x", MOMENT, ["new_appointment"]),
+        (
+            "processing",
+            datetime(2026, 3, 6, 16),
+            "x",
+            datetime(2026, 3, 4, 10, 1),
+            ["new_appointment"],
+        ),
+        ("resolved", datetime(2026, 3, 6, 16), "x", MOMENT, ["state"]),
+        ("processing", None, "x", MOMENT, []),
+    ],
+)
+def test_apologies_refused(state, new, reason, moment, fields):
+    problems = apology_problems(state, DUE, new, reason, moment)
+    assert [p.field for p in problems] == fields
+
+
+def test_buttons_lead_with_the_way_forward():
+    assert in_order(["refuse", "transfer", "withdraw", "request_supplement"]) == [
+        "transfer",
+        "request_supplement",
+        "refuse",
+        "withdraw",
+    ]
