@@ -73,7 +73,7 @@ def test_upgrade_step_is_registered(setup_tool):
         for step in (group if isinstance(group, list) else [group])
         if step["sdest"] == "1007"
     }
-    assert titles == {
+    assert {
         "Dossier steps through their forms, no edit lock",
         "Icons of our content types",
-    }
+    } <= titles
