@@ -23,8 +23,8 @@ import unicodedata
 #: One part of a symbol: letters (any script, Đ included) and digits, as in
 #: ``QĐ``, ``UBND``, ``TTĐT``, ``UBTVQH15``.
 PART = re.compile(r"^[^\W_]+$")
-NUMBER = re.compile(r"^\d+$")
-YEAR = re.compile(r"^\d{4}$")
+NUMBER = re.compile(r"^[0-9]+$")
+YEAR = re.compile(r"^[0-9]{4}$")
 PREFIX = re.compile(r"^s[ốô]\s*:?\s*", re.IGNORECASE)
 
 
