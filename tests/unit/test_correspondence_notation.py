@@ -205,11 +205,14 @@ def test_a_chosen_type_that_does_not_match():
 
 
 def test_canonical_form_ignores_leading_zeros_and_case():
-    assert parse_notation("5/qđ-ubnd").canonical == parse_notation("05/QĐ-UBND").canonical
+    assert (
+        parse_notation("5/qđ-ubnd").canonical == parse_notation("05/QĐ-UBND").canonical
+    )
     assert parse_notation("05/2026/QĐ-UBND").canonical == "5/2026/qđ-ubnd"
-    assert parse_notation("05/2026/QĐ-UBND").canonical != parse_notation(
-        "05/QĐ-UBND"
-    ).canonical
+    assert (
+        parse_notation("05/2026/QĐ-UBND").canonical
+        != parse_notation("05/QĐ-UBND").canonical
+    )
 
 
 # -- properties --------------------------------------------------------------
@@ -225,9 +228,11 @@ TYPE = st.sampled_from(TYPES)
 @st.composite
 def issued(draw):
     doctype = draw(TYPE)
-    year = draw(st.integers(2000, 2100)) if doctype.may_be_normative and draw(
-        st.booleans()
-    ) else None
+    year = (
+        draw(st.integers(2000, 2100))
+        if doctype.may_be_normative and draw(st.booleans())
+        else None
+    )
     department = draw(ABBREVIATION) if doctype.dispatch_form else ""
     return doctype, notation_for(
         draw(st.integers(1, 99999)), doctype, draw(ABBREVIATION), department, year

@@ -12,8 +12,8 @@ follow the same grammar but with any issuer (``7816/VPCP-TTĐT``,
 year, and a symbol of dash-separated parts.
 """
 
-from . import doctypes
 from ..messages import Problem
+from . import doctypes
 from dataclasses import dataclass
 
 import re

@@ -110,7 +110,9 @@ def outgoing_series(
     return Series(unit, year, OUTGOING_SECRET if secret else OUTGOING)
 
 
-def incoming_series(unit: str, moment: datetime, confidentiality: str = "normal") -> Series:
+def incoming_series(
+    unit: str, moment: datetime, confidentiality: str = "normal"
+) -> Series:
     """The series of the incoming number, at ``moment`` of registration."""
     secret = marks.is_secret(confidentiality)
     return Series(unit, number_year(moment), INCOMING_SECRET if secret else INCOMING)
