@@ -187,7 +187,7 @@ def test_the_chosen_type_settles_ambiguity():
         ("05/26/QĐ-UBND", "26 between the number and the symbol must be a year"),
         ("05/", "The symbol  has an empty part."),
         ("05/QĐ--UBND", "The symbol QĐ--UBND has an empty part."),
-        ("05/QĐ-UB.ND", "The symbol part UB.ND must be letters and digits"),
+        ("05/QĐ-UB.ND", "The part UB.ND of the symbol must be letters and digits"),
     ],
 )
 def test_parsing_errors_say_what_is_wrong(text, message):

@@ -36,14 +36,16 @@ class NotationError(ValueError):
         self.problem = problem
 
 
-def _fail(template: str, **mapping) -> NotationError:
-    return NotationError(Problem("notation", template, mapping))
-
-
 def format_number(number: int) -> str:
     """``5`` → ``05``; ``12`` → ``12`` (a leading zero below 10)."""
     if number < 1:
-        raise _fail("A document number starts at 1, not ${number}.", number=number)
+        raise NotationError(
+            Problem(
+                "notation",
+                "A document number starts at 1, not ${number}.",
+                {"number": number},
+            )
+        )
     return f"{number:02d}"
 
 
@@ -84,14 +86,9 @@ class Notation:
         return f"{self.number}/{year}{self.symbol.split('/')[-1].casefold()}"
 
 
-def _check_part(value: str, name: str) -> None:
+def _check_part(value: str, problem: Problem) -> None:
     if not PART.match(value):
-        raise _fail(
-            "The ${name} ${value} must be letters and digits, without spaces "
-            "or dashes.",
-            name=name,
-            value=value,
-        )
+        raise NotationError(problem)
 
 
 def notation_for(
@@ -105,30 +102,59 @@ def notation_for(
     which only Nghị quyết and Quyết định may be; a công văn needs the
     drafting department."""
     format_number(number)
-    _check_part(issuer, "issuer abbreviation")
+    _check_part(
+        issuer,
+        Problem(
+            "notation",
+            "The issuer's abbreviation ${value} must be letters and digits, "
+            "without spaces or dashes.",
+            {"value": issuer},
+        ),
+    )
     if year is not None:
         if not doctype.may_be_normative:
-            raise _fail(
-                "A ${type} is not a normative document: its number has no year.",
-                type=doctype.title,
+            raise NotationError(
+                Problem(
+                    "notation",
+                    "A ${type} is not a normative document: its number has no year.",
+                    {"type": doctype.title},
+                )
             )
         if not 1 <= year <= 9999:
-            raise _fail("The year ${year} is not a year.", year=year)
+            raise NotationError(
+                Problem("notation", "The year ${year} is not a year.", {"year": year})
+            )
     if doctype.dispatch_form:
         if not department:
-            raise _fail(
-                "A ${type} names its drafting department after the issuer "
-                "(05/UBND-VP).",
-                type=doctype.title,
+            raise NotationError(
+                Problem(
+                    "notation",
+                    "A ${type} names its drafting department after the issuer "
+                    "(05/UBND-VP).",
+                    {"type": doctype.title},
+                )
             )
-        _check_part(department, "department abbreviation")
+        _check_part(
+            department,
+            Problem(
+                "notation",
+                "The drafting department's abbreviation ${value} must be letters "
+                "and digits, without spaces or dashes.",
+                {"value": department},
+            ),
+        )
         return Notation(number, issuer, "", department, year)
     if department:
-        raise _fail(
-            "Only a công văn names the drafting department; a ${type} is "
-            "numbered ${example}.",
-            type=doctype.title,
-            example=f"05/{doctype.abbreviation}-{issuer}",
+        raise NotationError(
+            Problem(
+                "notation",
+                "Only a công văn names the drafting department; a ${type} is "
+                "numbered ${example}.",
+                {
+                    "type": doctype.title,
+                    "example": f"05/{doctype.abbreviation}-{issuer}",
+                },
+            )
         )
     return Notation(number, issuer, doctype.abbreviation, "", year)
 
@@ -152,37 +178,69 @@ def parse_notation(text: str, doctype: doctypes.DocumentType | None = None) -> N
     """
     text = _normalise(text)
     if not text:
-        raise _fail("The number and notation are empty.")
+        raise NotationError(Problem("notation", "The number and notation are empty."))
     pieces = text.split("/")
     if len(pieces) < 2:
-        raise _fail(
-            "${value} has no '/' between the number and the symbol (05/QĐ-UBND).",
-            value=text,
+        raise NotationError(
+            Problem(
+                "notation",
+                "${value} has no '/' between the number and the symbol (05/QĐ-UBND).",
+                {"value": text},
+            )
         )
     if len(pieces) > 3:
-        raise _fail("${value} has too many '/' (05/QĐ-UBND).", value=text)
+        raise NotationError(
+            Problem(
+                "notation", "${value} has too many '/' (05/QĐ-UBND).", {"value": text}
+            )
+        )
     number_text, *middle, symbol = pieces
     if not NUMBER.match(number_text):
-        raise _fail(
-            "The number ${value} must be digits (05/QĐ-UBND).", value=number_text
+        raise NotationError(
+            Problem(
+                "notation",
+                "The number ${value} must be digits (05/QĐ-UBND).",
+                {"value": number_text},
+            )
         )
     number = int(number_text)
     if number < 1:
-        raise _fail("A document number starts at 1, not ${number}.", number=number)
+        raise NotationError(
+            Problem(
+                "notation",
+                "A document number starts at 1, not ${number}.",
+                {"number": number},
+            )
+        )
     year = None
     if middle:
         if not YEAR.match(middle[0]) or int(middle[0]) < 1:
-            raise _fail(
-                "${value} between the number and the symbol must be a year "
-                "(05/2026/QĐ-UBND).",
-                value=middle[0],
+            raise NotationError(
+                Problem(
+                    "notation",
+                    "${value} between the number and the symbol must be a year "
+                    "(05/2026/QĐ-UBND).",
+                    {"value": middle[0]},
+                )
             )
         year = int(middle[0])
     parts = symbol.split("-")
     if not symbol or not all(parts):
-        raise _fail("The symbol ${value} has an empty part.", value=symbol)
+        raise NotationError(
+            Problem(
+                "notation", "The symbol ${value} has an empty part.", {"value": symbol}
+            )
+        )
     for part in parts:
-        _check_part(part, "symbol part")
+        _check_part(
+            part,
+            Problem(
+                "notation",
+                "The part ${value} of the symbol must be letters and digits "
+                "(05/QĐ-UBND).",
+                {"value": part},
+            ),
+        )
     return _split(number, year, parts, doctype)
 
 
@@ -192,14 +250,25 @@ def _split(number, year, parts, doctype) -> Notation:
         if doctype.dispatch_form:
             return Notation(number, first, "", "-".join(rest), year)
         if first.casefold() != doctype.abbreviation.casefold():
-            raise _fail(
-                "A ${type} is numbered ${example}, not ${value}.",
-                type=doctype.title,
-                example=f"05/{doctype.abbreviation}-…",
-                value=first,
+            raise NotationError(
+                Problem(
+                    "notation",
+                    "A ${type} is numbered ${example}, not ${value}.",
+                    {
+                        "type": doctype.title,
+                        "example": f"05/{doctype.abbreviation}-…",
+                        "value": first,
+                    },
+                )
             )
         if not rest:
-            raise _fail("The symbol names no issuer after ${type}.", type=first)
+            raise NotationError(
+                Problem(
+                    "notation",
+                    "The symbol names no issuer after ${type}.",
+                    {"type": first},
+                )
+            )
         return Notation(number, rest[0], doctype.abbreviation, "-".join(rest[1:]), year)
     known = doctypes.by_abbreviation(first)
     if rest and (known is not None or year is not None):
