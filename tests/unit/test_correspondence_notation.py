@@ -149,6 +149,7 @@ def test_formatting_refuses_what_the_decree_does_not_allow():
         ("05/QĐ-UBND", Notation(5, "UBND", "QĐ")),
         ("Số: 05/QĐ-UBND", Notation(5, "UBND", "QĐ")),
         ("số 5 / qđ - UBND", Notation(5, "UBND", "QĐ")),
+        ("So: 05/QĐ-UBND", Notation(5, "UBND", "QĐ")),
         ("3954/UBND-VX", Notation(3954, "UBND", "", "VX")),
         ("7816/VPCP-TTĐT", Notation(7816, "VPCP", "", "TTĐT")),
         ("05/2026/QĐ-UBND", Notation(5, "UBND", "QĐ", "", 2026)),
@@ -180,6 +181,7 @@ def test_the_chosen_type_settles_ambiguity():
     [
         ("", "The number and notation are empty."),
         ("Số:", "The number and notation are empty."),
+        (None, "The number and notation are empty."),
         ("05 QĐ-UBND", "05 QĐ-UBND has no '/' between the number and the symbol"),
         ("1/2/3/QĐ", "1/2/3/QĐ has too many '/'"),
         ("A5/QĐ-UBND", "The number A5 must be digits"),

@@ -275,3 +275,45 @@ def test_confidentiality_vocabulary_in_order():
     assert marks.highest_confidentiality([]) == "normal"
     with pytest.raises(ValueError, match="unknown urgency 'hoa_toc'"):
         marks.urgency("hoa_toc")
+
+
+# -- a year of issuing, as a property ------------------------------------------
+
+#: Moments around the turn of the year, aware (UTC) or naive (local).
+MOMENT = st.one_of(
+    st.datetimes(datetime(2026, 12, 30), datetime(2027, 1, 2)),
+    st.datetimes(datetime(2026, 12, 30), datetime(2027, 1, 2)).map(
+        lambda moment: moment.replace(tzinfo=UTC)
+    ),
+)
+ISSUE = st.tuples(
+    st.sampled_from(["u1", "u2"]),
+    MOMENT,
+    st.sampled_from([DECISION, DISPATCH, REPORT, document_type("resolution")]),
+    st.booleans(),
+    st.sampled_from(marks.CONFIDENTIALITY_IDS),
+)
+
+
+@given(st.lists(ISSUE, max_size=60))
+def test_every_series_is_consecutive_and_every_number_unique(issues):
+    counters: dict[str, int] = {}
+    taken: dict[str, list[int]] = {}
+    keys = set()
+    for unit, moment, doctype, normative, level in sorted(
+        issues, key=lambda issue: number_year(issue[1])
+    ):
+        normative = (
+            normative and doctype.may_be_normative and not marks.is_secret(level)
+        )
+        series = outgoing_series(unit, moment, doctype, normative, level)
+        number = counters[series.key] = next_number(counters.get(series.key))
+        taken.setdefault(series.key, []).append(number)
+        department = "VP" if doctype.dispatch_form else ""
+        notation = issue_notation(series, number, doctype, "UBND", department)
+        key = uniqueness_key(series, notation)
+        assert key not in keys
+        keys.add(key)
+        assert notation.year == (series.year if normative else None)
+    for numbers in taken.values():
+        assert check_series(numbers).consecutive

@@ -25,7 +25,8 @@ import unicodedata
 PART = re.compile(r"^[^\W_]+$")
 NUMBER = re.compile(r"^[0-9]+$")
 YEAR = re.compile(r"^[0-9]{4}$")
-PREFIX = re.compile(r"^s[ốô]\s*:?\s*", re.IGNORECASE)
+#: "Số:" copied with the number (also typed without marks), before its digits.
+PREFIX = re.compile(r"^s[ốôo]\s*:?\s*(?=[0-9]|$)", re.IGNORECASE)
 
 
 class NotationError(ValueError):
@@ -162,7 +163,7 @@ def notation_for(
 def _normalise(text: str) -> str:
     # Vietnamese typed on different keyboards: precomposed or combining
     # marks, spaces around the separators, a "Số:" copied with the number.
-    text = unicodedata.normalize("NFC", str(text)).strip()
+    text = unicodedata.normalize("NFC", str(text or "")).strip()
     text = PREFIX.sub("", text)
     return re.sub(r"\s*([/-])\s*", r"\1", text)
 
