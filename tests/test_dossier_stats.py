@@ -310,6 +310,9 @@ def test_dashboard_columns_add_up(http, staff, dossiers):
     # A year without dossiers: zeros, and no rate without resolved dossiers.
     empty = dashboard(http, year="2025")
     assert cells(empty.text, "dossier-stats-table") == [["Tổng cộng", *["0"] * 13, "—"]]
+    # No chart to draw: the page says why instead of an empty heading.
+    assert "Chưa có hồ sơ nào được giải quyết trong năm" in empty.text
+    assert "Chưa có hồ sơ nào được giải quyết trong năm" not in page.text
 
 
 @pytest.mark.parametrize("year", ["abc", "1999", "2101", "", "2026.5", "-2026"])

@@ -100,9 +100,9 @@ def test_clerk_adds_a_dossier_by_procedure_name(
     expect(clerk.locator(".dossier-code")).to_have_text("H15.50.MC-260303-0001")
     expect(clerk.locator(".dossier-appointment")).to_contain_text("10:00 04/03/2026")
     expect(clerk.locator("body")).to_contain_text(
-        "Bản chính giấy tờ cần chứng thực (1)"
+        "Bản chính giấy tờ cần chứng thực — Bản chính: 1"
     )
-    expect(clerk.locator("body")).to_contain_text("Bản sao cần chứng thực (3)")
+    expect(clerk.locator("body")).to_contain_text("Bản sao cần chứng thực — Bản sao: 3")
     clerk.screenshot(path=f"{SHOTS}/dossier-{width}.png", full_page=True)
     context.close()
 
@@ -139,5 +139,5 @@ def test_a_failed_save_keeps_the_procedure_and_ticks(
     clerk.fill("#form-widgets-applicant_phone", "0912 345 678")
     clerk.click("#form-buttons-save")
     expect(clerk.locator(".dossier-code")).to_have_text("H15.50.MC-260303-0001")
-    expect(clerk.locator("body")).to_contain_text("Bản sao cần chứng thực (2)")
+    expect(clerk.locator("body")).to_contain_text("Bản sao cần chứng thực — Bản sao: 2")
     context.close()
