@@ -61,5 +61,11 @@ def parse_local(text, to_minute: bool = False) -> datetime:
     return moment.replace(second=0, microsecond=0) if to_minute else moment
 
 
+def display_time(moment: datetime | None) -> str:
+    """A time as people read it on every page and slip: ``17:00 03/08/2026``,
+    in the site's zone (``""`` for none)."""
+    return f"{to_local(moment):%H:%M %d/%m/%Y}" if moment else ""
+
+
 def to_aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=TIMEZONE)

@@ -107,30 +107,7 @@ def _months_of_work(today, rng, calendar, cutoff, procedures, sequences):
                     appointment,
                 )
             )
-        if resolved:
-            log.append(
-                _entry(
-                    resolved,
-                    "resolve",
-                    "processing",
-                    "resolved",
-                    procedure.unit,
-                    desk,
-                    appointment,
-                )
-            )
-        if returned:
-            log.append(
-                _entry(
-                    returned,
-                    "return_result",
-                    "resolved",
-                    "returned",
-                    desk,
-                    None,
-                    appointment,
-                )
-            )
+        log += _finished(resolved, returned, procedure.unit, desk, appointment)
         yield _record(
             code=dossier_code(desk, accepted.date(), sequences[key]),
             procedure=procedure,
@@ -203,6 +180,31 @@ def _entry(
         "timeliness": timeliness(when, appointment),
         "appointment": appointment,
     }
+
+
+def _finished(resolved, returned, unit, desk, appointment) -> list[dict]:
+    """The log entries of a dossier resolved by ``unit`` and, when
+    ``returned`` is set, handed back to the applicant at ``desk``."""
+    entries = []
+    if resolved:
+        entries.append(
+            _entry(
+                resolved, "resolve", "processing", "resolved", unit, desk, appointment
+            )
+        )
+    if returned:
+        entries.append(
+            _entry(
+                returned,
+                "return_result",
+                "resolved",
+                "returned",
+                desk,
+                None,
+                appointment,
+            )
+        )
+    return entries
 
 
 #: (receiving desk, handling unit) of the demo staff's working lists.
@@ -364,31 +366,12 @@ def _steps(state, desk, unit, accepted, appointment, calendar):
         resolved = calendar.add_working_minutes(
             accepted, calendar.working_minutes_between(accepted, appointment) // 2
         )
-        log.append(
-            _entry(
-                resolved, "resolve", "processing", "resolved", unit, desk, appointment
-            )
-        )
+        log += _finished(resolved, None, unit, desk, appointment)
     elif state == "returned":
         # Late: a working day after the appointment.
         resolved = calendar.add_working_days(appointment, 1)
         returned = calendar.add_working_hours(resolved, 1)
-        log.append(
-            _entry(
-                resolved, "resolve", "processing", "resolved", unit, desk, appointment
-            )
-        )
-        log.append(
-            _entry(
-                returned,
-                "return_result",
-                "resolved",
-                "returned",
-                desk,
-                None,
-                appointment,
-            )
-        )
+        log += _finished(resolved, returned, unit, desk, appointment)
     return resolved, returned, log
 
 

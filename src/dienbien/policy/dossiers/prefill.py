@@ -14,6 +14,7 @@ from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.procedures.browser.catalogue import format_fee
 from dienbien.policy.procedures.procedure import procedure_of
 from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
+from dienbien.policy.workingtime import display_time
 from dienbien.policy.workingtime import same_day_cutoff
 from dienbien.policy.workingtime import site_calendar
 from plone import api
@@ -22,11 +23,6 @@ from zope.i18n import translate
 
 #: Blank lines under the procedure's papers, for papers it does not list.
 EXTRA_LINES = 2
-
-
-def when_text(moment) -> str:
-    """``17:00 03/08/2026``, as the other pages show times."""
-    return f"{moment:%H:%M} {moment:%d/%m/%Y}"
 
 
 def procedure_prefill(context, request, code: str, moment) -> dict | None:
@@ -54,7 +50,9 @@ def procedure_prefill(context, request, code: str, moment) -> dict | None:
                 "fee": terms.fee,
                 "fee_text": tr(format_fee(terms.fee)),
                 "time": tr(_(template, mapping=mapping)),
-                "appointment": when_text(appointment(calendar, moment, terms, cutoff)),
+                "appointment": display_time(
+                    appointment(calendar, moment, terms, cutoff)
+                ),
             }
         )
     return {
@@ -64,7 +62,7 @@ def procedure_prefill(context, request, code: str, moment) -> dict | None:
             "code": unit,
             "title": unit_titles(api.portal.get()).get(unit, "") if unit else "",
         },
-        "received": when_text(moment),
+        "received": display_time(moment),
         "channels": channels,
         "papers": [
             {

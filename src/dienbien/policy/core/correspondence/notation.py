@@ -37,8 +37,7 @@ class NotationError(ValueError):
         self.problem = problem
 
 
-def format_number(number: int) -> str:
-    """``5`` → ``05``; ``12`` → ``12`` (a leading zero below 10)."""
+def _check_number(number: int) -> None:
     if number < 1:
         raise NotationError(
             Problem(
@@ -47,6 +46,11 @@ def format_number(number: int) -> str:
                 {"number": number},
             )
         )
+
+
+def format_number(number: int) -> str:
+    """``5`` → ``05``; ``12`` → ``12`` (a leading zero below 10)."""
+    _check_number(number)
     return f"{number:02d}"
 
 
@@ -205,14 +209,7 @@ def parse_notation(text: str, doctype: doctypes.DocumentType | None = None) -> N
             )
         )
     number = int(number_text)
-    if number < 1:
-        raise NotationError(
-            Problem(
-                "notation",
-                "A document number starts at 1, not ${number}.",
-                {"number": number},
-            )
-        )
+    _check_number(number)
     year = None
     if middle:
         if not YEAR.match(middle[0]) or int(middle[0]) < 1:

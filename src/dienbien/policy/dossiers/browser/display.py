@@ -2,11 +2,8 @@
 clock is Asia/Ho_Chi_Minh, stored naive) as "17:00 03/08/2026", and people
 by their full name, not their login."""
 
+from dienbien.policy.workingtime import display_time as when  # noqa: F401
 from plone import api
-
-
-def when(value) -> str:
-    return f"{value:%H:%M} {value:%d/%m/%Y}" if value else ""
 
 
 def full_name(userid: str | None, cache: dict | None = None) -> str:

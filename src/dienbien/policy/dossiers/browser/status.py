@@ -12,6 +12,7 @@ from dienbien.policy.dossiers.status import look_up
 from dienbien.policy.dossiers.status import public_view
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.services.errors import single
+from dienbien.policy.workingtime import display_time
 from plone import api
 from Products.Five.browser import BrowserView
 
@@ -20,8 +21,7 @@ def local_text(iso: str | None) -> str:
     """``2026-03-04T09:00:00+07:00`` -> ``09:00 04/03/2026``."""
     if not iso:
         return ""
-    moment = datetime.fromisoformat(iso)
-    return f"{moment:%H:%M} {moment:%d/%m/%Y}"
+    return display_time(datetime.fromisoformat(iso))
 
 
 class DossierStatusView(BrowserView):

@@ -5,6 +5,7 @@ its QR code."""
 from datetime import date
 from datetime import datetime
 from dienbien.policy.dossiers.slips.model import BLANK
+from dienbien.policy.workingtime import display_time
 from urllib.parse import quote
 
 import io
@@ -31,7 +32,7 @@ def moment_text(value: datetime | None) -> str:
 
 def short_text(value: datetime | None) -> str:
     """``09:00 03/03/2026``, for the narrow columns of a register."""
-    return f"{value:%H:%M %d/%m/%Y}" if value else ""
+    return display_time(value)
 
 
 def place_date(place: str, value: date | None) -> str:
