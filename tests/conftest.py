@@ -439,3 +439,59 @@ def zconsole(instance, script, *args, src=None):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout
+
+
+# Correspondence: the district, one of its agencies and a commune, each with
+# its clerical office, an officer and a leader; the fixture gives each an HTTP
+# session and the functions are in ``OFFICES``.
+OFFICES_CSV = """\
+code,title,kind,abbreviation,parent
+H15.50,UBND huyện Điện Biên,district,UBND,
+H15.50.05,Phòng Tài nguyên và Môi trường,agency,TNMT,H15.50
+H15.50.05.01,UBND xã Thanh Xương,commune,UBND,H15.50
+"""
+OFFICES = {
+    "vanthu": ("H15.50", "clerical"),
+    "chuyenvien": ("H15.50", "officer"),
+    "lanhdao": ("H15.50", "leader"),
+    "vanthu_tnmt": ("H15.50.05", "clerical"),
+    "chuyenvien_tnmt": ("H15.50.05", "officer"),
+    "lanhdao_tnmt": ("H15.50.05", "leader"),
+    "vanthu_xa": ("H15.50.05.01", "clerical"),
+    "chuyenvien_xa": ("H15.50.05.01", "officer"),
+    "lanhdao_xa": ("H15.50.05.01", "leader"),
+}
+
+
+def make_offices(portal) -> None:
+    """The units of ``OFFICES_CSV`` and the people of ``OFFICES`` in their
+    groups (full names "Họ Tên <login>")."""
+    from dienbien.policy.core.orgunits import group_id
+    from dienbien.policy.orgunits.importer import import_units
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    import_units(portal, OFFICES_CSV, "csv")
+    for username, (unit, function) in OFFICES.items():
+        api.user.create(
+            username=username,
+            email=f"{username}@example.invalid",
+            password=STAFF_PASSWORD,
+            properties={"fullname": f"Cán bộ {username}"},
+        )
+        api.group.add_user(groupname=group_id(unit, function), username=username)
+
+
+@pytest.fixture
+def offices(http, functional_portal):
+    """HTTP sessions of the correspondence staff, by login (see ``OFFICES``)."""
+    make_offices(functional_portal)
+    transaction.commit()
+    return {name: http(name, STAFF_PASSWORD) for name in OFFICES}
+
+
+@pytest.fixture
+def offices_portal(integration):
+    """The integration site with the correspondence units and staff."""
+    portal = integration["portal"]
+    make_offices(portal)
+    return portal

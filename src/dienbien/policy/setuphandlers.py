@@ -19,6 +19,10 @@ class HiddenProfiles:
 CONTAINERS = {
     "to-chuc": ("Organisation", _("container_organisation", default="Organisation")),
     "ho-so": ("DossierFolder", _("container_dossiers", default="One-stop dossiers")),
+    "van-ban": (
+        "DocumentFolder",
+        _("container_documents", default="Official documents"),
+    ),
     "thu-tuc-hanh-chinh": (
         "ProcedureCatalogue",
         _("container_procedures", default="Administrative procedures"),

@@ -1,0 +1,1 @@
+"""Official correspondence: incoming and outgoing documents (see README.md)."""
