@@ -1,0 +1,1 @@
+"""Rules of normative legal documents (văn bản quy phạm pháp luật)."""
