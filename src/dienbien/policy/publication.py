@@ -13,13 +13,20 @@ WebDAV.
 
 A ``multipart/form-data`` body without its ``boundary`` made Zope's form
 parser fail with a ``KeyError`` (a 503); it is now a 400 on the site (and an
-opaque body elsewhere).
+opaque body elsewhere). A multipart body whose parts cannot be read was
+refused by Zope's parser before the site's layer applied, in plone.restapi's
+plain error shape instead of the site's error envelope; it is read once here
+and refused the same way.
 """
 
+from multipart import MultipartError
+from multipart import MultipartParser
+from multipart import parse_options_header
 from plone.rest.cors import lookup_preflight_service_id
 from plone.rest.negotiation import lookup_service_id
 from zExceptions import BadRequest
 from zExceptions import MethodNotAllowed
+from ZPublisher import HTTPRequest
 
 
 ALWAYS = frozenset(("GET", "HEAD", "POST"))
@@ -43,6 +50,37 @@ def parsable(request) -> bool:
     return not content_type.startswith("multipart/") or "boundary=" in content_type
 
 
+def readable_parts(request) -> bool:
+    """Whether the parts of a multipart form body can be read, with the
+    limits Zope's own parser applies (the body is read again by Zope)."""
+    content_type, options = parse_options_header(
+        request.environ.get("CONTENT_TYPE") or ""
+    )
+    if content_type != "multipart/form-data" or not options.get("boundary"):
+        return True
+    stream = request.stdin
+    try:
+        start = stream.tell()
+    except (AttributeError, OSError):
+        return True  # not seekable: Zope's parser will judge alone
+    try:
+        for part in MultipartParser(
+            stream,
+            options["boundary"],
+            part_limit=HTTPRequest.FORM_PART_LIMIT,
+            mem_limit=HTTPRequest.FORM_MEMORY_LIMIT,
+            disk_limit=HTTPRequest.FORM_DISK_LIMIT,
+            memfile_limit=HTTPRequest.FORM_MEMFILE_LIMIT,
+            charset="latin-1",
+        ):
+            part.close()
+    except MultipartError:
+        return False
+    finally:
+        stream.seek(start)
+    return True
+
+
 def set_aside_unparsable_body(event) -> None:
     """``IPubStart``: a body Zope's parser would fail on is kept as an opaque
     body, and the request marked to be refused once it reaches the site.
@@ -54,7 +92,10 @@ def set_aside_unparsable_body(event) -> None:
     request = event.request
     if not parsable(request):
         request.environ["CONTENT_TYPE"] = "application/octet-stream"
-        request._dienbien_unparsable = True
+        request._dienbien_unparsable = "A multipart body needs a boundary."
+    elif not readable_parts(request):
+        request.environ["CONTENT_TYPE"] = "application/octet-stream"
+        request._dienbien_unparsable = "The parts of the multipart body cannot be read."
 
 
 def refuse_unserved(site, event) -> None:
@@ -64,5 +105,6 @@ def refuse_unserved(site, event) -> None:
     if not served(request):
         request.response.setHeader("Allow", ", ".join(sorted(ALWAYS)))
         raise MethodNotAllowed(request.get("REQUEST_METHOD"))
-    if getattr(request, "_dienbien_unparsable", False):
-        raise BadRequest("A multipart body needs a boundary.")
+    reason = getattr(request, "_dienbien_unparsable", None)
+    if reason:
+        raise BadRequest(reason)

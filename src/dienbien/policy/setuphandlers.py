@@ -23,6 +23,10 @@ CONTAINERS = {
         "DocumentFolder",
         _("container_documents", default="Official documents"),
     ),
+    "van-ban-qppl": (
+        "LegalDocumentFolder",
+        _("container_legal_documents", default="Normative legal documents"),
+    ),
     "thu-tuc-hanh-chinh": (
         "ProcedureCatalogue",
         _("container_procedures", default="Administrative procedures"),

@@ -1,0 +1,1 @@
+"""Normative legal documents (see README.md)."""

@@ -1,0 +1,200 @@
+"""Searching the register of normative documents, for ``@legal-documents``
+(and the public register page): one set of parameters, one catalog query,
+one shape of result, all from catalog metadata.
+
+"In force on a day" is a date condition on the ``legal_<status>`` range
+indexes (``indexers.py``); the few documents that spend several periods in
+the asked status are checked on their timeline (metadata).
+"""
+
+from datetime import date
+from dienbien.policy import _
+from dienbien.policy.core.legal import validity
+from dienbien.policy.core.procedures import query_words
+from dienbien.policy.legal.document import LEGAL_PATH
+from dienbien.policy.legal.document import STATUS_TITLES
+from dienbien.policy.legal.indexers import day_minutes
+from dienbien.policy.orgunits.lookup import unit_codes
+from dienbien.policy.orgunits.lookup import unit_titles
+from dienbien.policy.procedures.vocabularies import procedure_fields
+from dienbien.policy.services.errors import form_problems
+from Products.CMFCore.utils import getToolByName
+from Products.ZCTextIndex.ParseTree import ParseError
+from zope.i18n import translate
+
+
+PARAMETERS = (
+    "status",
+    "on",
+    "type",
+    "issuer",
+    "year",
+    "field",
+    "q",
+    "b_start",
+    "b_size",
+)
+MAX_BATCH = 100
+TYPES = ("resolution", "decision")
+
+
+def register_path(portal) -> str:
+    return "/".join((*portal.getPhysicalPath(), LEGAL_PATH))
+
+
+def _unknown(name, value, allowed):
+    return (
+        name,
+        _(
+            "Unknown value ${value}; expected one of ${allowed}.",
+            mapping={"value": value, "allowed": ", ".join(allowed)},
+        ),
+    )
+
+
+def check_parameters(portal, form) -> list:
+    """``[(parameter, message)]`` for every parameter that cannot be used."""
+    errors = form_problems(form, PARAMETERS)
+    form = {name: value for name, value in form.items() if name not in dict(errors)}
+    if form.get("status") and form["status"] not in validity.STATUSES:
+        errors.append(_unknown("status", form["status"], validity.STATUSES))
+    if form.get("type") and form["type"] not in TYPES:
+        errors.append(_unknown("type", form["type"], TYPES))
+    if form.get("field") and form["field"] not in procedure_fields():
+        errors.append(_unknown("field", form["field"], sorted(procedure_fields())))
+    if form.get("issuer") and form["issuer"] not in unit_codes(portal):
+        errors.append(
+            (
+                "issuer",
+                _("No unit has the code ${value}.", mapping={"value": form["issuer"]}),
+            )
+        )
+    if form.get("on"):
+        try:
+            date.fromisoformat(form["on"])
+        except ValueError:
+            errors.append(
+                (
+                    "on",
+                    _("${name} must be a date (YYYY-MM-DD).", mapping={"name": "on"}),
+                )
+            )
+    year = form.get("year")
+    if year and not (str(year).isdigit() and 1900 <= int(year) <= 2999):
+        errors.append(("year", _("${name} must be a year.", mapping={"name": "year"})))
+    for name, top in (("b_start", None), ("b_size", MAX_BATCH)):
+        value = form.get(name)
+        if value is None:
+            continue
+        if not str(value).isdigit() or (top and not 1 <= int(value) <= top):
+            errors.append(
+                (
+                    name,
+                    _(
+                        "${name} must be a whole number${range}.",
+                        mapping={
+                            "name": name,
+                            "range": f" from 1 to {top}" if top else "",
+                        },
+                    ),
+                )
+            )
+    return errors
+
+
+def query_day(form, today: date) -> date:
+    return date.fromisoformat(form["on"]) if form.get("on") else today
+
+
+def search(portal, form, today: date) -> list:
+    """The published documents matching checked parameters, newest signed
+    first."""
+    catalog = getToolByName(portal, "portal_catalog")
+    query = {
+        "portal_type": "LegalDocument",
+        "path": register_path(portal),
+        "review_state": "published",
+        "sort_on": "legal_signed",
+        "sort_order": "descending",
+    }
+    for param, index in (
+        ("type", "legal_type"),
+        ("issuer", "legal_issuer"),
+        ("field", "legal_fields"),
+    ):
+        if form.get(param):
+            query[index] = form[param]
+    if form.get("year"):
+        query["legal_year"] = int(form["year"])
+    words = query_words(form.get("q", ""))
+    if words:
+        query["SearchableText"] = " ".join(f"{word}*" for word in words)
+    status = form.get("status")
+    try:
+        if not status:
+            return list(catalog(**query))
+        day = query_day(form, today)
+        plain = catalog(**query, **{f"legal_{status}": day_minutes(day)})
+        split = [
+            brain
+            for brain in catalog(**query, legal_split=status)
+            if validity.status_on(_periods(brain.legal_timeline), day) == status
+        ]
+    except ParseError:
+        return []
+    if not split:
+        return list(plain)
+    found = {brain.getRID(): brain for brain in plain}
+    found.update({brain.getRID(): brain for brain in split})
+    return sorted(found.values(), key=lambda b: b.legal_signed or "", reverse=True)
+
+
+def _periods(stored) -> list:
+    return [
+        validity.Period(
+            date.fromisoformat(start) if start else date.min,
+            date.fromisoformat(end) if end else validity.FOREVER,
+            status,
+        )
+        for start, end, status in stored or ()
+    ]
+
+
+class ResultFormatter:
+    """One item of the list, in the national database's shape (exchange.md
+    §7: docNum, docType, issueDate, effFrom, effTo, effStatus…)."""
+
+    def __init__(self, portal, request, day: date):
+        self.request = request
+        self.day = day
+        self.units = unit_titles(portal)
+
+    def status(self, brain) -> str:
+        periods = _periods(brain.legal_timeline)
+        return validity.status_on(periods, self.day) if periods else validity.NOT_YET
+
+    def __call__(self, brain) -> dict:
+        status = self.status(brain)
+        issuer = brain.legal_issuer
+        return {
+            "@id": brain.getURL(),
+            "title": brain.Title,
+            "docNum": brain.legal_notation,
+            "docType": brain.legal_type,
+            "issueDate": brain.legal_signed,
+            "effFrom": brain.legal_effective,
+            "effTo": brain.legal_end,
+            "effStatus": {
+                "code": status,
+                "name": translate(STATUS_TITLES[status], context=self.request),
+            },
+            "statusOn": self.day.isoformat(),
+            "agencyCode": issuer,
+            "agencyName": self.units.get(issuer, issuer),
+            "documentFields": list(brain.legal_fields or ()),
+            "documentIssues": [
+                {"personName": name, "jobTitleName": position}
+                for name, position in brain.legal_signers or ()
+            ],
+            "summary": brain.Description,
+        }

@@ -1,0 +1,105 @@
+"""The rules of ``core/legal/documents.py`` for the add and edit forms and
+for REST: a wrong notation, a date that breaks the lead time or a relation
+to a document the register does not hold is refused, naming the field."""
+
+from dienbien.policy.core.legal.documents import check_record
+from dienbien.policy.core.legal.documents import LegalRecord
+from dienbien.policy.core.messages import Problem
+from dienbien.policy.interfaces import IDienbienPolicyLayer
+from dienbien.policy.legal.document import ILegalDocument
+from dienbien.policy.legal.validity import notation_key
+from dienbien.policy.orgunits.lookup import unit_brains
+from dienbien.policy.validation import CheckedDeserializer
+from dienbien.policy.validation import CheckedFormValidator
+from plone import api
+from plone.restapi.interfaces import IDeserializeFromJson
+from plone.uuid.interfaces import IUUID
+from z3c.form.interfaces import IForm
+from z3c.form.util import getSpecification
+from zope.component import adapter
+from zope.interface import implementer
+from zope.interface import Interface
+
+
+def _abbreviation(context, code) -> str:
+    if not code:
+        return ""
+    brains = unit_brains(context, unit_code=code)
+    if not brains:
+        return ""
+    unit = brains[0]._unrestrictedGetObject()
+    return (getattr(unit, "abbreviation", None) or "").strip()
+
+
+def _known_notations(context, exclude=None) -> set[str]:
+    catalog = api.portal.get_tool("portal_catalog")
+    known = set()
+    for brain in catalog.unrestrictedSearchResults(portal_type="LegalDocument"):
+        if exclude is not None and exclude == brain.UID:
+            continue
+        key = notation_key(brain.legal_notation or "")
+        if key:
+            known.add(key)
+    return known
+
+
+def legal_problems(context, values: dict, exclude_uid=None) -> list[Problem]:
+    record = LegalRecord(
+        notation=(values.get("notation") or "").strip(),
+        doctype=values.get("doctype") or "",
+        issuer_abbreviation=_abbreviation(context, values.get("issuer")),
+        signed=values.get("signed"),
+        effective=values.get("in_force_from"),
+        end=values.get("in_force_until"),
+        shortened=bool(values.get("shortened")),
+    )
+    lead_days = api.portal.get_registry_record(
+        "dienbien.settings.legal_lead_days", default=10
+    )
+    problems = check_record(record, lead_days)
+    known = _known_notations(context, exclude=exclude_uid)
+    own = notation_key(record.notation)
+    if own and own in known:
+        problems.append(
+            Problem(
+                "notation",
+                "The register already holds ${value}.",
+                {"value": record.notation},
+            )
+        )
+    for row in values.get("relations") or ():
+        target = (row.get("target") or "").strip() if isinstance(row, dict) else ""
+        key = notation_key(target)
+        if key is None or key == own or key not in known:
+            problems.append(
+                Problem(
+                    "relations",
+                    "The register holds no document ${value} to relate to.",
+                    {"value": target},
+                )
+            )
+    return problems
+
+
+@implementer(IDeserializeFromJson)
+@adapter(ILegalDocument, IDienbienPolicyLayer)
+class LegalDocumentDeserializer(CheckedDeserializer):
+    def problems(self, data, failed):
+        values = {
+            name: getattr(self.context, name, None) for name in ILegalDocument.names()
+        }
+        values.update({name: data[name] for name in failed if name in data})
+        return legal_problems(
+            self.context, values, exclude_uid=IUUID(self.context, None)
+        )
+
+
+@adapter(
+    Interface, Interface, IForm, getSpecification(ILegalDocument, force=True), Interface
+)
+class LegalDocumentFormValidator(CheckedFormValidator):
+    schema_interface = ILegalDocument
+
+    def problems(self, values):
+        uid = IUUID(self.context, None) if self.is_edit else None
+        return legal_problems(self.context, values, exclude_uid=uid)
