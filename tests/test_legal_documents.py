@@ -8,6 +8,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 
 import pytest
+import re
 import transaction
 
 
@@ -225,3 +226,45 @@ def test_withdrawing_ends_what_a_document_did(register, anonymous):
         "03/2025/NQ-HĐND": "in_force",
         "12/2024/QĐ-UBND": "in_force",
     }
+
+
+def text(page: str) -> str:
+    """What a reader sees: the page without its tags, spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", page).split()).replace(" ;", ";")
+
+
+def test_the_register_page_shows_validity_on_the_chosen_day(register, anonymous):
+    anonymous.headers["Accept"] = "text/html"
+    page = anonymous.get(
+        "/van-ban-qppl", params={"status": "expired", "on": "2026-07-01"}
+    ).text
+    assert "12/2024/QĐ-UBND" in page
+    assert "05/2026/QĐ-UBND" not in page
+    assert "Hết hiệu lực toàn bộ" in page
+    assert "1 văn bản; hiệu lực tính đến ngày 01/07/2026" in text(page)
+
+
+def test_a_documents_page_shows_both_sides_of_a_relation_and_its_history(
+    register, anonymous, clock
+):
+    clock("2026-07-02T09:00")
+    anonymous.headers["Accept"] = "text/html"
+    old = anonymous.get("/van-ban-qppl/12-2024-qd-ubnd").text
+    assert 'legal-badge legal-expired">Hết hiệu lực toàn bộ' in old
+    assert "Bị thay thế bởi" in old
+    assert "05/2026/QĐ-UBND" in old
+    assert "01/07/2026" in old
+    new = anonymous.get("/van-ban-qppl/05-2026-qd-ubnd").text
+    assert "Thay thế" in new and "12/2024/QĐ-UBND" in new
+    assert "Đình chỉ" in new and "(Điều 3)" in new
+    council = anonymous.get("/van-ban-qppl/03-2025-nq-hdnd").text
+    # Suspended in part from 1 July until 1 September, then in force again.
+    history = council.split("Lịch sử hiệu lực")[1]
+    assert [
+        line for line in ("25/07/2025", "01/07/2026", "01/09/2026") if line in history
+    ] == [
+        "25/07/2025",
+        "01/07/2026",
+        "01/09/2026",
+    ]
+    assert "Ngưng hiệu lực một phần" in history

@@ -138,3 +138,16 @@ def legal_searchable_text(obj):
     from dienbien.policy.legal.document import legal_title
 
     return " ".join(part for part in (legal_title(obj), obj.signer or "") if part)
+
+
+@indexer(ILegalDocument)
+def legal_key(obj):
+    """The notation written one way: what relations name."""
+    return facts(obj)[0]
+
+
+@indexer(ILegalDocument)
+def legal_targets(obj):
+    """The documents this one relates to (their keys): the other side of
+    each relation finds it here."""
+    return sorted({row[1] for row in facts(obj)[3]})

@@ -1,0 +1,132 @@
+"""The public register page (``/van-ban-qppl``): filters for validity on a
+day (today by default), type, issuer, year, field and words, and each
+document's status on that day — the search of ``@legal-documents``."""
+
+from dienbien.policy import clock
+from dienbien.policy.core.legal import validity
+from dienbien.policy.correspondence.documents import type_name
+from dienbien.policy.legal.document import STATUS_TITLES
+from dienbien.policy.legal.search import check_parameters
+from dienbien.policy.legal.search import PARAMETERS
+from dienbien.policy.legal.search import query_day
+from dienbien.policy.legal.search import ResultFormatter
+from dienbien.policy.legal.search import search
+from dienbien.policy.procedures.vocabularies import procedure_fields
+from plone import api
+from plone.batching import Batch
+from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
+from zope.i18n import translate
+
+
+PAGE_SIZE = 20
+PAGE_PARAMETERS = tuple(name for name in PARAMETERS if name != "b_size")
+
+
+def day_text(iso: str | None) -> str:
+    """``2026-07-01`` -> ``01/07/2026`` (how dates are read here)."""
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+class LegalRegisterView(BrowserView):
+    def __call__(self):
+        self.update()
+        return self.index()
+
+    def update(self):
+        portal = api.portal.get()
+        form = {
+            name: value
+            for name, value in self.request.form.items()
+            if name in PAGE_PARAMETERS and value not in ("", None)
+        }
+        # A hand-edited address gets the filters that make sense and a note.
+        self.errors = check_parameters(portal, form)
+        for name, _message in self.errors:
+            form.pop(name, None)
+        self.form = form
+        today = clock.today()
+        self.day = query_day(form, today)
+        brains = search(portal, form, today)
+        start = int(form.get("b_start", 0))
+        self.batch = Batch(brains, PAGE_SIZE, start)
+        formatter = ResultFormatter(portal, self.request, self.day)
+        self.results = [self.row(formatter(brain)) for brain in self.batch]
+
+    def row(self, item: dict) -> dict:
+        return {
+            "url": item["@id"],
+            "notation": item["docNum"],
+            "type": type_name(item["docType"]),
+            "summary": item["summary"],
+            "issuer": item["agencyName"],
+            "signed": day_text(item["issueDate"]),
+            "from": day_text(item["effFrom"]),
+            "status": item["effStatus"]["code"],
+            "status_title": item["effStatus"]["name"],
+        }
+
+    def day_text(self) -> str:
+        return self.day.strftime("%d/%m/%Y")
+
+    def statuses(self):
+        return [
+            {
+                "token": status,
+                "title": translate(STATUS_TITLES[status], context=self.request),
+                "selected": self.form.get("status") == status,
+            }
+            for status in validity.STATUSES
+        ]
+
+    def types(self):
+        return [
+            {
+                "token": token,
+                "title": type_name(token),
+                "selected": self.form.get("type") == token,
+            }
+            for token in ("resolution", "decision")
+        ]
+
+    def issuers(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        used = set(catalog.uniqueValuesFor("legal_issuer")) - {None, ""}
+        titles = ResultFormatter(api.portal.get(), self.request, self.day).units
+        return sorted(
+            (
+                {
+                    "token": code,
+                    "title": titles.get(code, code),
+                    "selected": self.form.get("issuer") == code,
+                }
+                for code in used
+            ),
+            key=lambda item: item["title"],
+        )
+
+    def fields(self):
+        return [
+            {
+                "token": token,
+                "title": title,
+                "selected": self.form.get("field") == token,
+            }
+            for token, title in procedure_fields().items()
+        ]
+
+    def error_messages(self):
+        return [
+            f"{name}: {translate(message, context=self.request)}"
+            for name, message in self.errors
+        ]
+
+    def page_url(self, start):
+        params = {k: v for k, v in self.form.items() if k != "b_start"}
+        if start:
+            params["b_start"] = start
+        query = urlencode(params)
+        return f"{self.context.absolute_url()}{'?' + query if query else ''}"
