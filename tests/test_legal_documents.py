@@ -268,3 +268,56 @@ def test_a_documents_page_shows_both_sides_of_a_relation_and_its_history(
         "01/09/2026",
     ]
     assert "Ngưng hiệu lực một phần" in history
+
+
+def test_two_issuers_may_write_the_same_notation(register, manager, anonymous):
+    # After 1 July 2025 the commune's committee decides what the district's
+    # did: its own 05/2026/QĐ-UBND replaces the district's 2024 decision.
+    body = {
+        "@type": "LegalDocument",
+        "notation": "05/2026/QĐ-UBND",
+        "doctype": "decision",
+        "issuer": "H15.50.05.01",
+        "signer": "Lò Văn Hùng",
+        "signed": "2026-08-03",
+        "in_force_from": "2026-08-13",
+        "summary": "Quy định quản lý chợ trên địa bàn xã",
+        "relations": [{"kind": "repeals", "target": "12/2024/QĐ-UBND"}],
+    }
+    response = manager.post("/van-ban-qppl", json=body)
+    assert response.status_code == 201, response.text
+    again = manager.post("/van-ban-qppl", json=body)
+    assert again.status_code == 400
+    assert [e["field"] for e in again.json()["errors"]] == ["notation"]
+    # Named by a third issuer without saying whose, a notation two issuers
+    # share is ambiguous (an issuer's own document would come first).
+    council = {
+        **body,
+        "notation": "04/2026/NQ-HĐND",
+        "doctype": "resolution",
+        "issuer": "H15.50.HD",
+        "relations": [{"kind": "amends", "target": "05/2026/QĐ-UBND"}],
+    }
+    ambiguous = manager.post("/van-ban-qppl", json=council)
+    assert ambiguous.status_code == 400
+    assert ambiguous.json()["errors"] == [
+        {
+            "field": "relations",
+            "message": "Nhiều cơ quan có văn bản 05/2026/QĐ-UBND: "
+            "hãy chọn cơ quan ban hành.",
+        }
+    ]
+    chosen = manager.post(
+        "/van-ban-qppl",
+        json={
+            **council,
+            "relations": [
+                {
+                    "kind": "amends",
+                    "target": "05/2026/QĐ-UBND",
+                    "target_issuer": "H15.50.05.01",
+                }
+            ],
+        },
+    )
+    assert chosen.status_code == 201, chosen.text

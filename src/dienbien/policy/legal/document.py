@@ -88,6 +88,15 @@ class IRelationRow(Interface):
         title=_("label_relation_target", default="Document (number and notation)"),
         description=_("help_relation_target", default="e.g. 12/2024/QĐ-UBND"),
     )
+    target_issuer = schema.Choice(
+        title=_("label_relation_target_issuer", default="Its issuer"),
+        description=_(
+            "help_relation_target_issuer",
+            default="Only when two issuers have a document with that number.",
+        ),
+        vocabulary="dienbien.policy.OrgUnits",
+        required=False,
+    )
     part = schema.TextLine(
         title=_("label_relation_part", default="Part concerned"),
         description=_("help_relation_part", default="Empty: the whole document."),

@@ -8,6 +8,7 @@ from dienbien.policy.core.messages import Problem
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.legal.document import ILegalDocument
 from dienbien.policy.legal.validity import notation_key
+from dienbien.policy.legal.validity import resolve_target
 from dienbien.policy.orgunits.lookup import unit_brains
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.validation import CheckedFormValidator
@@ -31,16 +32,13 @@ def _abbreviation(context, code) -> str:
     return (getattr(unit, "abbreviation", None) or "").strip()
 
 
-def _known_notations(context, exclude=None) -> set[str]:
+def _known_keys(exclude=None) -> set[str]:
     catalog = api.portal.get_tool("portal_catalog")
-    known = set()
-    for brain in catalog.unrestrictedSearchResults(portal_type="LegalDocument"):
-        if exclude is not None and exclude == brain.UID:
-            continue
-        key = notation_key(brain.legal_notation or "")
-        if key:
-            known.add(key)
-    return known
+    return {
+        brain.legal_key
+        for brain in catalog.unrestrictedSearchResults(portal_type="LegalDocument")
+        if brain.legal_key and (exclude is None or exclude != brain.UID)
+    }
 
 
 def legal_problems(context, values: dict, exclude_uid=None) -> list[Problem]:
@@ -57,8 +55,8 @@ def legal_problems(context, values: dict, exclude_uid=None) -> list[Problem]:
         "dienbien.settings.legal_lead_days", default=10
     )
     problems = check_record(record, lead_days)
-    known = _known_notations(context, exclude=exclude_uid)
-    own = notation_key(record.notation)
+    known = _known_keys(exclude=exclude_uid)
+    own = notation_key(record.notation, values.get("issuer"))
     if own and own in known:
         problems.append(
             Problem(
@@ -68,9 +66,18 @@ def legal_problems(context, values: dict, exclude_uid=None) -> list[Problem]:
             )
         )
     for row in values.get("relations") or ():
-        target = (row.get("target") or "").strip() if isinstance(row, dict) else ""
-        key = notation_key(target)
-        if key is None or key == own or key not in known:
+        row = row if isinstance(row, dict) else {}
+        target = (row.get("target") or "").strip()
+        key, ambiguous = resolve_target(row, values.get("issuer"), known)
+        if ambiguous:
+            problems.append(
+                Problem(
+                    "relations",
+                    "Several issuers have a document ${value}: choose the issuer.",
+                    {"value": target},
+                )
+            )
+        elif key is None or key == own or key not in known:
             problems.append(
                 Problem(
                     "relations",

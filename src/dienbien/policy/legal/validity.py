@@ -18,13 +18,43 @@ from plone import api
 from Products.CMFCore.indexing import processQueue
 
 
-def notation_key(text: str) -> str | None:
-    """One spelling of a notation (``05/2026/qđ-ubnd``), to match what a
-    relation names with the documents of the register."""
+def notation_key(text: str, issuer: str | None) -> str | None:
+    """What identifies a document of the register: its issuer's code and
+    its notation written one way (``H15.50|05/2026/qđ-ubnd``). A district
+    and a commune People's Committee both write ``05/2026/QĐ-UBND``."""
     try:
-        return parse_notation(text or "").canonical
+        canonical = parse_notation(text or "").canonical
     except NotationError:
         return None
+    return f"{issuer or ''}|{canonical}"
+
+
+def known_keys() -> set[str]:
+    """The keys of every document of the register, drafts included."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return set(catalog.uniqueValuesFor("legal_key")) - {None, ""}
+
+
+def resolve_target(row: dict, issuer: str | None, known: set[str]):
+    """The key of the document a relation row names, and whether the name is
+    ambiguous. The row's ``target_issuer`` decides when given; otherwise the
+    document of the same issuer, else the only one with that notation."""
+    target = row.get("target") or ""
+    if row.get("target_issuer"):
+        return notation_key(target, row["target_issuer"]), False
+    own = notation_key(target, issuer)
+    if own is None or own in known:
+        return own, False
+    canonical = own.split("|", 1)[1]
+    matches = sorted(key for key in known if key.split("|", 1)[1] == canonical)
+    if len(matches) == 1:
+        return matches[0], False
+    return own, len(matches) > 1
+
+
+def display_notation(key: str) -> str:
+    """A key's notation for a page (when no published document has it)."""
+    return key.split("|", 1)[-1].upper()
 
 
 def _brains():
@@ -38,10 +68,11 @@ def facts(document) -> tuple:
     """What validity depends on, as catalog metadata (``legal_facts``):
     ``(key, effective, end, relations)`` with ISO dates, so the register is
     built from the catalog without waking any document."""
-    key = notation_key(document.notation) or document.UID()
+    key = notation_key(document.notation, document.issuer) or document.UID()
     relations = []
+    known = known_keys() if document.relations else set()
     for row in document.relations or ():
-        target = notation_key(row.get("target"))
+        target, _ambiguous = resolve_target(row, document.issuer, known)
         if target and target != key:
             relations.append(
                 (

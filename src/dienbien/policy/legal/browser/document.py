@@ -12,6 +12,7 @@ from dienbien.policy.legal.document import INVERSE_TITLES
 from dienbien.policy.legal.document import RELATION_TITLES
 from dienbien.policy.legal.document import STATUS_TITLES
 from dienbien.policy.legal.validity import build_register
+from dienbien.policy.legal.validity import display_notation
 from dienbien.policy.legal.validity import facts
 from dienbien.policy.orgunits.lookup import unit_title
 from plone import api
@@ -105,7 +106,7 @@ class LegalDocumentView(BrowserView):
         brains = self._published(legal_key=key)
         if brains:
             return {"url": brains[0].getURL(), "notation": brains[0].legal_notation}
-        return {"url": None, "notation": key.upper()}
+        return {"url": None, "notation": display_notation(key)}
 
     def relations(self) -> list[dict]:
         """What this document does to others, then what others do to it."""
