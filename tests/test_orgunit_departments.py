@@ -43,7 +43,9 @@ def test_a_new_unit_has_no_departments(district):
 
 def test_departments_over_rest(manager, district):
     url = district["@id"]
-    response = manager.patch(url, json={"departments": DEPARTMENTS, "place": "Điện Biên"})
+    response = manager.patch(
+        url, json={"departments": DEPARTMENTS, "place": "Điện Biên"}
+    )
     assert response.status_code == 204, response.text
     unit = manager.get(url).json()
     assert unit["departments"] == DEPARTMENTS
@@ -75,7 +77,9 @@ def test_bad_rows_are_refused_and_nothing_stored(manager, district):
     assert list(errors(response)) == ["departments"]
 
 
-def test_a_unit_saved_before_the_field_reads_no_rows(functional_portal, manager, district):
+def test_a_unit_saved_before_the_field_reads_no_rows(
+    functional_portal, manager, district
+):
     transaction.begin()  # see what the server committed
     unit = functional_portal[UNITS]["h15-50"]
     # As stored by profile 1007 and before: no attribute at all.

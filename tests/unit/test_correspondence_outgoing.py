@@ -3,8 +3,8 @@ layout (Decree 30/2020 Appendix I) — plain Python, no Plone."""
 
 from dataclasses import replace
 from datetime import date
-from dienbien.policy.core.correspondence.departments import department_problems
 from dienbien.policy.core.correspondence.departments import Department
+from dienbien.policy.core.correspondence.departments import department_problems
 from dienbien.policy.core.correspondence.departments import departments_of
 from dienbien.policy.core.correspondence.departments import find_department
 from dienbien.policy.core.correspondence.doctypes import load_document_types
@@ -49,9 +49,7 @@ def test_every_type_may_be_drafted(doctype):
 
 
 def test_type_is_required_and_known():
-    assert fields(replace(GOOD, doctype="")) == {
-        "doctype": "Choose the document type."
-    }
+    assert fields(replace(GOOD, doctype="")) == {"doctype": "Choose the document type."}
     assert fields(replace(GOOD, doctype="letter")) == {
         "doctype": "letter is not a document type of Decree 30/2020."
     }
@@ -187,9 +185,17 @@ def test_department_rules():
 
 
 def test_dateline_leading_zeros():
-    assert dateline("Điện Biên", date(2026, 3, 5)) == "Điện Biên, ngày 05 tháng 3 năm 2026"
-    assert dateline("Điện Biên", date(2026, 1, 9)) == "Điện Biên, ngày 09 tháng 01 năm 2026"
-    assert dateline("Điện Biên", date(2026, 2, 28)) == "Điện Biên, ngày 28 tháng 02 năm 2026"
+    assert (
+        dateline("Điện Biên", date(2026, 3, 5)) == "Điện Biên, ngày 05 tháng 3 năm 2026"
+    )
+    assert (
+        dateline("Điện Biên", date(2026, 1, 9))
+        == "Điện Biên, ngày 09 tháng 01 năm 2026"
+    )
+    assert (
+        dateline("Điện Biên", date(2026, 2, 28))
+        == "Điện Biên, ngày 28 tháng 02 năm 2026"
+    )
     assert dateline("Điện Biên", date(2026, 12, 31)) == (
         "Điện Biên, ngày 31 tháng 12 năm 2026"
     )
@@ -221,7 +227,9 @@ def test_issuer_block_and_recipients():
         "UBND HUYỆN ĐIỆN BIÊN",
     )
     assert issuer_lines("", "Phòng Tư pháp") == ("", "PHÒNG TƯ PHÁP")
-    assert recipient_lines(["Phòng Tư pháp", " ", "Sở Nội vụ tỉnh Điện Biên"], "", "VP") == [
+    assert recipient_lines(
+        ["Phòng Tư pháp", " ", "Sở Nội vụ tỉnh Điện Biên"], "", "VP"
+    ) == [
         "- Phòng Tư pháp;",
         "- Sở Nội vụ tỉnh Điện Biên;",
         "- Lưu: VT, VP.",

@@ -100,7 +100,7 @@ class IOrgUnit(model.Schema):
         description=_(
             "help_unit_place",
             default="Written before the date of the unit's documents "
-            "(\"Điện Biên, ngày 05 tháng 3 năm 2026\"). Empty: the place in the "
+            '("Điện Biên, ngày 05 tháng 3 năm 2026"). Empty: the place in the '
             "unit's title, else the parent unit's.",
         ),
         required=False,

@@ -26,7 +26,9 @@ class Department:
     @property
     def label(self) -> str:
         """As offered in the draft form: ``VP — Văn phòng``."""
-        return f"{self.abbreviation} — {self.title}" if self.title else self.abbreviation
+        return (
+            f"{self.abbreviation} — {self.title}" if self.title else self.abbreviation
+        )
 
 
 def _text(value) -> str:

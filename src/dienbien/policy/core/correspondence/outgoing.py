@@ -101,9 +101,7 @@ def draft_problems(draft: Draft) -> list[Problem]:
         )
     if draft.urgency not in marks.URGENCY_IDS:
         problems.append(
-            Problem(
-                "urgency", "${value} is not an urgency.", {"value": draft.urgency}
-            )
+            Problem("urgency", "${value} is not an urgency.", {"value": draft.urgency})
         )
     if draft.confidentiality not in marks.CONFIDENTIALITY_IDS:
         problems.append(

@@ -89,7 +89,9 @@ def paper_of(document, request) -> dict:
     if issued is not None:
         date_line = dateline(place, issued.date())
     else:
-        date_line = f"{place}, ngày … tháng … năm …" if place else "Ngày … tháng … năm …"
+        date_line = (
+            f"{place}, ngày … tháng … năm …" if place else "Ngày … tháng … năm …"
+        )
     titles = unit_titles(context)
     recipients = [titles.get(code, code) for code in document.internal_recipients or ()]
     recipients += [name for name in document.external_recipients or () if name]
@@ -135,8 +137,14 @@ class OutgoingView(BrowserView):
         document = self.context
         names = {}
         rows = [
-            (_("label_outgoing_drafter", default="Drafted by"), full_name(document.drafter, names)),
-            (_("label_outgoing_signer", default="Signer"), full_name(document.signer, names)),
+            (
+                _("label_outgoing_drafter", default="Drafted by"),
+                full_name(document.drafter, names),
+            ),
+            (
+                _("label_outgoing_signer", default="Signer"),
+                full_name(document.signer, names),
+            ),
             (
                 _("label_outgoing_department", default="Drafting department"),
                 document.department,
@@ -146,8 +154,14 @@ class OutgoingView(BrowserView):
                 _("label_outgoing_file_keeper", default="File copy kept by"),
                 document.file_keeper,
             ),
-            (_("label_outgoing_issued", default="Issued"), when(getattr(document, "issued", None))),
-            (_("label_outgoing_sent", default="Sent"), when(getattr(document, "sent", None))),
+            (
+                _("label_outgoing_issued", default="Issued"),
+                when(getattr(document, "issued", None)),
+            ),
+            (
+                _("label_outgoing_sent", default="Sent"),
+                when(getattr(document, "sent", None)),
+            ),
             (
                 _("label_outgoing_return_reason", default="Reason for return"),
                 getattr(document, "return_reason", None),
@@ -174,9 +188,7 @@ class OutgoingView(BrowserView):
         """The workflow history, oldest first, with people's names."""
         workflow = api.portal.get_tool("portal_workflow")
         chain = workflow.getChainFor(self.context)
-        entries = (
-            self.context.workflow_history.get(chain[0], ()) if chain else ()
-        )
+        entries = self.context.workflow_history.get(chain[0], ()) if chain else ()
         names = {}
         rows = []
         for entry in entries:

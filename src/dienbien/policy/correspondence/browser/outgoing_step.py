@@ -14,8 +14,8 @@ from dienbien.policy import _
 from dienbien.policy.core.correspondence.outgoing import NEEDS_REASON
 from dienbien.policy.core.correspondence.outgoing import step_problems
 from dienbien.policy.correspondence.browser.outgoing import available_steps
-from dienbien.policy.correspondence.outgoing_titles import STEP_HELP
 from dienbien.policy.correspondence.outgoing_titles import state_title
+from dienbien.policy.correspondence.outgoing_titles import STEP_HELP
 from dienbien.policy.correspondence.outgoing_titles import step_title
 from dienbien.policy.dossiers.browser.display import without_side_columns
 from dienbien.policy.services.errors import translated
