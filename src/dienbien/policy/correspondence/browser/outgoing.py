@@ -110,6 +110,7 @@ def paper_of(document, request) -> dict:
         "dispatch": doctype.dispatch_form,
         "type_name": doctype.title.upper(),
         "summary": document.summary or "",
+        "dispatch_summary": dispatch_summary(document.summary or ""),
         "body": body.output_relative_to(document) if body is not None else "",
         "file": getattr(document, "file", None),
         "signer": full_name(document.signer),
@@ -117,6 +118,14 @@ def paper_of(document, request) -> dict:
             recipients, document.file_keeper or "", document.department or ""
         ),
     }
+
+
+def dispatch_summary(summary: str) -> str:
+    """A công văn's summary under its number: ``V/v …`` (về việc)."""
+    summary = summary.strip()
+    if summary.casefold().startswith(("v/v", "về việc")):
+        return summary
+    return f"V/v {summary}"
 
 
 class OutgoingView(BrowserView):
