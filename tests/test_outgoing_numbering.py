@@ -23,9 +23,7 @@ def test_every_type_in_one_series(outgoing_integration, clock):
     found = []
     for number, doctype in enumerate(load_document_types(), start=1):
         document = issued(portal, doctype=doctype.id)
-        symbol = (
-            f"UBND-VP" if doctype.dispatch_form else f"{doctype.abbreviation}-UBND"
-        )
+        symbol = "UBND-VP" if doctype.dispatch_form else f"{doctype.abbreviation}-UBND"
         expected.append((number, 2026, f"{number:02d}/{symbol}"))
         found.append((document.number, document.year, document.notation))
         assert api.content.get_state(document) == "issued"

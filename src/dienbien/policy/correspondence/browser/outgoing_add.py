@@ -161,7 +161,11 @@ class OutgoingAddForm(DraftChecks, DefaultAddForm):
         super().updateWidgets(prefix)
         unit = self.widgets.get("unit")
         codes = own_units(self.context)
-        if unit is not None and len(codes) == 1 and not self.request.form.get(unit.name):
+        if (
+            unit is not None
+            and len(codes) == 1
+            and not self.request.form.get(unit.name)
+        ):
             unit.value = [codes[0]]
 
 
