@@ -59,15 +59,15 @@ def setup_site(portal) -> None:
     setRoles(portal, TEST_USER_ID, ["Member"])
 
 
-@pytest.fixture
-def outgoing_site(functional_portal):
+@pytest.fixture(name="outgoing_site")
+def outgoing_site_fixture(functional_portal):
     setup_site(functional_portal)
     transaction.commit()
     return functional_portal
 
 
-@pytest.fixture
-def outgoing_integration(integration):
+@pytest.fixture(name="outgoing_integration")
+def outgoing_integration_fixture(integration):
     portal = integration["portal"]
     setup_site(portal)
     return portal

@@ -6,7 +6,7 @@ retried by Zope; the counter never resolves them by taking a maximum)."""
 from concurrent.futures import ThreadPoolExecutor
 from dienbien.policy.core.correspondence.registers import check_series
 from outgoing_site import approved
-from outgoing_site import outgoing_site  # noqa: F401
+from outgoing_site import outgoing_site_fixture  # noqa: F401
 from outgoing_site import PASSWORD
 from plone import api
 from plone.app.testing import setRoles

@@ -6,7 +6,7 @@ secret series apart, the year's rollover at midnight in Vietnam."""
 from dienbien.policy.core.correspondence.doctypes import load_document_types
 from outgoing_site import approved
 from outgoing_site import issue
-from outgoing_site import outgoing_integration  # noqa: F401
+from outgoing_site import outgoing_integration_fixture  # noqa: F401
 from plone import api
 
 import pytest

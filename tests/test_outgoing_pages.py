@@ -6,7 +6,7 @@ the issue is confirmed)."""
 from outgoing_site import approved
 from outgoing_site import draft
 from outgoing_site import issue
-from outgoing_site import outgoing_site  # noqa: F401
+from outgoing_site import outgoing_site_fixture  # noqa: F401
 from outgoing_site import PASSWORD
 from plone import api
 

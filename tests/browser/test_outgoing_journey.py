@@ -3,7 +3,7 @@ district's officer drafts a decision in the form (a công văn without its
 department is refused on the field, in Vietnamese), submits it; the leader
 approves it; the clerk issues it and reads "Số: 01/QĐ-UBND" on the page."""
 
-from outgoing_site import outgoing_site  # noqa: F401
+from outgoing_site import outgoing_site_fixture  # noqa: F401
 from playwright.sync_api import expect
 
 import os
