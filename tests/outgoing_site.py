@@ -101,6 +101,8 @@ def clerk_of(unit: str) -> str:
 
 def draft(portal, **fields):
     """A draft made by the unit's officer, as the add form makes it."""
+    from dienbien.policy.core.correspondence.doctypes import document_type
+    from dienbien.policy.correspondence.documents import new_id
     from plone.app.textfield.value import RichTextValue
 
     values = {**DEFAULTS, **fields}
@@ -108,12 +110,15 @@ def draft(portal, **fields):
         "body",
         RichTextValue("<p>Nội dung văn bản.</p>", "text/html", "text/x-html-safe"),
     )
-    if values["doctype"] == "dispatch":
+    if document_type(values["doctype"]).dispatch_form:  # công văn, thư công
         values.setdefault("department", "VP")
     drafter = drafter_of(values["unit"])
     with api.env.adopt_user(username=drafter):
         return api.content.create(
-            container=portal["van-ban"], type="OutgoingDocument", **values
+            container=portal["van-ban"],
+            type="OutgoingDocument",
+            id=new_id("outgoing"),
+            **values,
         )
 
 

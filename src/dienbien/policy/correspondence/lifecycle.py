@@ -16,6 +16,7 @@ from dienbien.policy import clock
 from dienbien.policy.core.correspondence import doctypes
 from dienbien.policy.core.correspondence import notation
 from dienbien.policy.core.correspondence import registers
+from dienbien.policy.core.correspondence.outgoing import notation_department
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.correspondence import sequence
 from dienbien.policy.correspondence.documents import DOCUMENTS_PATH
@@ -77,7 +78,7 @@ def issue(document, moment: datetime) -> None:
         number,
         doctype,
         issuer_abbreviation(document),
-        (document.department or "").strip(),
+        notation_department(document.doctype, document.department or ""),
     )
     document.number = number
     document.year = series.year
@@ -129,7 +130,9 @@ def issue_problem(document):
             1,
             doctype,
             issuer_abbreviation(document),
-            (document.department or "").strip(),
+            # Other types may name who drafted them; only a công văn's
+            # notation shows it.
+            notation_department(document.doctype, document.department or ""),
             year,
         )
     except notation.NotationError as error:
