@@ -101,9 +101,13 @@ def test_each_function_sees_only_its_steps(outgoing_site, people):
 
 
 def test_other_units_and_anonymous_do_not_see_it(outgoing_site, people, anonymous):
-    url = committed(outgoing_site, issue(approved(outgoing_site)))
-    assert people["vt_xa"].get(url, headers=HTML).status_code in (401, 403)
-    assert anonymous.get(url, headers=HTML).status_code in (401, 403)
+    # Sent to another unit: the commune is neither its issuer nor recipient.
+    document = issue(approved(outgoing_site, internal_recipients=["H15.50.03"]))
+    url = committed(outgoing_site, document)
+    for client in (people["vt_xa"], anonymous):
+        response = client.get(url, headers=HTML, allow_redirects=False)
+        assert response.status_code == 302
+        assert "/require_login?came_from=" in response.headers["Location"]
 
 
 def test_the_issue_form_takes_no_number_until_confirmed(outgoing_site, people):

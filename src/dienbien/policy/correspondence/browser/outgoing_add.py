@@ -17,6 +17,7 @@ from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.services.errors import translated
 from plone import api
+from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.dexterity.browser.add import DefaultAddForm
 from plone.dexterity.browser.add import DefaultAddView
 from plone.dexterity.browser.edit import DefaultEditForm
@@ -142,10 +143,16 @@ class DraftChecks:
         return data, errors + tuple(extra)
 
 
+#: Set by the pages that answer an incoming document, not typed.
+HIDDEN = ("reply_to",)
+
+
 def _arrange(form):
     form.fields["department"].widgetFactory[INPUT_MODE] = DepartmentSelectFieldWidget
+    # A searchable list (the two-list widget does not fit a phone).
+    form.fields["internal_recipients"].widgetFactory[INPUT_MODE] = Select2FieldWidget
     names = [name for name in ORDER if name in form.fields]
-    names += [name for name in form.fields if name not in names]
+    names += [name for name in form.fields if name not in names + list(HIDDEN)]
     form.fields = form.fields.select(*names)
 
 
