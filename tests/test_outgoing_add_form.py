@@ -155,3 +155,51 @@ def test_a_right_draft_is_created(outgoing_site, officer):
     assert document.signer == "ld_huyen"
     assert document.copies == 3
     assert not document.number
+
+
+def test_the_edit_form_applies_the_same_rules(outgoing_site, officer):
+    from outgoing_site import draft
+
+    document = draft(outgoing_site)
+    transaction.commit()
+    url = document.absolute_url()
+    page = officer.get(f"{url}/edit", headers=HTML)
+    assert page.status_code == 200
+    token = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text)
+    data = {
+        "_authenticator": token.group(1),
+        "form.widgets.unit:list": "H15.50",
+        "form.widgets.doctype:list": "dispatch",
+        "form.widgets.department": "",
+        "form.widgets.summary": "Về việc khác",
+        "form.widgets.body": "<p>Nội dung văn bản.</p>",
+        "form.widgets.body.mimeType": "text/html",
+        "form.widgets.internal_recipients:list": ["H15.50.21"],
+        "form.widgets.internal_recipients-empty-marker": "1",
+        "form.widgets.urgency:list": "normal",
+        "form.widgets.confidentiality:list": "normal",
+        "form.widgets.signer:list": "ld_huyen",
+        "form.widgets.copies": "3",
+        "form.buttons.save": "Lưu",
+    }
+    response = officer.post(
+        f"{url}/edit", data=data, headers=HTML, allow_redirects=False
+    )
+    assert response.status_code == 200
+    assert list(field_errors(response.text)) == ["department"]
+    transaction.begin()
+    assert (document.doctype, document.summary) == (
+        "decision",
+        "Về việc thành lập Tổ công tác chuyển đổi số",
+    )
+    data["form.widgets.department"] = "VP"
+    response = officer.post(
+        f"{url}/edit", data=data, headers=HTML, allow_redirects=False
+    )
+    assert response.status_code == 302
+    transaction.begin()
+    assert (document.doctype, document.department, document.summary) == (
+        "dispatch",
+        "VP",
+        "Về việc khác",
+    )
