@@ -63,7 +63,7 @@ def test_officer_drafts_leader_approves_clerk_issues(
     officer.fill("#form-widgets-summary", "Về việc thành lập Tổ công tác chuyển đổi số")
     officer.fill("#form-widgets-external_recipients", "Sở Nội vụ tỉnh Điện Biên")
     officer.select_option("#form-widgets-signer", "ld_huyen")
-    body = officer.frame_locator("#form-widgets-body_ifr").locator("body")
+    body = officer.frame_locator("#formfield-form-widgets-body iframe").locator("body")
     body.fill("Thành lập Tổ công tác chuyển đổi số của huyện.")
     form.locator("#form-buttons-save").click()
     # A công văn without its department: refused on the field.

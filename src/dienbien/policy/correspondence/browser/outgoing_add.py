@@ -8,6 +8,7 @@ with the unit's departments and leaders): each problem is shown on its
 field and nothing is created or changed until there is none.
 """
 
+from copy import copy
 from dienbien.policy import _
 from dienbien.policy.core.correspondence.departments import departments_of
 from dienbien.policy.core.correspondence.doctypes import normative_types
@@ -151,6 +152,10 @@ def _arrange(form):
     form.fields["department"].widgetFactory[INPUT_MODE] = DepartmentSelectFieldWidget
     # A searchable list (the two-list widget does not fit a phone).
     form.fields["internal_recipients"].widgetFactory[INPUT_MODE] = Select2FieldWidget
+    # The rules ask for a signer: the form says so beside the field.
+    signer = copy(form.fields["signer"].field)
+    signer.required = True
+    form.fields["signer"].field = signer
     names = [name for name in ORDER if name in form.fields]
     names += [name for name in form.fields if name not in names + list(HIDDEN)]
     form.fields = form.fields.select(*names)
