@@ -65,8 +65,7 @@ def submit(client, **fields):
         "form.widgets.urgency-empty-marker": "1",
         "form.widgets.confidentiality:list": "normal",
         "form.widgets.confidentiality-empty-marker": "1",
-        "form.widgets.signer:list": "ld_huyen",
-        "form.widgets.signer-empty-marker": "1",
+        "form.widgets.signer": "ld_huyen",
         "form.widgets.copies": "3",
         "form.widgets.file_keeper": "VP",
         "form.buttons.save": "Lưu",
@@ -93,6 +92,12 @@ def test_the_form_offers_the_units_departments(officer):
         r'<option[^>]*selected[^>]*value="H15.50"', page
     )
     assert "reply_to" not in page
+    # The signer is chosen by name among the unit's leaders.
+    signer = re.search(r'<select[^>]*id="form-widgets-signer".*?</select>', page, re.S)
+    assert re.findall(r"<option[^>]*>([^<]+)</option>", signer.group(0)) == [
+        "— chọn người ký —",
+        "Lường Văn Ký",
+    ]
 
 
 def test_a_cong_van_needs_its_department(outgoing_site, officer):
@@ -115,7 +120,7 @@ def test_rules_on_their_fields(outgoing_site, officer):
             "form.widgets.normative:list": "selected",
             "form.widgets.department": "KT",
             "form.widgets.body": "",
-            "form.widgets.signer:list": "ld_xa",
+            "form.widgets.signer": "ld_xa",
             "form.widgets.internal_recipients:list": None,
             "form.widgets.external_recipients": "",
         },
@@ -178,7 +183,7 @@ def test_the_edit_form_applies_the_same_rules(outgoing_site, officer):
         "form.widgets.internal_recipients-empty-marker": "1",
         "form.widgets.urgency:list": "normal",
         "form.widgets.confidentiality:list": "normal",
-        "form.widgets.signer:list": "ld_huyen",
+        "form.widgets.signer": "ld_huyen",
         "form.widgets.copies": "3",
         "form.buttons.save": "Lưu",
     }

@@ -13,7 +13,9 @@ from dienbien.policy import _
 from dienbien.policy.core.correspondence.departments import departments_of
 from dienbien.policy.core.correspondence.doctypes import normative_types
 from dienbien.policy.correspondence.drafting import problems_of
+from dienbien.policy.correspondence.drafting import unit_leaders
 from dienbien.policy.correspondence.drafting import unit_object
+from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.services.errors import translated
@@ -60,34 +62,40 @@ def own_units(context) -> list[str]:
     return sorted(set().union(*found.values()))
 
 
-class DepartmentSelectWidget(TextWidget):
-    """The drafting department, chosen among the issuing unit's
-    departments (grouped by unit; the script shows the chosen unit's)."""
+class UnitGroupedSelectWidget(TextWidget):
+    """A choice that depends on the issuing unit (its departments, its
+    leaders): the options grouped by the units the user works in, and the
+    form's script shows the chosen unit's only. The server checks again."""
 
-    template = ViewPageTemplateFile("templates/department_select.pt")
+    template = ViewPageTemplateFile("templates/unit_select.pt")
+    empty_label = _("outgoing_no_department", default="— none —")
 
-    def groups(self) -> list[dict]:
+    def units(self) -> list[str]:
         context = self.form.context
         codes = own_units(context)
         if not codes or "Manager" in api.user.get_roles():
             codes = sorted(unit_titles(context))
-        titles = unit_titles(context)
+        return codes
+
+    def options(self, code: str) -> list[dict]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def groups(self) -> list[dict]:
+        titles = unit_titles(self.form.context)
         groups = []
-        for code in codes:
-            unit = unit_object(context, code)
-            departments = departments_of(getattr(unit, "departments", None))
-            if departments:
+        for code in self.units():
+            options = self.options(code)
+            if options:
                 groups.append(
-                    {
-                        "unit": code,
-                        "title": titles.get(code, code),
-                        "departments": [
-                            {"value": d.abbreviation, "label": d.label}
-                            for d in departments
-                        ],
-                    }
+                    {"unit": code, "title": titles.get(code, code), "options": options}
                 )
         return groups
+
+    def current(self) -> str:
+        value = self.value
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else ""
+        return value or ""
 
     def script_url(self) -> str:
         return f"{api.portal.get().absolute_url()}/{STATIC}/outgoing-add.js"
@@ -99,8 +107,36 @@ class DepartmentSelectWidget(TextWidget):
         return self.template(self)
 
 
+class DepartmentSelectWidget(UnitGroupedSelectWidget):
+    """The drafting department, among the issuing unit's departments."""
+
+    def options(self, code):
+        unit = unit_object(self.form.context, code)
+        return [
+            {"value": d.abbreviation, "label": d.label}
+            for d in departments_of(getattr(unit, "departments", None))
+        ]
+
+
+class SignerSelectWidget(UnitGroupedSelectWidget):
+    """The signer, among the issuing unit's leaders, by name."""
+
+    empty_label = _("outgoing_choose_signer", default="— choose the signer —")
+
+    def options(self, code):
+        names = {}
+        return [
+            {"value": user_id, "label": full_name(user_id, names)}
+            for user_id in unit_leaders(code)
+        ]
+
+
 def DepartmentSelectFieldWidget(field, request):
     return FieldWidget(field, DepartmentSelectWidget(request))
+
+
+def SignerSelectFieldWidget(field, request):
+    return FieldWidget(field, SignerSelectWidget(request))
 
 
 class DraftChecks:
@@ -150,6 +186,7 @@ HIDDEN = ("reply_to",)
 
 def _arrange(form):
     form.fields["department"].widgetFactory[INPUT_MODE] = DepartmentSelectFieldWidget
+    form.fields["signer"].widgetFactory[INPUT_MODE] = SignerSelectFieldWidget
     # A searchable list (the two-list widget does not fit a phone).
     form.fields["internal_recipients"].widgetFactory[INPUT_MODE] = Select2FieldWidget
     # The rules ask for a signer: the form says so beside the field.

@@ -1,5 +1,5 @@
-// The outgoing draft form: the drafting departments of the chosen issuing
-// unit only, and the "normative" tick only for the types that may be
+// The outgoing draft form: the drafting departments and the leaders of the
+// chosen issuing unit only, and the "normative" tick only for the types that may be
 // normative (Nghị quyết, Quyết định). The server checks both again.
 (function () {
   "use strict";
@@ -8,25 +8,32 @@
       document.querySelector('[name="form.widgets.' + name + '"]');
   }
   function setup() {
-    var department = document.querySelector(".outgoing-department-select");
-    if (!department) {
+    // Each widget of the form brings this script: set up once.
+    if (window.dienbienOutgoingAdd) {
+      return;
+    }
+    window.dienbienOutgoingAdd = true;
+    var selects = document.querySelectorAll(".outgoing-unit-select");
+    if (!selects.length) {
       return;
     }
     var unit = field("unit");
     var doctype = field("doctype");
     var normative = document.getElementById("formfield-form-widgets-normative");
-    var normativeTypes = (department.dataset.normativeTypes || "").split(" ");
+    var normativeTypes = (selects[0].dataset.normativeTypes || "").split(" ");
     function showDepartments() {
       var chosen = unit ? unit.value : "";
-      department.querySelectorAll("optgroup").forEach(function (group) {
-        var mine = !chosen || group.dataset.unit === chosen;
-        group.hidden = !mine;
-        group.disabled = !mine;
+      selects.forEach(function (select) {
+        select.querySelectorAll("optgroup").forEach(function (group) {
+          var mine = !chosen || group.dataset.unit === chosen;
+          group.hidden = !mine;
+          group.disabled = !mine;
+        });
+        var selected = select.selectedOptions[0];
+        if (selected && selected.parentElement.disabled) {
+          select.value = "";
+        }
       });
-      var selected = department.selectedOptions[0];
-      if (selected && selected.parentElement.disabled) {
-        department.value = "";
-      }
     }
     function showNormative() {
       if (!normative || !doctype) {
