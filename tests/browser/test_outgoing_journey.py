@@ -109,3 +109,52 @@ def test_officer_drafts_leader_approves_clerk_issues(
         ["Quàng Văn Soạn", "Lường Văn Ký", "Lò Thị Thư"]
     )
     shoot(clerk, "issued")
+
+
+def test_a_returned_secret_cong_van_reads_like_its_paper(
+    browser, site_url, outgoing_site, clock
+):
+    """The stamps, a công văn's "V/v" under its number, the leader's reason
+    on the drafter's page — at a phone's width and a desk's."""
+    from outgoing_site import draft
+    from plone import api
+
+    import transaction
+
+    clock("2026-01-07T14:30")
+    document = draft(
+        outgoing_site,
+        doctype="dispatch",
+        department="TCKH",
+        summary="báo cáo tình hình giải ngân vốn đầu tư công quý IV năm 2025",
+        urgency="flash",
+        confidentiality="confidential",
+        readers=["vt_huyen"],
+        internal_recipients=["H15.50.21", "H15.50.03"],
+    )
+    with api.env.adopt_user(username="cv_huyen"):
+        api.content.transition(obj=document, transition="submit")
+    clock("2026-01-07T16:05")
+    with api.env.adopt_user(username="ld_huyen"):
+        api.content.transition(
+            obj=document,
+            transition="return",
+            comment="Bổ sung số liệu giải ngân đến hết ngày 31/12/2025",
+        )
+    transaction.commit()
+
+    officer = person(browser, site_url, "cv_huyen")
+    officer.goto(document.absolute_url())
+    expect(officer.locator(".outgoing-number")).to_have_text("Số: …/UBND-TCKH")
+    expect(officer.locator(".outgoing-dispatch-summary")).to_have_text(
+        "V/v báo cáo tình hình giải ngân vốn đầu tư công quý IV năm 2025"
+    )
+    expect(officer.locator(".outgoing-stamp")).to_have_text(["MẬT", "HỎA TỐC"])
+    expect(officer.locator(".outgoing-fact-return_reason")).to_have_text(
+        "Bổ sung số liệu giải ngân đến hết ngày 31/12/2025"
+    )
+    expect(officer.locator(".outgoing-history-time")).to_have_text(
+        ["14:30 07/01/2026", "16:05 07/01/2026"]
+    )
+    expect(officer.locator(".outgoing-action")).to_have_text(["Trình duyệt"])
+    shoot(officer, "returned-dispatch")
