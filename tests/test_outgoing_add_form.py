@@ -208,3 +208,29 @@ def test_the_edit_form_applies_the_same_rules(outgoing_site, officer):
         "VP",
         "Về việc khác",
     )
+
+
+def test_a_unit_without_departments_types_it(outgoing_site, http):
+    """The commune lists its office only; a unit listing none yet lets the
+    officer type the department (the rules then take any abbreviation)."""
+    from dienbien.policy.orgunits.lookup import unit_brains
+
+    for brain in unit_brains(outgoing_site, unit_code="H15.50.21"):
+        brain.getObject().departments = []
+    transaction.commit()
+    client = http("cv_xa", PASSWORD)
+    page = form_page(client)
+    assert re.search(
+        r'<input[^>]*id="form-widgets-department"[^>]*type="text"', page
+    ) or re.search(r'<input[^>]*type="text"[^>]*id="form-widgets-department"', page)
+    response = submit(
+        client,
+        **{
+            "form.widgets.unit:list": "H15.50.21",
+            "form.widgets.doctype:list": "dispatch",
+            "form.widgets.department": "VP",
+            "form.widgets.signer": "ld_xa",
+            "form.widgets.internal_recipients:list": ["H15.50"],
+        },
+    )
+    assert response.status_code == 302, field_errors(response.text)

@@ -67,7 +67,7 @@ class UnitGroupedSelectWidget(TextWidget):
     leaders): the options grouped by the units the user works in, and the
     form's script shows the chosen unit's only. The server checks again."""
 
-    template = ViewPageTemplateFile("templates/unit_select.pt")
+    select_template = ViewPageTemplateFile("templates/unit_select.pt")
     empty_label = _("outgoing_no_department", default="— none —")
 
     def units(self) -> list[str]:
@@ -104,11 +104,17 @@ class UnitGroupedSelectWidget(TextWidget):
         return " ".join(t.id for t in normative_types())
 
     def render(self):
-        return self.template(self)
+        return self.select_template(self)
 
 
 class DepartmentSelectWidget(UnitGroupedSelectWidget):
-    """The drafting department, among the issuing unit's departments."""
+    """The drafting department, among the issuing unit's departments; typed
+    in, when the user's units list none yet (a công văn still needs one)."""
+
+    def render(self):
+        if not self.groups():
+            return TextWidget.render(self)
+        return super().render()
 
     def options(self, code):
         unit = unit_object(self.form.context, code)
