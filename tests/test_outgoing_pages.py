@@ -148,9 +148,12 @@ def test_return_and_recall_need_a_reason(outgoing_site, people):
     assert step(people["cv_huyen"], url, "submit").status_code == 302
     assert step(people["ld_huyen"], url, "approve").status_code == 302
     assert step(people["vt_huyen"], url, "issue").status_code == 302
+    assert step(people["vt_huyen"], url, "send").status_code == 302
+    assert state_of(portal, url) == "sent"
+    assert "Ngày gửi 10:00 03/03/2026" in text_of(get(people["vt_huyen"], url))
     response = step(people["ld_huyen"], url, "recall")
     assert response.status_code == 400
-    assert state_of(portal, url) == "issued"
+    assert state_of(portal, url) == "sent"
     recall = "Sai thẩm quyền ban hành"
     assert step(people["ld_huyen"], url, "recall", reason=recall).status_code == 302
     assert state_of(portal, url) == "recalled"
@@ -208,3 +211,25 @@ def test_a_cong_van_shows_its_summary_under_the_number(outgoing_site, people):
     assert "Số: …/UBND-TCKH V/v báo cáo quý I" in page
     assert "Điện Biên, ngày … tháng … năm …" in page
     assert "Trạng thái: Dự thảo" in page
+
+
+def test_an_issue_that_cannot_be_numbered_says_why(outgoing_site, people):
+    """A unit without its abbreviation cannot write a notation: the clerk
+    is told on the form, and no number is used up."""
+    from dienbien.policy.orgunits.lookup import unit_brains
+
+    portal = outgoing_site
+    unit = unit_brains(portal, unit_code="H15.50")[0].getObject()
+    unit.abbreviation = ""
+    url = committed(portal, approved(portal))
+    response = step(people["vt_huyen"], url, "issue")
+    assert response.status_code == 400
+    assert "Chữ viết tắt tên cơ quan ban hành chỉ gồm chữ và số" in text_of(
+        response.text
+    ).replace("  ", " ")
+    assert state_of(portal, url) == "approved"
+    transaction.begin()
+    unit.abbreviation = "UBND"
+    transaction.commit()
+    assert step(people["vt_huyen"], url, "issue").status_code == 302
+    assert "Số: 01/QĐ-UBND" in text_of(get(people["vt_huyen"], url))

@@ -13,7 +13,9 @@ may take which step (the view needs View).
 from dienbien.policy import _
 from dienbien.policy.core.correspondence.outgoing import NEEDS_REASON
 from dienbien.policy.core.correspondence.outgoing import step_problems
+from dienbien.policy.core.messages import Problem
 from dienbien.policy.correspondence.browser.outgoing import available_steps
+from dienbien.policy.correspondence.lifecycle import issue_problem
 from dienbien.policy.correspondence.outgoing_titles import state_title
 from dienbien.policy.correspondence.outgoing_titles import STEP_HELP
 from dienbien.policy.correspondence.outgoing_titles import step_title
@@ -69,6 +71,12 @@ class OutgoingStepView(BrowserView):
         reason = reason.strip() if isinstance(reason, str) else ""
         title = self.title()
         problems = step_problems(self.transition, reason)
+        if self.transition == "issue":
+            # What would stop the number from being written (a unit without
+            # abbreviation…) is said here, before anything is taken.
+            problem = issue_problem(self.context)
+            if problem is not None:
+                problems.append(Problem("state", problem.template, problem.mapping))
         if problems:
             for problem in problems:
                 self.errors.setdefault(problem.field, translated(problem, self.request))
