@@ -11,15 +11,18 @@ The rules (series, notation) are ``core/correspondence``; the counters
 ``sequence.py``.
 """
 
+from DateTime import DateTime
 from datetime import datetime
 from dienbien.policy import clock
 from dienbien.policy.core.correspondence import doctypes
 from dienbien.policy.core.correspondence import notation
 from dienbien.policy.core.correspondence import registers
+from dienbien.policy.core.correspondence.outgoing import notation_department
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.correspondence import sequence
 from dienbien.policy.correspondence.documents import DOCUMENTS_PATH
 from dienbien.policy.orgunits.references import unit_uid
+from dienbien.policy.workingtime import to_aware
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 
@@ -77,7 +80,7 @@ def issue(document, moment: datetime) -> None:
         number,
         doctype,
         issuer_abbreviation(document),
-        (document.department or "").strip(),
+        notation_department(document.doctype, document.department or ""),
     )
     document.number = number
     document.year = series.year
@@ -129,7 +132,9 @@ def issue_problem(document):
             1,
             doctype,
             issuer_abbreviation(document),
-            (document.department or "").strip(),
+            # Other types may name who drafted them; only a công văn's
+            # notation shows it.
+            notation_department(document.doctype, document.department or ""),
             year,
         )
     except notation.NotationError as error:
@@ -139,11 +144,24 @@ def issue_problem(document):
     return None
 
 
+def stamp_history(document, moment: datetime) -> None:
+    """Date the history entry the step just wrote by the site's clock, as
+    the step's own fields are (``issued``, ``sent``…): the page shows one
+    time for one step, and a clock set by tests or a loader holds for both."""
+    workflow = api.portal.get_tool("portal_workflow")
+    for chain in workflow.getChainFor(document):
+        history = document.workflow_history.get(chain)
+        if history:
+            entry = dict(history[-1], time=DateTime(to_aware(moment)))
+            document.workflow_history[chain] = (*history[:-1], entry)
+
+
 def after_transition(document, event):
     if event.transition is None:
         return
     name = event.transition.id
     moment = now()
+    stamp_history(document, moment)
     if name == "issue":
         issue(document, moment)
     elif name == "send":

@@ -7,8 +7,11 @@ this module only adapts Plone's two ways of writing (REST and classic forms)
 to that check.
 """
 
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
+from collective.z3cform.datagridfield.row import DictRow
 from dataclasses import replace
 from dienbien.policy import _
+from dienbien.policy.core.correspondence.departments import department_problems
 from dienbien.policy.core.orgunits import check_unit
 from dienbien.policy.core.orgunits import Unit
 from dienbien.policy.interfaces import IDienbienPolicyLayer
@@ -16,6 +19,7 @@ from dienbien.policy.orgunits.lookup import unit_objects
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.validation import CheckedFormValidator
 from plone.app.content.interfaces import INameFromTitle
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.supermodel import model
@@ -25,6 +29,20 @@ from zope import schema
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
+
+
+class IDepartmentRow(Interface):
+    """A drafting department of the unit (phòng, ban, văn phòng)."""
+
+    abbreviation = schema.TextLine(
+        title=_("label_department_abbreviation", default="Abbreviation"),
+        description=_(
+            "help_department_abbreviation",
+            default="As written after the unit in a công văn's notation: VP in "
+            "05/UBND-VP.",
+        ),
+    )
+    title = schema.TextLine(title=_("label_department_title", default="Department"))
 
 
 class IOrgUnit(model.Schema):
@@ -76,6 +94,29 @@ class IOrgUnit(model.Schema):
         ),
         vocabulary="dienbien.policy.OrgUnits",
         required=False,
+    )
+    place = schema.TextLine(
+        title=_("label_unit_place", default="Place name on documents"),
+        description=_(
+            "help_unit_place",
+            default="Written before the date of the unit's documents "
+            '("Điện Biên, ngày 05 tháng 3 năm 2026"). Empty: the place in the '
+            "unit's title, else the parent unit's.",
+        ),
+        required=False,
+    )
+    # Units saved before this field have no rows: the default is read.
+    directives.widget("departments", DataGridFieldFactory)
+    departments = schema.List(
+        title=_("label_departments", default="Drafting departments"),
+        description=_(
+            "help_departments",
+            default="The unit's departments that draft its documents, with "
+            "their abbreviations (VP — Văn phòng). A công văn names one.",
+        ),
+        value_type=DictRow(schema=IDepartmentRow),
+        required=False,
+        default=[],
     )
 
 
@@ -130,9 +171,12 @@ class OrgUnitDeserializer(CheckedDeserializer):
             for name in failed
             if name in ("kind", "code", "parent", "successor") and data.get(name)
         }
-        return organisation_problems(
+        problems = organisation_problems(
             self.context, replace(unit, **raw), exclude=self.context
         )
+        if "departments" in data and "departments" not in failed:
+            problems += department_problems(data["departments"])
+        return problems
 
 
 # The schema itself is the fourth object adapted, so the discriminator is a
@@ -158,7 +202,9 @@ class OrgUnitFormValidator(CheckedFormValidator):
             successor=values.get("successor") or None,
         )
         exclude = self.context if self.is_edit else None
-        return organisation_problems(self.context, unit, exclude=exclude)
+        return organisation_problems(
+            self.context, unit, exclude=exclude
+        ) + department_problems(values.get("departments"))
 
 
 @implementer(INameFromTitle)

@@ -1,0 +1,1 @@
+"""The correspondence wing's classic pages."""
