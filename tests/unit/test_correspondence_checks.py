@@ -62,10 +62,10 @@ def test_a_complete_outgoing_document_passes():
     ("values", "expected"),
     [
         ({"doctype": "memo"}, [("doctype", "Unknown document type memo.")]),
-        ({"doctype": ""}, [("doctype", "Choose the document's type.")]),
+        ({"doctype": ""}, [("doctype", "Choose the document type.")]),
         ({"unit": "H99"}, [("unit", "No unit has the code H99.")]),
         ({"unit": None}, [("unit", "Choose the unit.")]),
-        ({"summary": "  "}, [("summary", "Write the summary (trích yếu).")]),
+        ({"summary": "  "}, [("summary", "Enter the summary (trích yếu).")]),
         (
             {"urgency": "asap"},
             [

@@ -67,7 +67,7 @@ def _level(field: str, value, levels: tuple[str, ...]) -> list[Problem]:
 
 def _doctype(value) -> tuple[doctypes.DocumentType | None, list[Problem]]:
     if _blank(value):
-        return None, [Problem("doctype", "Choose the document's type.")]
+        return None, [Problem("doctype", "Choose the document type.")]
     try:
         return doctypes.document_type(value), []
     except (KeyError, TypeError):
@@ -117,7 +117,7 @@ def _common(values, units, known_user) -> tuple:
     doctype, problems = _doctype(values.get("doctype"))
     problems += _unit("unit", values.get("unit"), units, required=True)
     if _blank(values.get("summary")):
-        problems.append(Problem("summary", "Write the summary (trích yếu)."))
+        problems.append(Problem("summary", "Enter the summary (trích yếu)."))
     problems += _level("urgency", values.get("urgency"), marks.URGENCY_IDS)
     problems += _level(
         "confidentiality", values.get("confidentiality"), marks.CONFIDENTIALITY_IDS
@@ -268,6 +268,22 @@ def assignment_problems(
             )
         )
     return problems
+
+
+def membership_problems(unit, own_units) -> list[Problem]:
+    """A document is created by its unit's own staff: a draft by the unit's
+    officers, leaders or clerical office, a registration by its clerical
+    office (``own_units``: the codes where the user has that function)."""
+    if isinstance(unit, str) and unit and unit not in own_units:
+        return [
+            Problem(
+                "unit",
+                "You do not work for the unit ${value} in the function this "
+                "document needs.",
+                {"value": unit},
+            )
+        ]
+    return []
 
 
 def reason_problems(kind: str, transition: str, comment) -> list[Problem]:
