@@ -10,8 +10,8 @@ otherwise (internal sending) waits in ``received`` for the recipient's clerk.
 
 from dienbien.policy import _
 from dienbien.policy.correspondence.documents import IIncomingDocument
-from dienbien.policy.services.errors import json_object
 from dienbien.policy.services.content_add.post import CheckedFolderPost
+from dienbien.policy.services.errors import json_object
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
 from zope.component import queryMultiAdapter
