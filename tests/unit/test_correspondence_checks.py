@@ -4,6 +4,7 @@ from datetime import date
 from datetime import datetime
 from dienbien.policy.core.correspondence.checks import assignment_problems
 from dienbien.policy.core.correspondence.checks import incoming_problems
+from dienbien.policy.core.correspondence.checks import membership_problems
 from dienbien.policy.core.correspondence.checks import outgoing_problems
 from dienbien.policy.core.correspondence.checks import reason_problems
 from dienbien.policy.core.correspondence.doctypes import load_document_types
@@ -279,3 +280,17 @@ def test_outgoing_checks_never_fail(values):
     for problem in outgoing_problems(values, UNITS, known):
         assert problem.field
         assert problem.message
+
+
+def test_a_document_is_created_by_its_units_staff():
+    assert membership_problems("H15.50", {"H15.50", "H15.50.03"}) == []
+    assert found(membership_problems("H15.50", {"H15.50.03"})) == [
+        (
+            "unit",
+            "You do not work for the unit H15.50 in the function this document "
+            "needs.",
+        )
+    ]
+    # An empty or malformed unit is the unit check's to refuse.
+    assert membership_problems("", set()) == []
+    assert membership_problems(["H15.50"], set()) == []
