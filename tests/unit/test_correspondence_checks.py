@@ -287,8 +287,7 @@ def test_a_document_is_created_by_its_units_staff():
     assert found(membership_problems("H15.50", {"H15.50.03"})) == [
         (
             "unit",
-            "You do not work for the unit H15.50 in the function this document "
-            "needs.",
+            "You do not work for the unit H15.50 in the function this document needs.",
         )
     ]
     # An empty or malformed unit is the unit check's to refuse.
