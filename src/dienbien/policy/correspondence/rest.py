@@ -21,6 +21,8 @@ from dienbien.policy.correspondence.titles import state_title
 from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.orgunits.lookup import unit_objects
+from dienbien.policy.services.errors import json_object
+from dienbien.policy.services.errors import moment_param
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.workingtime import TIMEZONE
 from dienbien.policy.workingtime import to_aware
@@ -110,7 +112,26 @@ class DocumentDeserializer(CheckedDeserializer):
 
     def __call__(self, *args, **kwargs):
         self._create = kwargs.get("create", False)
-        return super().__call__(*args, **kwargs)
+        if len(args) < 2 and kwargs.get("data") is None:
+            kwargs["data"] = json_object(self.request)
+        data = kwargs["data"]
+        # The arrival is local time, stored naive (the house convention);
+        # plone.restapi would store it in UTC. Read here, set after the checks.
+        self._received, self._received_problems = None, []
+        if "received" in data and kind_of(self.context) == "incoming":
+            data = dict(data)
+            value = data.pop("received")
+            if value not in (None, ""):
+                self._received = moment_param(
+                    "received", value, self._received_problems, to_minute=True
+                )
+            kwargs["data"] = data
+        result = super().__call__(*args, **kwargs)
+        if self._received is not None:
+            self.context.received = self._received
+        elif self._create and kind_of(self.context) == "incoming":
+            self.context.received = getattr(self.context, "received", None) or now()
+        return result
 
     def problems(self, data, failed):
         kind = kind_of(self.context)
@@ -130,6 +151,9 @@ class DocumentDeserializer(CheckedDeserializer):
             else getattr(self.context, name, None)
             for name in getFields(schema)
         }
+        problems += self._received_problems
+        if self._received is not None:
+            values["received"] = self._received
         units = unit_abbreviations(self.context)
         if kind == "outgoing":
             problems += outgoing_problems(values, units, known_user)
@@ -160,7 +184,8 @@ class DocumentSerializer(SerializeToJson):
         state = api.content.get_state(self.context)
         result["kind"] = kind
         result["state_title"] = state_title(kind, state, self.request)
-        for name in READ_ONLY[kind]:
+        times = ("received",) if kind == "incoming" else ()
+        for name in (*READ_ONLY[kind], *times):
             value = getattr(self.context, name, None)
             if name == "progress":
                 value = [
