@@ -126,7 +126,7 @@ def test_clerk_registers_an_incoming_document_in_the_same_request(people):
     first = create(clerk, INCOMING)
     assert short(first).startswith("vbden-")
     assert first["review_state"] == "registered"
-    assert first["state_title"] == "Đã vào sổ"
+    assert first["state_title"] == "Đã vào sổ, chờ giao xử lý"
     assert first["incoming_number"] == 1
     assert first["year"] == 2026
     assert first["registered"] == "2026-03-03T10:00:00+07:00"

@@ -8,26 +8,23 @@ from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
 
+#: The same message ids as the outgoing and incoming pages use.
 STATES = {
     "outgoing": {
-        "draft": _("document_state_outgoing_draft", default="Draft"),
-        "pending": _("document_state_outgoing_pending", default="Awaiting approval"),
-        "approved": _("document_state_outgoing_approved", default="Approved"),
-        "issued": _("document_state_outgoing_issued", default="Issued"),
-        "sent": _("document_state_outgoing_sent", default="Sent"),
-        "recalled": _("document_state_outgoing_recalled", default="Recalled"),
+        "draft": _("outgoing_state_draft", default="Draft"),
+        "pending": _("outgoing_state_pending", default="Waiting for approval"),
+        "approved": _("outgoing_state_approved", default="Approved, waiting for issue"),
+        "issued": _("outgoing_state_issued", default="Issued"),
+        "sent": _("outgoing_state_sent", default="Sent"),
+        "recalled": _("outgoing_state_recalled", default="Recalled"),
     },
     "incoming": {
-        "received": _(
-            "document_state_incoming_received", default="Awaiting registration"
-        ),
-        "registered": _("document_state_incoming_registered", default="Registered"),
-        "assigned": _("document_state_incoming_assigned", default="Assigned"),
-        "in_progress": _("document_state_incoming_in_progress", default="In progress"),
-        "done": _("document_state_incoming_done", default="Done"),
-        "returned": _(
-            "document_state_incoming_returned", default="Returned to the sender"
-        ),
+        "received": _("incoming_state_received", default="Awaiting registration"),
+        "registered": _("incoming_state_registered", default="Registered"),
+        "assigned": _("incoming_state_assigned", default="Assigned"),
+        "in_progress": _("incoming_state_in_progress", default="In progress"),
+        "done": _("incoming_state_done", default="Done"),
+        "returned": _("incoming_state_returned", default="Returned to sender"),
     },
 }
 
