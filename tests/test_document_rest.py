@@ -7,6 +7,7 @@ from dienbien.policy.orgunits.importer import import_units
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from Products.ZCatalog.CatalogBrains import AbstractCatalogBrain
 from test_api_errors import fields
 from test_openapi import conforms
 
@@ -486,6 +487,20 @@ def test_listing_items_from_the_catalog(people, documents, clock):
         "2026-03-03T10:00:00+07:00",
     )
     assert item["overdue"] is False
+
+
+def test_listing_never_wakes_a_document(people, documents, monkeypatch):
+    """Items come from catalog metadata: no brain is turned into its object
+    (the server runs in this process)."""
+
+    def refuse(brain, *args, **kwargs):
+        raise AssertionError(f"woke {brain.getPath()}")
+
+    monkeypatch.setattr(AbstractCatalogBrain, "getObject", refuse)
+    monkeypatch.setattr(AbstractCatalogBrain, "_unrestrictedGetObject", refuse)
+    for params in ({}, {"q": "bao cao"}, {"overdue": "1"}, {"unit": "H15.50"}):
+        response = people["lanhdao"].get("@documents", params=params)
+        assert response.status_code == 200, response.text
 
 
 def test_listing_batches(people, documents):
