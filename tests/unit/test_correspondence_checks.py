@@ -171,6 +171,24 @@ def test_every_type_knows_whether_it_takes_a_department(doctype):
     assert (without == []) is not dispatch
 
 
+def test_the_signer_is_a_leader_of_the_unit():
+    def leaders(unit):
+        return {"H15.50": {"lanhdao"}}.get(unit, set())
+
+    values = {
+        "unit": "H15.50",
+        "doctype": "decision",
+        "summary": "Về việc thành lập tổ công tác",
+    }
+    assert (
+        outgoing_problems({**values, "signer": "lanhdao"}, UNITS, known, leaders) == []
+    )
+    problems = outgoing_problems({**values, "signer": "vanthu"}, UNITS, known, leaders)
+    assert found(problems) == [
+        ("signer", "The signer must be one of the unit's leaders.")
+    ]
+
+
 def test_a_complete_incoming_document_passes():
     assert incoming() == []
     assert incoming(sender_name="", sender_unit="H15.50.03") == []

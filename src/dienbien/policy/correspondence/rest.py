@@ -74,6 +74,12 @@ def unit_abbreviations(context) -> dict[str, str]:
     }
 
 
+def unit_leaders(code: str) -> set[str]:
+    """The user ids of the unit's leader group (who may sign for it)."""
+    group = api.group.get(groupname=group_id(code, "leader"))
+    return set(group.getGroupMemberIds()) if group is not None else set()
+
+
 def known_user(userid: str) -> bool:
     return api.user.get(userid=userid) is not None
 
@@ -156,7 +162,7 @@ class DocumentDeserializer(CheckedDeserializer):
             values["received"] = self._received
         units = unit_abbreviations(self.context)
         if kind == "outgoing":
-            problems += outgoing_problems(values, units, known_user)
+            problems += outgoing_problems(values, units, known_user, unit_leaders)
         else:
             problems += incoming_problems(values, units, known_user, now())
         if self._create and "unit" not in {p.field for p in problems}:

@@ -28,6 +28,7 @@ from .notation import NotationError
 from .notation import parse_notation
 from .notation import PART
 from collections.abc import Callable
+from collections.abc import Collection
 from collections.abc import Mapping
 from datetime import date
 from datetime import datetime
@@ -131,15 +132,33 @@ def _secret(values) -> bool:
     return level in marks.CONFIDENTIALITY_IDS and marks.is_secret(level)
 
 
-def outgoing_problems(values: Mapping, units: Units, known_user: UserTest):
-    """An outgoing document as drafted."""
+def outgoing_problems(
+    values: Mapping,
+    units: Units,
+    known_user: UserTest,
+    leaders: Callable[[str], Collection[str]] | None = None,
+):
+    """An outgoing document as drafted. ``leaders(unit)`` gives the user ids
+    who may sign for a unit (not checked without it)."""
     doctype, problems = _common(values, units, known_user)
     normative = values.get("normative") is True
     department = _text(values.get("department"))
     problems += _unit_list(
         "internal_recipients", values.get("internal_recipients"), units
     )
-    problems += _user("signer", values.get("signer"), known_user)
+    signer = values.get("signer")
+    unit = values.get("unit")
+    found = _user("signer", signer, known_user)
+    if (
+        not found
+        and not _blank(signer)
+        and leaders is not None
+        and isinstance(unit, str)
+        and unit in units
+        and signer not in leaders(unit)
+    ):
+        found.append(Problem("signer", "The signer must be one of the unit's leaders."))
+    problems += found
     copies = values.get("copies")
     if copies is not None and (
         not isinstance(copies, int) or isinstance(copies, bool) or copies < 1
@@ -163,7 +182,6 @@ def outgoing_problems(values: Mapping, units: Units, known_user: UserTest):
                 "A normative document is published: it cannot be secret.",
             )
         )
-    unit = values.get("unit")
     if isinstance(unit, str) and unit in units and not PART.match(units[unit] or ""):
         problems.append(
             Problem(
