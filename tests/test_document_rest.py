@@ -175,6 +175,40 @@ def test_outgoing_bad_input_names_the_field(people, changes, expected):
 
 
 @pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"body": False}, ["body"]),
+        ({"file": "x"}, ["file"]),
+        ({"file": {"data": 5}}, ["file"]),
+        ({"internal_recipients": [{}]}, ["internal_recipients.0"]),
+        ({"internal_recipients": "H15.50.05"}, ["internal_recipients"]),
+        ({"readers": "vanthu"}, ["readers"]),
+        ({"copies": "hai"}, ["copies"]),
+        ({"normative": "yes"}, ["normative"]),
+        ({"doctype": {"token": 5}}, ["doctype"]),
+        ({"unit": ["H15.50"]}, ["unit"]),
+    ],
+)
+def test_malformed_values_are_refused_by_name(people, changes, expected):
+    response = people["chuyenvien"].post("van-ban", json={**OUTGOING, **changes})
+    assert fields(response) == expected
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"received": "hôm qua"},
+        {"received": "9999-01-01T00:00"},
+        {"sender_date": "02/03/2026"},
+        {"sender_unit": 5},
+    ],
+)
+def test_malformed_incoming_values(people, changes):
+    response = people["vanthu"].post("van-ban", json={**INCOMING, **changes})
+    assert fields(response) == list(changes)
+
+
+@pytest.mark.parametrize(
     ("changes", "expected", "message"),
     [
         (

@@ -9,6 +9,7 @@ request is ``services/document_add``'s; the steps are
 
 from datetime import date
 from datetime import datetime
+from dienbien.policy import _
 from dienbien.policy.clock import now
 from dienbien.policy.core.correspondence.checks import incoming_problems
 from dienbien.policy.core.correspondence.checks import membership_problems
@@ -27,12 +28,17 @@ from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.workingtime import TIMEZONE
 from dienbien.policy.workingtime import to_aware
 from plone import api
+from plone.app.textfield.interfaces import IRichText
+from plone.dexterity.utils import iterSchemata
+from plone.namedfile.interfaces import INamedField
 from plone.restapi.interfaces import IDeserializeFromJson
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson
 from zope.component import adapter
 from zope.interface import implementer
+from zope.schema import Bool
 from zope.schema import getFields
+from zope.schema import List
 
 
 #: Set by the workflow, never by a request (contract10.md).
@@ -138,6 +144,37 @@ class DocumentDeserializer(CheckedDeserializer):
         elif self._create and kind_of(self.context) == "incoming":
             self.context.received = getattr(self.context, "received", None) or now()
         return result
+
+    def malformed(self, data) -> dict:
+        """Besides the stock checks: lists of choices (the recipient units)
+        whose items are not texts, which plone.restapi cannot read, and lists
+        of texts (people) with other things in them."""
+        found = super().malformed(data)
+        for schema in iterSchemata(self.context):
+            for name, field in getFields(schema).items():
+                value = data.get(name)
+                if value is None or name in found:
+                    continue
+                if isinstance(field, List) and not (
+                    isinstance(value, list) and all(isinstance(v, str) for v in value)
+                ):
+                    found[name] = _(
+                        "${name} is a list of texts.", mapping={"name": name}
+                    )
+                elif IRichText.providedBy(field) and not isinstance(value, (str, dict)):
+                    found[name] = _("${name} must be a text.", mapping={"name": name})
+                elif isinstance(field, Bool) and not isinstance(value, bool):
+                    found[name] = _("${name} is true or false.", mapping={"name": name})
+                elif INamedField.providedBy(field) and not (
+                    isinstance(value, dict)
+                    and isinstance(value.get("data"), str)
+                    and all(isinstance(v, str) for v in value.values())
+                ):
+                    found[name] = _(
+                        "${name} is a file: an object with data and filename.",
+                        mapping={"name": name},
+                    )
+        return found
 
     def problems(self, data, failed):
         kind = kind_of(self.context)

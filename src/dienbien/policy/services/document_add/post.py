@@ -22,7 +22,11 @@ class DocumentFolderPost(CheckedFolderPost):
     def reply(self):
         type_ = json_object(self.request).get("@type")
         held = set(self.context.getTypeInfo().allowed_content_types or ())
-        if type_ in held and type_ not in self.allowed_types():
+        if (
+            isinstance(type_, str)
+            and type_ in held
+            and type_ not in self.allowed_types()
+        ):
             # A type of the folder the user's function does not create (an
             # officer registering an incoming document): forbidden, not bad.
             self.request.response.setStatus(403)
