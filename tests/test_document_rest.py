@@ -249,6 +249,8 @@ def test_outgoing_lifecycle_by_the_right_functions(people, clock):
     assert read(officer, draft)["review_state"] == "pending"
 
     step(officer, draft, "approve", expect=403)
+    step(officer, draft, "return", expect=403, comment="Tự trả lại")
+    step(clerk, draft, "return", expect=403, comment="Sai thể thức")
     assert fields_of(step(leader, draft, "return", expect=400)) == ["comment"]
     step(leader, draft, "return", comment="Sửa trích yếu")
     returned = read(officer, draft)
@@ -331,6 +333,37 @@ def test_incoming_lifecycle_by_the_right_functions(people, clock):
     assert done["review_state"] == "done"
     assert done["reply"] == reply["UID"]
     assert done["state_title"] == "Đã xử lý xong"
+
+
+def test_a_delivered_document_is_registered_by_the_clerk_only(
+    people, functional_portal
+):
+    """A document delivered inside the organisation waits in ``received``
+    (created here as internal sending does, without registration)."""
+    from datetime import datetime
+    from dienbien.policy.correspondence.documents import new_id
+
+    with api.env.adopt_user(username="vanthu"):
+        delivered = api.content.create(
+            container=functional_portal["van-ban"],
+            type="IncomingDocument",
+            id=new_id("incoming"),
+            unit="H15.50",
+            doctype="report",
+            summary="Báo cáo kết quả kiểm tra",
+            sender_unit="H15.50.05",
+            sender_notation="12/BC-TNMT",
+            received=datetime(2026, 3, 3, 9, 0),
+        )
+    transaction.commit()
+    document = {"@id": delivered.absolute_url()}
+    assert read(people["vanthu"], document)["review_state"] == "received"
+    step(people["chuyenvien"], document, "register", expect=401)
+    step(people["lanhdao"], document, "register", expect=403)
+    step(people["vanthu_tnmt"], document, "register", expect=401)
+    registered = step(people["vanthu"], document, "register")
+    assert registered["review_state"] == "registered"
+    assert registered["incoming_number"] == 1
 
 
 def test_incoming_returned_to_the_sender_with_a_reason(people):
