@@ -419,7 +419,8 @@ def test_steps_the_state_does_not_have(people):
 
 @pytest.fixture
 def documents(people, clock):
-    """Five documents of H15.50 and one of Phòng Tài nguyên và Môi trường, known dates."""
+    """Five documents of H15.50 (one a draft awaiting approval) and one of
+    Phòng Tài nguyên và Môi trường, at known times."""
     clerk, leader, officer = people["vanthu"], people["lanhdao"], people["chuyenvien"]
     made = {}
     clock("2026-03-02T09:00")
@@ -459,6 +460,9 @@ def documents(people, clock):
     step(officer, made["draft"], "submit")
     step(leader, made["draft"], "approve")
     step(clerk, made["draft"], "issue")
+    clock("2026-03-03T10:30")
+    made["pending"] = create(officer, OUTGOING, summary="Về việc kế hoạch năm 2026")
+    step(officer, made["pending"], "submit")
     clock("2026-03-03T11:00")
     made["tp"] = create(
         people["vanthu_tnmt"], INCOMING, unit="H15.50.05", summary="Về việc chứng thực"
@@ -469,7 +473,8 @@ def documents(people, clock):
 def test_listing_filters(people, documents, clock):
     leader = people["lanhdao"]
     clock("2026-03-10T09:00")
-    every = ["draft", "secret", "urgent", "report"]
+    every = ["pending", "draft", "secret", "urgent", "report"]
+    numbered = every[1:]
     names = {short(doc): name for name, doc in documents.items()}
 
     def listed(**params):
@@ -477,12 +482,14 @@ def test_listing_filters(people, documents, clock):
 
     assert listed() == every
     assert listed(kind="incoming") == ["secret", "urgent", "report"]
-    assert listed(kind="outgoing") == ["draft"]
+    assert listed(kind="outgoing") == ["pending", "draft"]
+    assert listed(state="pending") == ["pending"]
     assert listed(state="assigned") == ["urgent", "report"]
     assert listed(kind="outgoing", state="issued") == ["draft"]
     assert listed(unit="H15.50") == every
     assert listed(unit="H15.50.05") == []
-    assert listed(year="2026") == every
+    # A draft has no number, so no year yet.
+    assert listed(year="2026") == numbered
     assert listed(year="2025") == []
     assert listed(urgent="1") == ["urgent"]
     assert listed(overdue="1") == ["report"]
@@ -524,7 +531,13 @@ def test_listing_items_from_the_catalog(people, documents, clock):
         "overdue": True,
     }
     outgoing = people["lanhdao"].get("@documents", params={"kind": "outgoing"})
-    item = outgoing.json()["items"][0]
+    pending, item = outgoing.json()["items"]
+    assert (pending["number"], pending["notation"], pending["date"]) == (
+        None,
+        None,
+        None,
+    )
+    assert pending["state_title"] == "Chờ duyệt"
     assert (item["number"], item["notation"], item["date"]) == (
         1,
         "01/UBND-VP",
@@ -550,13 +563,13 @@ def test_listing_never_wakes_a_document(people, documents, monkeypatch):
 def test_listing_batches(people, documents):
     response = people["lanhdao"].get("@documents", params={"b_size": "2"})
     body = response.json()
-    assert body["items_total"] == 4
+    assert body["items_total"] == 5
     assert len(body["items"]) == 2
     assert set(body["batching"]) >= {"@id", "first", "next", "last"}
     second = people["lanhdao"].get(body["batching"]["next"])
     assert [short({"@id": i["@id"]}) for i in second.json()["items"]] == [
+        short(documents["secret"]),
         short(documents["urgent"]),
-        short(documents["report"]),
     ]
 
 

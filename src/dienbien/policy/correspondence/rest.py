@@ -124,9 +124,11 @@ class DocumentDeserializer(CheckedDeserializer):
 
     def __call__(self, *args, **kwargs):
         self._create = kwargs.get("create", False)
-        if len(args) < 2 and kwargs.get("data") is None:
-            kwargs["data"] = json_object(self.request)
-        data = kwargs["data"]
+        data = args[1] if len(args) > 1 else kwargs.get("data")
+        args = args[:1]
+        if data is None:
+            data = json_object(self.request)
+        kwargs["data"] = data
         # The arrival is local time, stored naive (the house convention);
         # plone.restapi would store it in UTC. Read here, set after the checks.
         self._received, self._received_problems = None, []

@@ -5,7 +5,7 @@ receiving unit's code), ``year`` (of the number), ``q`` (words of the type,
 summary, notation or sender, with or without diacritics: the site's folded
 full-text index, each word a prefix), ``overdue=1`` (an incoming document's
 deadline passed while it is in hand), ``urgent=1`` (khẩn and above), batched
-with ``b_start`` / ``b_size``; newest first. Each item is read from catalog
+with ``b_start`` / ``b_size``; newest first (as created). Each item is read from catalog
 metadata (no document is woken up), and the catalog's security filter
 decides which documents a user sees: a secret one only the people named on
 it. Parameters are checked by ``core.correspondence.listing``.
@@ -76,7 +76,10 @@ class DocumentsGet(Service):
         kinds = [listing.kind] if listing.kind else list(PORTAL_TYPES)
         query = {
             "portal_type": [PORTAL_TYPES[kind] for kind in kinds],
-            "sort_on": "document_date",
+            # Newest first, as entered. Not by ``document_date``: a draft has
+            # no date of issue yet, and the catalog drops from a sorted
+            # answer what the sort index does not hold.
+            "sort_on": "created",
             "sort_order": "descending",
         }
         if listing.states is not None:
