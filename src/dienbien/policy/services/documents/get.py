@@ -5,7 +5,8 @@ receiving unit's code), ``year`` (of the number), ``q`` (words of the type,
 summary, notation or sender, with or without diacritics: the site's folded
 full-text index, each word a prefix), ``overdue=1`` (an incoming document's
 deadline passed while it is in hand), ``urgent=1`` (khẩn and above), batched
-with ``b_start`` / ``b_size``; newest first (as created). Each item is read from catalog
+with ``b_start`` / ``b_size``: drafts not yet issued first, then by date of
+issue or arrival, latest first. Each item is read from catalog
 metadata (no document is woken up), and the catalog's security filter
 decides which documents a user sees: a secret one only the people named on
 it. Parameters are checked by ``core.correspondence.listing``.
@@ -27,9 +28,12 @@ from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName
 from Products.ZCTextIndex.ParseTree import ParseError
+from ZTUtils.Lazy import LazyCat
 
 
 PORTAL_TYPES = {"outgoing": "OutgoingDocument", "incoming": "IncomingDocument"}
+#: Outgoing states before issue: no date yet.
+UNDATED = ("draft", "pending", "approved")
 
 
 def _aware(text):
@@ -73,15 +77,12 @@ class DocumentsGet(Service):
         return result
 
     def search(self, listing, current):
+        """Drafts not yet issued first (newest first), then the documents
+        with a date of issue or arrival, latest first. Two sorted catalog
+        answers, joined lazily: the catalog drops from an answer sorted on
+        ``document_date`` what that index does not hold (the drafts)."""
         kinds = [listing.kind] if listing.kind else list(PORTAL_TYPES)
-        query = {
-            "portal_type": [PORTAL_TYPES[kind] for kind in kinds],
-            # Newest first, as entered. Not by ``document_date``: a draft has
-            # no date of issue yet, and the catalog drops from a sorted
-            # answer what the sort index does not hold.
-            "sort_on": "created",
-            "sort_order": "descending",
-        }
+        query = {"portal_type": [PORTAL_TYPES[kind] for kind in kinds]}
         if listing.states is not None:
             query["review_state"] = list(listing.states)
         if listing.unit:
@@ -98,12 +99,27 @@ class DocumentsGet(Service):
             }
         if listing.words:
             query["SearchableText"] = " ".join(f"{word}*" for word in listing.words)
+        undated = [state for state in listing.states or UNDATED if state in UNDATED]
         catalog = getToolByName(self.context, "portal_catalog")
         try:
-            return catalog(**query)
+            drafts = (
+                catalog(
+                    **{
+                        **query,
+                        "portal_type": PORTAL_TYPES["outgoing"],
+                        "review_state": undated,
+                        "sort_on": "created",
+                        "sort_order": "descending",
+                    }
+                )
+                if "outgoing" in kinds and undated
+                else []
+            )
+            dated = catalog(**query, sort_on="document_date", sort_order="descending")
         except ParseError:
             # Words the full-text index cannot hold find nothing.
             return []
+        return LazyCat([drafts, dated])
 
     def item(self, brain, current, types) -> dict:
         state = brain.review_state
