@@ -69,6 +69,15 @@ schema = schemathesis.openapi.from_dict(
 )
 
 
+DRAFT = {
+    "@type": "OutgoingDocument",
+    "unit": "H15.50.03",
+    "doctype": "decision",
+    "summary": "Về việc thành lập tổ hòa giải",
+    "signer": "leader",
+}
+
+
 @pytest.fixture
 def site(http, staff):
     """A dossier in processing (visible to all three staff users), the
@@ -79,6 +88,10 @@ def site(http, staff):
     dossier = response.json()
     response = clerk.post(f"{dossier['@id']}/@workflow/transfer", json={})
     assert response.status_code == 200, response.text
+    # An outgoing draft of the officer's unit, signed by the leader.
+    response = staff["officer"].post("van-ban", json=DRAFT)
+    assert response.status_code == 201, response.text
+    document = response.json()
     STATUS_LOOKUPS.reset()
     yield {
         "base_url": http().base_url,
@@ -86,6 +99,7 @@ def site(http, staff):
             "dossier": dossier["@id"].rsplit("/", 1)[-1],
             "unit": "h15-50-03",
             "procedure": "2-000815",
+            "document": document["@id"].rsplit("/", 1)[-1],
         },
     }
     STATUS_LOOKUPS.reset()

@@ -1,0 +1,149 @@
+"""``GET /@documents``: incoming and outgoing documents, from the catalog.
+
+Filters: ``kind`` (outgoing, incoming), ``state``, ``unit`` (the issuing or
+receiving unit's code), ``year`` (of the number), ``q`` (words of the type,
+summary, notation or sender, with or without diacritics: the site's folded
+full-text index, each word a prefix), ``overdue=1`` (an incoming document's
+deadline passed while it is in hand), ``urgent=1`` (khẩn and above), batched
+with ``b_start`` / ``b_size``: drafts not yet issued first, then by date of
+issue or arrival, latest first. Each item is read from catalog
+metadata (no document is woken up), and the catalog's security filter
+decides which documents a user sees: a secret one only the people named on
+it. Parameters are checked by ``core.correspondence.listing``.
+"""
+
+from datetime import timedelta
+from dienbien.policy import _
+from dienbien.policy.clock import today
+from dienbien.policy.core.correspondence.listing import check_listing
+from dienbien.policy.core.correspondence.listing import is_overdue
+from dienbien.policy.core.correspondence.listing import PARAMETERS
+from dienbien.policy.core.correspondence.listing import URGENT
+from dienbien.policy.correspondence.titles import state_title
+from dienbien.policy.correspondence.titles import TypeTitles
+from dienbien.policy.orgunits.lookup import unit_codes
+from dienbien.policy.services.errors import bad_request
+from dienbien.policy.services.errors import form_problems
+from plone.restapi.batching import HypermediaBatch
+from plone.restapi.services import Service
+from Products.CMFCore.utils import getToolByName
+from Products.ZCTextIndex.ParseTree import ParseError
+from ZTUtils.Lazy import LazyCat
+
+
+PORTAL_TYPES = {"outgoing": "OutgoingDocument", "incoming": "IncomingDocument"}
+#: Outgoing states before issue: no date yet.
+UNDATED = ("draft", "pending", "approved")
+
+
+def _aware(text):
+    """Catalog date-time text (local, to the minute) as ISO 8601 with the
+    offset; a date stays a date."""
+    if not text:
+        return None
+    return f"{text}:00+07:00" if "T" in text else text
+
+
+class DocumentsGet(Service):
+    def reply(self):
+        form = self.request.form
+        problems = form_problems(form, PARAMETERS)
+        if problems:
+            return bad_request(self.request, problems)
+        listing, problems = check_listing(form)
+        if listing.unit and listing.unit not in unit_codes(self.context):
+            problems.append(
+                (
+                    "unit",
+                    _(
+                        "No unit has the code ${value}.",
+                        mapping={"value": listing.unit},
+                    ),
+                )
+            )
+        if problems:
+            return bad_request(self.request, problems)
+        current = today()
+        brains = [] if listing.states == () else self.search(listing, current)
+        batch = HypermediaBatch(self.request, brains)
+        types = TypeTitles(self.request)
+        result = {
+            "@id": batch.canonical_url,
+            "items_total": batch.items_total,
+            "items": [self.item(brain, current, types) for brain in batch],
+        }
+        if batch.links:
+            result["batching"] = batch.links
+        return result
+
+    def search(self, listing, current):
+        """Drafts not yet issued first (newest first), then the documents
+        with a date of issue or arrival, latest first. Two sorted catalog
+        answers, joined lazily: the catalog drops from an answer sorted on
+        ``document_date`` what that index does not hold (the drafts)."""
+        kinds = [listing.kind] if listing.kind else list(PORTAL_TYPES)
+        query = {"portal_type": [PORTAL_TYPES[kind] for kind in kinds]}
+        if listing.states is not None:
+            query["review_state"] = list(listing.states)
+        if listing.unit:
+            query["document_unit"] = listing.unit
+        if listing.year:
+            query["document_year"] = listing.year
+        if listing.urgent:
+            query["document_urgency"] = list(URGENT)
+        if listing.overdue:
+            # ISO dates compare as text: every deadline before today.
+            query["document_deadline"] = {
+                "query": (current - timedelta(days=1)).isoformat(),
+                "range": "max",
+            }
+        if listing.words:
+            query["SearchableText"] = " ".join(f"{word}*" for word in listing.words)
+        undated = [state for state in listing.states or UNDATED if state in UNDATED]
+        catalog = getToolByName(self.context, "portal_catalog")
+        try:
+            drafts = (
+                catalog(
+                    **{
+                        **query,
+                        "portal_type": PORTAL_TYPES["outgoing"],
+                        "review_state": undated,
+                        "sort_on": "created",
+                        "sort_order": "descending",
+                    }
+                )
+                if "outgoing" in kinds and undated
+                else []
+            )
+            dated = catalog(**query, sort_on="document_date", sort_order="descending")
+        except ParseError:
+            # Words the full-text index cannot hold find nothing.
+            return []
+        return LazyCat([drafts, dated])
+
+    def item(self, brain, current, types) -> dict:
+        state = brain.review_state
+        kind = brain.document_kind
+        deadline = brain.document_deadline or None
+        return {
+            "@id": brain.getURL(),
+            "@type": brain.portal_type,
+            "kind": kind,
+            "review_state": state,
+            "state_title": state_title(kind, state, self.request),
+            "number": brain.document_number or None,
+            "year": brain.document_year or None,
+            "notation": brain.document_notation or None,
+            "date": _aware(brain.document_date),
+            "type": brain.document_type,
+            "type_title": types(brain.document_type),
+            "title": brain.Title,
+            "summary": brain.Description,
+            "urgency": brain.document_urgency,
+            "confidentiality": brain.document_confidentiality,
+            "unit": brain.document_unit,
+            "sender": brain.document_sender or None,
+            "handler": brain.document_handler or None,
+            "deadline": deadline,
+            "overdue": is_overdue(state, deadline, current),
+        }
