@@ -215,9 +215,7 @@ def test_follow_up_without_deadline_is_never_overdue():
 def test_rows_by_kind_and_unknown_kind():
     assert rr.rows(rr.OUTGOING, [DECISION], TODAY) == [rr.outgoing_row(DECISION)]
     assert rr.rows(rr.INCOMING, [LETTER], TODAY) == [rr.incoming_row(LETTER)]
-    assert rr.rows(rr.FOLLOW_UP, [LETTER], TODAY) == [
-        rr.follow_up_row(LETTER, TODAY)
-    ]
+    assert rr.rows(rr.FOLLOW_UP, [LETTER], TODAY) == [rr.follow_up_row(LETTER, TODAY)]
     with pytest.raises(ValueError):
         rr.rows("postal", [], TODAY)
 
