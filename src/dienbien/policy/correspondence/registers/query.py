@@ -15,11 +15,11 @@ from dienbien.policy import _
 from dienbien.policy import clock
 from dienbien.policy.core.calendar import in_calendar
 from dienbien.policy.core.correspondence import register_rows as rr
+from dienbien.policy.correspondence.registers.workbook import write_register
+from dienbien.policy.correspondence.registers.workbook import XLSX
 from dienbien.policy.dossiers.slips.model import Unit
 from dienbien.policy.dossiers.slips.views import Names
 from dienbien.policy.dossiers.slips.views import units
-from dienbien.policy.correspondence.registers.workbook import write_register
-from dienbien.policy.correspondence.registers.workbook import XLSX
 from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.services.errors import form_problems
 from dienbien.policy.services.errors import out_of_calendar

@@ -12,6 +12,7 @@ the same register gives the same bytes.
 
 from collections.abc import Iterable
 from collections.abc import Sequence
+from copy import copy
 from datetime import date
 from datetime import datetime
 from dienbien.policy.core.correspondence.register_rows import Column
@@ -25,8 +26,6 @@ from openpyxl.styles import Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
-
-from copy import copy
 
 import io
 import re
