@@ -30,6 +30,8 @@ from zope.i18n import translate
 
 PARAMETERS = ("unit", "year", "from", "to", "secret", "b_start", "b_size", "format")
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+#: Rows a JSON page may hold (a register page prints 200).
+MAX_BATCH = 1000
 #: The functions whose members keep or read a unit's registers.
 FUNCTIONS = ("clerical", "leader", "officer")
 
@@ -145,10 +147,6 @@ class Params:
     format: str = "json"
 
 
-def _problem(field, message):
-    return (field, message)
-
-
 def default_unit(codes) -> str | None:
     """The one unit whose registers the user keeps or reads (``None``: none
     or several, which the user must choose between)."""
@@ -165,14 +163,14 @@ def parse(kind: str, form, known_units) -> tuple[Params | None, list]:
     unit = single(form, "unit") or default_unit(known_units)
     if not unit:
         errors.append(
-            _problem(
+            (
                 "unit",
                 _("register_unit_required", default="Choose the unit (unit=code)."),
             )
         )
     elif unit not in known_units:
         errors.append(
-            _problem(
+            (
                 "unit",
                 _(
                     "register_unit_unknown",
@@ -277,9 +275,6 @@ def parse(kind: str, form, known_units) -> tuple[Params | None, list]:
         ),
         [],
     )
-
-
-MAX_BATCH = 1000
 
 
 def catalog_query(params: Params) -> dict:
