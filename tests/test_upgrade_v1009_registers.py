@@ -37,15 +37,12 @@ def test_upgrade_from_1008(offices_portal, clock):
     assert list(catalog.schema()).count("document_register") == 1
 
 
-def test_the_step_is_registered_for_1009(offices_portal):
-    from Products.GenericSetup.upgrade import listUpgradeSteps
-
-    steps = listUpgradeSteps(
-        offices_portal.portal_setup, "dienbien.policy:default", "1008"
-    )
-    titles = [
+def test_the_step_is_registered_for_1009(setup_tool):
+    steps = setup_tool.listUpgrades("dienbien.policy:default", show_old=True)
+    titles = {
         step["title"]
-        for step in steps
-        if not isinstance(step, list) and step["dest"] == ("1009",)
-    ]
+        for group in steps
+        for step in (group if isinstance(group, list) else [group])
+        if step["sdest"] == "1009"
+    }
     assert "Registers of official documents" in titles
