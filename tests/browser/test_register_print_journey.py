@@ -3,15 +3,15 @@ landscape on every page, the register's heading on the first page only, the
 column headings repeated on each; on a phone the page reads without
 sideways scrolling, and the .xlsx link downloads the same register."""
 
+from browser.test_print_journey import A4_LANDSCAPE
+from browser.test_print_journey import pdf_pages
+from browser.test_print_journey import pdf_text
+from browser.test_print_journey import print_to_pdf
+from browser.test_print_journey import times_metrics  # noqa: F401 (a fixture)
 from conftest import log_in
 from conftest import STAFF_PASSWORD
 from datetime import date
 from playwright.sync_api import expect
-from test_print_journey import A4_LANDSCAPE
-from test_print_journey import pdf_pages
-from test_print_journey import pdf_text
-from test_print_journey import print_to_pdf
-from test_print_journey import times_metrics  # noqa: F401 (a fixture)
 from test_registers import assign
 from test_registers import register
 
@@ -114,6 +114,7 @@ def test_incoming_register_prints_on_landscape_a4(
     page.fill("input[name=from]", "2026-03-10")
     page.fill("input[name=to]", "2026-03-12")
     page.click("form button[type=submit]")
+    screenshot(page, "register-after-filter")
     expect(page.locator(".subtitle p")).to_have_text(
         ["Năm 2026", "Từ ngày 10/03/2026 đến ngày 12/03/2026"]
     )

@@ -31,10 +31,12 @@ class RegisterPage(BrowserView):
     def __call__(self):
         self.portal = api.portal.get()
         self.reader = query.Reader(self.portal, self.request)
+        # A page takes what its form sends (empty fields are left out) and
+        # ignores what it does not know (a browser's or a proxy's extras).
         form = {
             key: value
             for key, value in self.request.form.items()
-            if value not in ("", None)
+            if value not in ("", None) and key in query.PARAMETERS
         }
         form.setdefault("b_size", str(PAGE_SIZE))
         self.params, errors = query.parse(self.kind, form, self.reader.units)
@@ -60,7 +62,9 @@ class RegisterPage(BrowserView):
         form = {
             key: value
             for key, value in self.request.form.items()
-            if value not in ("", None) and key not in ("b_start", "b_size")
+            if value not in ("", None)
+            and key in query.PARAMETERS
+            and key not in ("b_start", "b_size")
         }
         form["format"] = "xlsx"
         params, errors = query.parse(self.kind, form, reader.units)
@@ -86,7 +90,8 @@ class RegisterPage(BrowserView):
             {
                 "title": title,
                 "width": f"{100 * column.width / total:.1f}%",
-                "align": "center" if column.kind != "text" else "left",
+                # Dates and numbers are centred and never broken.
+                "align": "center nowrap" if column.kind != "text" else "left",
             }
             for column, title in zip(columns, titles, strict=True)
         ]
