@@ -438,3 +438,18 @@ def test_register_page_and_its_download(outgoing):
     )
     bad = clerk.get("van-ban/@@register-outgoing", params={"year": "1999"})
     assert bad.status_code == 400
+
+
+def test_a_member_without_the_permission_is_refused(offices, http, functional_portal):
+    api.user.create(
+        username="khach",
+        email="khach@example.invalid",
+        password="a-long-Password-1",
+        roles=("Member",),
+    )
+    transaction.commit()
+    member = http("khach", "a-long-Password-1")
+    response = member.get("@registers/incoming", params={"unit": "H15.50"})
+    assert response.status_code in (401, 403)
+    page = member.get("van-ban/@@register-incoming", allow_redirects=False)
+    assert page.status_code in (302, 401, 403)
