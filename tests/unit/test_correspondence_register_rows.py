@@ -244,3 +244,16 @@ def test_dates_print_day_month_year(day):
 def test_numbers_stay_numbers_in_json(number):
     assert rr.json_value(number) == number
     assert rr.text(number) == str(number)
+
+
+def test_cells_are_one_line_without_control_characters():
+    entry = rr.IncomingEntry(
+        number=3,
+        received=date(2026, 3, 2),
+        doctype="report",
+        summary="Báo cáo\tquý I\x0b",
+        author="Sở\r\nNội vụ\x00\x1b",
+    )
+    row = rr.incoming_row(entry)
+    assert row[2] == "Sở Nội vụ"
+    assert row[5] == "Báo cáo Báo cáo quý I"

@@ -5,6 +5,9 @@ from datetime import date
 from datetime import datetime
 from dienbien.policy.core.correspondence import register_rows as rr
 from dienbien.policy.correspondence.registers.workbook import write_register
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 import io
 import openpyxl
@@ -72,3 +75,65 @@ def test_heading_header_and_rows():
 def test_an_empty_register_has_its_header():
     _, sheet = workbook([])
     assert sheet.max_row == 6
+
+
+TEXT = st.one_of(
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+        max_size=30,
+    ),
+    st.just("=SUM(A1:A2)"),
+)
+MOMENTS = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 12, 31))
+OUTGOING = st.builds(
+    rr.OutgoingEntry,
+    notation=TEXT,
+    doctype=st.sampled_from(["decision", "dispatch", "report", "unknown"]),
+    summary=TEXT,
+    issued=MOMENTS,
+    signer=TEXT,
+    recipients=st.lists(TEXT, max_size=3).map(tuple),
+    file_keeper=TEXT,
+    copies=st.one_of(st.none(), st.integers(min_value=1, max_value=500)),
+    sent=st.one_of(st.none(), MOMENTS),
+    state=st.sampled_from(["issued", "sent", "recalled"]),
+    urgency=st.sampled_from(["normal", "urgent", "very_urgent", "flash"]),
+    confidentiality=st.sampled_from(["normal", "confidential"]),
+)
+
+
+def as_json(value):
+    """An .xlsx cell as ``@registers`` writes it."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return f"{value:%d/%m/%Y}"
+    return value
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(OUTGOING, max_size=8))
+def test_the_workbook_holds_the_json_cells(entries):
+    rows = rr.rows(rr.OUTGOING, entries, date(2026, 1, 1))
+    columns = rr.COLUMNS[rr.OUTGOING]
+    body = write_register(columns, [c.title for c in columns], rows)
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    cells = list(sheet.iter_rows(min_row=3, values_only=True))
+    ids = [column.id for column in columns]
+    assert [dict(zip(ids, map(as_json, row), strict=True)) for row in cells] == [
+        rr.as_record(rr.OUTGOING, row) for row in rows
+    ]
+
+
+def test_text_that_looks_like_a_formula_stays_text():
+    entry = rr.IncomingEntry(
+        number=1,
+        received=date(2026, 3, 2),
+        doctype="",
+        summary='=HYPERLINK("http://example.invalid","x")',
+        author="=1+1",
+    )
+    _, sheet = workbook([rr.incoming_row(entry)])
+    assert sheet["C7"].value == "=1+1" and sheet["C7"].data_type == "s"
+    assert sheet["F7"].value == '=HYPERLINK("http://example.invalid","x")'
+    assert sheet["F7"].data_type == "s"

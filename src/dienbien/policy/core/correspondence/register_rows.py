@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
 
+import re
+
 
 OUTGOING = "outgoing"
 INCOMING = "incoming"
@@ -178,6 +180,23 @@ class IncomingEntry:
     confidentiality: str = "normal"
 
 
+#: Control characters (a tab or line break becomes a space, the rest goes):
+#: a register's cell is one line, and a workbook cannot hold them.
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean(value):
+    """A cell's text on one line, without control characters."""
+    if not isinstance(value, str) or value.isprintable():
+        return value  # the usual case, checked fast
+    return _CONTROLS.sub("", _BREAKS.sub(" ", value))
+
+
+def _row(*cells) -> tuple:
+    return tuple(clean(cell) for cell in cells)
+
+
 def day(value) -> date | None:
     """The day of a moment (registers keep days, not times)."""
     if isinstance(value, datetime):
@@ -232,7 +251,7 @@ def outgoing_row(entry: OutgoingEntry, words: Words = Words()) -> tuple:
     notes = _stamps(entry.urgency, entry.confidentiality)
     if entry.state == "recalled":
         notes.append(words.recalled)
-    return (
+    return _row(
         entry.notation,
         day(entry.issued),
         type_and_summary(entry.doctype, entry.summary),
@@ -251,7 +270,7 @@ def incoming_row(entry: IncomingEntry, words: Words = Words()) -> tuple:
     notes = _stamps(entry.urgency, entry.confidentiality)
     if entry.state == "returned":
         notes.append(words.returned)
-    return (
+    return _row(
         day(entry.received),
         entry.number,
         entry.author,
@@ -307,7 +326,7 @@ def follow_up_row(entry: IncomingEntry, today: date, words: Words = Words()) -> 
     notes = _stamps(entry.urgency, entry.confidentiality)
     if overdue(entry, today):
         notes.append(words.overdue)
-    return (
+    return _row(
         entry.number,
         describe(entry, words),
         entry.recipient,

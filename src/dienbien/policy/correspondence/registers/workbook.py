@@ -111,6 +111,10 @@ def write_register(
         cells = []
         for kind, value in zip(kinds, row, strict=True):
             cell = WriteOnlyCell(sheet, value=value if value != "" else None)
+            if cell.data_type == "f":
+                # Typed text, never a formula: a summary "=HYPERLINK(…)"
+                # stays the words the clerk typed.
+                cell.data_type = "s"
             model = dated if kind == "date" and isinstance(value, date) else plain
             cell._style = copy(model)
             cells.append(cell)
