@@ -453,3 +453,9 @@ def test_a_member_without_the_permission_is_refused(offices, http, functional_po
     assert response.status_code in (401, 403)
     page = member.get("van-ban/@@register-incoming", allow_redirects=False)
     assert page.status_code in (302, 401, 403)
+
+
+def test_converted_parameters_are_bad_input(offices):
+    response = offices["vanthu"].get("@registers/incoming?from:int=5")
+    assert response.status_code == 400, response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["from"]

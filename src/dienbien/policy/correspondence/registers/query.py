@@ -158,6 +158,19 @@ def default_unit(codes) -> str | None:
 def parse(kind: str, form, known_units) -> tuple[Params | None, list]:
     """Checked parameters and the ``(field, message)`` problems."""
     errors = form_problems(form, PARAMETERS)
+    # Zope's converters (``from:int=5``, ``unit:record``) give other types.
+    errors += [
+        (
+            name,
+            _(
+                "register_not_text",
+                default="${name} must be given as text.",
+                mapping={"name": name},
+            ),
+        )
+        for name in PARAMETERS
+        if name in form and not isinstance(form[name], (str, list, tuple))
+    ]
     if errors:
         return None, errors
     unit = single(form, "unit") or default_unit(known_units)
