@@ -1,12 +1,12 @@
-"""Upgrade 1009: the registers' catalog column, filled for the documents a
-1008 site already has."""
+"""Upgrade 1010: the registers' catalog column, filled for the documents a
+1009 site already has."""
 
 from dienbien.policy.correspondence.documents import new_id
-from dienbien.policy.upgrades.v1009_registers import add_register_column
+from dienbien.policy.upgrades.v1010_registers import add_register_column
 from plone import api
 
 
-def test_upgrade_from_1008(offices_portal, clock):
+def test_upgrade_from_1009(offices_portal, clock):
     portal = offices_portal
     catalog = portal.portal_catalog
     with api.env.adopt_user(username="chuyenvien"):
@@ -20,7 +20,7 @@ def test_upgrade_from_1008(offices_portal, clock):
             copies=3,
             file_keeper="Văn phòng",
         )
-    # As a 1008 site: no such column.
+    # As a 1009 site: no such column.
     catalog.delColumn("document_register")
 
     add_register_column(portal.portal_setup)
@@ -37,12 +37,12 @@ def test_upgrade_from_1008(offices_portal, clock):
     assert list(catalog.schema()).count("document_register") == 1
 
 
-def test_the_step_is_registered_for_1009(setup_tool):
+def test_the_step_is_registered_for_1010(setup_tool):
     steps = setup_tool.listUpgrades("dienbien.policy:default", show_old=True)
     titles = {
         step["title"]
         for group in steps
         for step in (group if isinstance(group, list) else [group])
-        if step["sdest"] == "1009"
+        if step["sdest"] == "1010"
     }
     assert "Registers of official documents" in titles
