@@ -875,3 +875,31 @@ def demo_units(
             )
         )
     return sampled
+
+
+def awaiting_issue(
+    unit: SampleUnit,
+    reference: datetime,
+    calendar,
+    count: int,
+    *,
+    seed: int = 1,
+    texts: dict | None = None,
+) -> list[dict]:
+    """``count`` approved outgoing documents of ``unit`` (ordinary,
+    external recipients only), approved in the hour before ``reference``:
+    the clerical office's queue for the benchmark's issuing run."""
+    sampler = _Sampler([unit], reference, calendar, seed, texts or load_texts())
+    moment = reference - timedelta(hours=1)
+    return [
+        sampler.outgoing(
+            unit,
+            moment,
+            "approved",
+            doctype="dispatch",
+            urgency="normal",
+            internal=(),
+            external=("UBND tỉnh Điện Biên",),
+        )
+        for _ in range(count)
+    ]
