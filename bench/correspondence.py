@@ -166,7 +166,7 @@ def issue_numbers(base, ready):
                 failed.append(code)
         return failed
 
-    rest = [chunk for chunk in chunks]
+    rest = list(chunks)
     rest[0] = rest[0][1:]  # the first one is issued already
     started = time.perf_counter()
     with ThreadPoolExecutor(CLIENTS) as pool:
@@ -179,7 +179,9 @@ def issue_numbers(base, ready):
         if code == 200:
             numbers.append(json.loads(body).get("number"))
     issued = sorted(n for n in numbers if n)
-    consecutive = issued == list(range(issued[0], issued[0] + len(issued))) if issued else False
+    consecutive = (
+        issued == list(range(issued[0], issued[0] + len(issued))) if issued else False
+    )
     print(
         f"issuing under {CLIENTS} clients: {len(ready) - 1} numbers in {seconds:.1f} s = "
         f"{(len(ready) - 1) / seconds:.1f} numbers/s; errors: {len(errors)} "
@@ -254,9 +256,7 @@ def listing(base, rounds):
         totals["stock"] = json.loads(body)["items_total"]
     row(f"@documents incoming {UNIT} {REGISTER_YEAR} ({totals['ours']} hits)", ours)
     row(f"@search equivalent (stock, {totals['stock']} hits)", stock)
-    print(
-        f"  stock/ours at p50: {percentile(stock, 0.5) / percentile(ours, 0.5):.2f}x"
-    )
+    print(f"  stock/ours at p50: {percentile(stock, 0.5) / percentile(ours, 0.5):.2f}x")
 
 
 def register_xlsx(base):

@@ -80,9 +80,7 @@ def test_the_demo_loads_a_year_of_documents(demo_site):
     kinds = {"outgoing": "OutgoingDocument", "incoming": "IncomingDocument"}
     assert states == Counter((kinds[r["kind"]], r["state"]) for r in records)
     # A document as a person opens it: its fields, its unit, its number.
-    first = next(
-        r for r in records if r["kind"] == "outgoing" and r["state"] == "sent"
-    )
+    first = next(r for r in records if r["kind"] == "outgoing" and r["state"] == "sent")
     document = api.content.get(UID=first["uid"])
     assert document.unit == first["unit"]
     assert document.notation == first["notation"]

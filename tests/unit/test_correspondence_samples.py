@@ -12,6 +12,9 @@ from dienbien.policy.core.correspondence.samples import demo_units
 from dienbien.policy.core.correspondence.samples import generate
 from dienbien.policy.core.correspondence.samples import INCOMING_STATES
 from dienbien.policy.core.correspondence.samples import OUTGOING_STATES
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
 
 import functools
 import json
@@ -122,16 +125,18 @@ def test_numbers_are_consecutive_per_series_in_order_of_issue():
     moments: dict[str, list[datetime]] = {}
     for record in sample(years=2.0):
         series = record["series"]
-        number = record["number"] if record["kind"] == "outgoing" else record[
-            "incoming_number"
-        ]
+        number = (
+            record["number"]
+            if record["kind"] == "outgoing"
+            else record["incoming_number"]
+        )
         if series is None:
             assert number is None
             continue
         numbers.setdefault(series.key, []).append(number)
-        moment = record["issued"] if record["kind"] == "outgoing" else record[
-            "registered"
-        ]
+        moment = (
+            record["issued"] if record["kind"] == "outgoing" else record["registered"]
+        )
         assert series.year == moment.year == record["year"]
         moments.setdefault(series.key, []).append(moment)
     assert len(numbers) > 20
@@ -260,17 +265,25 @@ def test_nothing_happens_after_the_reference_moment():
 def test_each_demo_person_has_work_waiting(user, unit):
     """Something in each list of "my work" that the person's function acts on."""
     mine = [
-        r for r in sample() if r["unit"] == unit and not marks.is_secret(r["confidentiality"])
+        r
+        for r in sample()
+        if r["unit"] == unit and not marks.is_secret(r["confidentiality"])
     ]
     if user.startswith("vanthu"):
-        assert [r for r in mine if r["state"] == "received" and marks.is_urgent(r["urgency"])]
+        assert [
+            r
+            for r in mine
+            if r["state"] == "received" and marks.is_urgent(r["urgency"])
+        ]
         assert [r for r in mine if r["state"] == "approved"]
     elif user.startswith("lanhdao"):
         assert [r for r in mine if r["state"] == "registered"]
         assert [r for r in mine if r["state"] == "pending" and r["signer"] == user]
     else:
         handling = [
-            r for r in mine if r["state"] in ("assigned", "in_progress") and r["handler"] == user
+            r
+            for r in mine
+            if r["state"] in ("assigned", "in_progress") and r["handler"] == user
         ]
         overdue = [r for r in handling if r["deadline"] < REFERENCE.date()]
         assert len(overdue) >= 2
@@ -288,6 +301,27 @@ def test_the_cleared_people_have_secret_work_waiting():
     overdue = [
         r
         for r in secret
-        if r["state"] in ("assigned", "in_progress") and r["deadline"] < REFERENCE.date()
+        if r["state"] in ("assigned", "in_progress")
+        and r["deadline"] < REFERENCE.date()
     ]
     assert overdue and overdue[0]["handler"] == "lanhdao.mat.huyen"
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    seed=st.integers(0, 10**6),
+    reference=st.datetimes(
+        min_value=datetime(2026, 12, 20), max_value=datetime(2027, 1, 20)
+    ).map(lambda moment: moment.replace(second=0, microsecond=0)),
+)
+def test_any_seed_and_reference_gives_consecutive_series_before_it(seed, reference):
+    """Around New Year too: the series restart at 01 and stay gap-free."""
+    small = demo_units(*demo_data(), scale=0.1)
+    numbers: dict[str, list[int]] = {}
+    for record in generate(small, reference, CALENDAR, seed=seed):
+        assert all(entry["time"] < reference for entry in record["history"])
+        if record["series"] is not None:
+            number = record.get("number") or record.get("incoming_number")
+            numbers.setdefault(record["series"].key, []).append(number)
+    for key, taken in numbers.items():
+        assert taken == list(range(1, len(taken) + 1)), key

@@ -117,7 +117,9 @@ def _load(folder, records, batch_size, progress, commit) -> int:
         series = record["series"]
         if series is not None:
             number = record.get("number") or record.get("incoming_number")
-            stored = Series(uids[series.unit], series.year, series.register, series.type)
+            stored = Series(
+                uids[series.unit], series.year, series.register, series.type
+            )
             highest[stored] = max(highest.get(stored, 0), number)
         pending.append(document)
         loaded += 1

@@ -55,7 +55,15 @@ INCOMING_STATES = (
     "returned",
 )
 #: States in which a document carries a number of its series.
-NUMBERED = {"issued", "sent", "recalled", "registered", "assigned", "in_progress", "done"}
+NUMBERED = {
+    "issued",
+    "sent",
+    "recalled",
+    "registered",
+    "assigned",
+    "in_progress",
+    "done",
+}
 #: Documents older than this are mostly finished.
 RECENT_DAYS = 21
 
@@ -154,9 +162,7 @@ class _Sampler:
 
     def later(self, moment: datetime, low: int, high: int) -> datetime:
         """``low``–``high`` working minutes after ``moment``."""
-        return self.calendar.add_working_minutes(
-            moment, self.rng.randint(low, high)
-        )
+        return self.calendar.add_working_minutes(moment, self.rng.randint(low, high))
 
     def working_day_back(self, days: int, day: date | None = None) -> date:
         """The ``days``-th working day before ``day`` (the reference day)."""
@@ -181,10 +187,7 @@ class _Sampler:
         return moment
 
     def summary(self, kind: str, doctype: str, moment: datetime, secret=False) -> str:
-        if secret:
-            templates = self.texts["secret"][kind]
-        else:
-            templates = self.texts[kind][doctype]
+        templates = self.texts["secret"][kind] if secret else self.texts[kind][doctype]
         template = self.rng.choice(templates)
         return template.format(
             year=moment.year,
@@ -207,6 +210,14 @@ class _Sampler:
 
     def before_reference(self, moment: datetime | None) -> bool:
         return moment is not None and moment < self.reference
+
+    def before_the_end(self, moment: datetime, after: datetime) -> datetime:
+        """``moment``, or for a step that must have been taken but would
+        fall after the reference, halfway from ``after`` to it."""
+        if moment < self.reference:
+            return moment
+        halfway = after + (self.reference - after) / 2
+        return halfway.replace(second=0, microsecond=0)
 
     # -- outgoing -----------------------------------------------------------
 
@@ -312,9 +323,13 @@ class _Sampler:
             approved = drafted + (moment - drafted) * 2 / 3 if steps > 2 else moment
             history.append(_entry(approved, signer, "approve", "approved"))
         if steps >= 3:
-            series = outgoing_series(unit.code, moment, kind, normative, confidentiality)
+            series = outgoing_series(
+                unit.code, moment, kind, normative, confidentiality
+            )
             number = self.take(series)
-            notation = issue_notation(series, number, kind, unit.abbreviation, department)
+            notation = issue_notation(
+                series, number, kind, unit.abbreviation, department
+            )
             record.update(
                 number=number,
                 year=series.year,
@@ -351,7 +366,9 @@ class _Sampler:
         if unit.kind == "district":
             below = [u.code for u in self.units.values() if u.parent == unit.code]
             if below and rng.random() < 0.35:
-                return tuple(sorted(rng.sample(below, min(len(below), rng.randint(1, 3)))))
+                return tuple(
+                    sorted(rng.sample(below, min(len(below), rng.randint(1, 3))))
+                )
         elif unit.parent in self.units and rng.random() < 0.35:
             return (unit.parent,)
         return ()
@@ -504,7 +521,9 @@ class _Sampler:
             history.append(_entry(moment, clerk, "register", "registered"))
         if state in ("assigned", "in_progress", "done"):
             assigned = self.later(moment, 15, 240)
-            if not forced and not self.before_reference(assigned):
+            if forced:
+                assigned = self.before_the_end(assigned, moment)
+            if not self.before_reference(assigned):
                 state = "registered"
             else:
                 self.assign(record, unit, assigned, leader, secret, deadline, handler)
@@ -522,7 +541,9 @@ class _Sampler:
             handler = unit.cleared_leaders[0]
         elif handler is None:
             agencies = [
-                u for u in self.units.values() if u.parent == unit.code and u.kind == "agency"
+                u
+                for u in self.units.values()
+                if u.parent == unit.code and u.kind == "agency"
             ]
             if agencies and rng.random() < 0.5:
                 handling_unit = rng.choice(agencies).code
@@ -549,12 +570,18 @@ class _Sampler:
         rng = self.rng
         handler = record["handler"]
         started = self.later(record["assigned"], 30, 480)
-        if not forced and not self.before_reference(started):
+        if forced:
+            started = self.before_the_end(started, record["assigned"])
+        if not self.before_reference(started):
             record["_state"] = "assigned"
             return
         history.append(_entry(started, handler, "start", "in_progress"))
         record["progress"].append(
-            {"time": started, "user": handler, "text": rng.choice(self.texts["progress"])}
+            {
+                "time": started,
+                "user": handler,
+                "text": rng.choice(self.texts["progress"]),
+            }
         )
         if state != "done":
             return
@@ -562,13 +589,17 @@ class _Sampler:
             60,
             self.calendar.working_minutes_between(
                 record["assigned"],
-                datetime.combine(record["deadline"], datetime.min.time()).replace(hour=17),
+                datetime.combine(record["deadline"], datetime.min.time()).replace(
+                    hour=17
+                ),
             ),
         )
         closed = self.calendar.add_working_minutes(
             started, int(span * rng.choice((0.3, 0.6, 0.9, 1.2)))
         )
-        if not forced and not self.before_reference(closed):
+        if forced:
+            closed = self.before_the_end(closed, started)
+        if not self.before_reference(closed):
             record["_state"] = "in_progress"
             return
         record["closed"] = closed
@@ -588,7 +619,9 @@ class _Sampler:
         )
         internal = (sender,) if sender in self.units else ()
         external = () if internal else (incoming["sender_name"],)
-        state = "sent" if self.before_reference(closed + timedelta(hours=2)) else "issued"
+        state = (
+            "sent" if self.before_reference(closed + timedelta(hours=2)) else "issued"
+        )
 
         def make():
             return self.outgoing(
@@ -615,10 +648,15 @@ class _Sampler:
         span = (self.reference - start).total_seconds()
         events = []
         for unit in self.units.values():
-            for kind, count in (("outgoing", unit.outgoing), ("incoming", unit.incoming)):
+            for kind, count in (
+                ("outgoing", unit.outgoing),
+                ("incoming", unit.incoming),
+            ):
                 for _ in range(round(count * years)):
                     moment = start + timedelta(seconds=rng.random() * span)
-                    moment = self.calendar.opening(moment.replace(second=0, microsecond=0))
+                    moment = self.calendar.opening(
+                        moment.replace(second=0, microsecond=0)
+                    )
                     if moment < self.reference:
                         events.append((moment, unit.code, kind))
         events.sort()
@@ -626,7 +664,9 @@ class _Sampler:
 
     def random_record(self, moment, unit, kind) -> dict:
         rng = self.rng
-        secret = unit.cleared_leaders and unit.cleared_clerks and rng.random() < SECRET_SHARE
+        secret = (
+            unit.cleared_leaders and unit.cleared_clerks and rng.random() < SECRET_SHARE
+        )
         confidentiality = self.weighted(SECRET_WEIGHTS) if secret else "normal"
         recent = (self.reference - moment).days <= RECENT_DAYS
         if kind == "incoming":
@@ -634,7 +674,14 @@ class _Sampler:
             return self.incoming(unit, moment, state, confidentiality=confidentiality)
         if recent:
             state = self.weighted(
-                {"draft": 18, "pending": 18, "approved": 12, "issued": 12, "sent": 37, "recalled": 3}
+                {
+                    "draft": 18,
+                    "pending": 18,
+                    "approved": 12,
+                    "issued": 12,
+                    "sent": 37,
+                    "recalled": 3,
+                }
             )
         else:
             state = self.weighted({"sent": 93, "issued": 4, "recalled": 3})
@@ -695,7 +742,17 @@ class _Sampler:
                 "assigned",
                 {"deadline": long_overdue, "handler": officer},
             ),
-            (back(4, 10, 0), "incoming", "in_progress", {"handler": officer, "deadline": self.calendar.add_working_days(self.reference, 6).date()}),
+            (
+                back(4, 10, 0),
+                "incoming",
+                "in_progress",
+                {
+                    "handler": officer,
+                    "deadline": self.calendar.add_working_days(
+                        self.reference, 6
+                    ).date(),
+                },
+            ),
             (back(9, 8, 15), "incoming", "done", {"handler": officer}),
             (back(6, 16, 0), "incoming", "returned", {}),
             # Outgoing: drafts, to approve, to issue, to send, and sent.
@@ -704,7 +761,12 @@ class _Sampler:
             (back(1, 10, 45), "outgoing", "pending", {"urgency": "urgent"}),
             (back(3, 15, 0), "outgoing", "pending", {}),
             (back(1, 14, 20), "outgoing", "approved", {}),
-            (back(2, 9, 30), "outgoing", "issued", {"internal": (), "doctype": "report"}),
+            (
+                back(2, 9, 30),
+                "outgoing",
+                "issued",
+                {"internal": (), "doctype": "report"},
+            ),
             (back(7, 9, 0), "outgoing", "sent", {"doctype": "notice"}),
             (back(12, 10, 0), "outgoing", "recalled", {"internal": ()}),
         ]
@@ -724,19 +786,43 @@ class _Sampler:
                     back(6, 8, 0),
                     "outgoing",
                     "sent",
-                    {"internal": (peer,), "delivery_state": "in_progress", "urgency": "urgent"},
+                    {
+                        "internal": (peer,),
+                        "delivery_state": "in_progress",
+                        "urgency": "urgent",
+                    },
                 )
             )
         if unit.cleared_clerks and unit.cleared_leaders:
             secret = {"confidentiality": "confidential"}
             items += [
-                (back(0, 8, 20), "incoming", "received", {**secret, "urgency": "urgent"}),
-                (back(1, 9, 40), "incoming", "registered", {"confidentiality": "secret"}),
-                (back(6, 10, 30), "incoming", "in_progress", {**secret, "deadline": overdue}),
+                (
+                    back(0, 8, 20),
+                    "incoming",
+                    "received",
+                    {**secret, "urgency": "urgent"},
+                ),
+                (
+                    back(1, 9, 40),
+                    "incoming",
+                    "registered",
+                    {"confidentiality": "secret"},
+                ),
+                (
+                    back(6, 10, 30),
+                    "incoming",
+                    "in_progress",
+                    {**secret, "deadline": overdue},
+                ),
                 (back(20, 9, 30), "incoming", "done", secret),
                 (back(1, 15, 30), "outgoing", "pending", secret),
                 (back(2, 8, 40), "outgoing", "approved", {"confidentiality": "secret"}),
-                (back(10, 14, 0), "outgoing", "sent", {**secret, "external": ("Công an tỉnh Điện Biên",)}),
+                (
+                    back(10, 14, 0),
+                    "outgoing",
+                    "sent",
+                    {**secret, "external": ("Công an tỉnh Điện Biên",)},
+                ),
             ]
         for moment, kind, state, options in items:
             yield moment, self.worklist_maker(unit, moment, kind, state, options)
@@ -745,8 +831,10 @@ class _Sampler:
         """The staffed unit a staffed unit exchanges with: the district with
         its first staffed commune and back."""
         for other in self.units.values():
-            if other.code != unit.code and other.staffed and (
-                other.parent == unit.code or unit.parent == other.code
+            if (
+                other.code != unit.code
+                and other.staffed
+                and (other.parent == unit.code or unit.parent == other.code)
             ):
                 return other.code
         return None
