@@ -13,6 +13,7 @@ issued or registered continues the series without a gap or a duplicate.
 from DateTime import DateTime
 from dienbien.policy.core.correspondence.registers import Series
 from dienbien.policy.correspondence import sequence
+from dienbien.policy.correspondence.documents import ID_PREFIXES
 from dienbien.policy.correspondence.documents import IncomingDocument
 from dienbien.policy.correspondence.documents import OutgoingDocument
 from dienbien.policy.orgunits.references import point_to
@@ -26,20 +27,10 @@ import transaction
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
-#: kind → (class, portal_type, workflow, id prefix)
+#: kind → (class, portal_type, workflow)
 KINDS = {
-    "outgoing": (
-        OutgoingDocument,
-        "OutgoingDocument",
-        "dienbien_outgoing_workflow",
-        "vbdi",
-    ),
-    "incoming": (
-        IncomingDocument,
-        "IncomingDocument",
-        "dienbien_incoming_workflow",
-        "vbden",
-    ),
+    "outgoing": (OutgoingDocument, "OutgoingDocument", "dienbien_outgoing_workflow"),
+    "incoming": (IncomingDocument, "IncomingDocument", "dienbien_incoming_workflow"),
 }
 #: Unit references: the records name units by code; documents store UIDs.
 UNIT_FIELDS = ("unit", "sender_unit", "handling_unit")
@@ -53,8 +44,9 @@ def zope_time(moment) -> DateTime:
 
 
 def _make(record: dict, uids: dict[str, str]):
-    cls, portal_type, _workflow, prefix = KINDS[record["kind"]]
-    document = cls(id=f"{prefix}-{record['uid'][:12]}")
+    cls, portal_type, _workflow = KINDS[record["kind"]]
+    # The id documents.new_id gives, from the record's own UID (reproducible).
+    document = cls(id=f"{ID_PREFIXES[record['kind']]}-{record['uid'][:12]}")
     document.portal_type = portal_type
     for name, value in record.items():
         if name in NOT_FIELDS:
@@ -177,6 +169,6 @@ def _map_roles(definition, document, state, mappings):
 
 def _finish_batch(folder, catalog, documents, highest) -> None:
     for series, number in highest.items():
-        sequence.at_least(series, number)
+        sequence.at_least(folder, series, number)
     for document in documents:
         catalog.catalog_object(document, "/".join(document.getPhysicalPath()))

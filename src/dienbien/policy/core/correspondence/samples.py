@@ -913,7 +913,7 @@ def generate(
 #: Documents per year (issued, received from outside) by kind of unit, for
 #: the demo: enough to fill a year's registers, small enough to load with
 #: the demo site in seconds.
-DEMO_VOLUMES = {"district": (150, 220), "commune": (80, 120), "agency": (12, 15)}
+DEMO_VOLUMES = {"district": (120, 160), "commune": (60, 90), "agency": (8, 10)}
 #: The units the demo samples: the district, its agencies, one commune.
 DEMO_UNITS = ("H15.50", "H15.50.05.01")
 
