@@ -106,6 +106,16 @@ def the_documents_are_loaded(portal, records):
     assert api.content.get_state(document) == "sent"
     history = document.workflow_history["dienbien_outgoing_workflow"]
     assert [entry["action"] for entry in history][-2:] == ["issue", "send"]
+    # Sent inside: the sender's deliveries and the recipient's incoming one.
+    exchanged = next(r for r in records if r["kind"] == "outgoing" and r["deliveries"])
+    sender = catalog.unrestrictedSearchResults(UID=exchanged["uid"])[
+        0
+    ]._unrestrictedGetObject()
+    assert sender.deliveries == exchanged["deliveries"]
+    arrived = catalog.unrestrictedSearchResults(document_source=exchanged["uid"])
+    assert sorted(brain.UID for brain in arrived) == sorted(
+        entry["uid"] for entry in exchanged["deliveries"]
+    )
 
 
 def issues_and_registrations_continue_the_series(portal, records):

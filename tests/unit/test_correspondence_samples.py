@@ -92,20 +92,20 @@ def test_exact_counts_per_kind_state_and_series():
 #: The demo's counts for seed 2026 at 10:00 on 3 March 2026 (a change to
 #: the generator or its data changes them: check the new ones make sense).
 EXPECTED_STATES = {
-    ("incoming", "assigned"): 22,
-    ("incoming", "done"): 415,
-    ("incoming", "in_progress"): 38,
-    ("incoming", "received"): 9,
+    ("incoming", "assigned"): 28,
+    ("incoming", "done"): 437,
+    ("incoming", "in_progress"): 35,
+    ("incoming", "received"): 11,
     ("incoming", "registered"): 10,
-    ("incoming", "returned"): 8,
-    ("outgoing", "approved"): 4,
+    ("incoming", "returned"): 10,
+    ("outgoing", "approved"): 3,
     ("outgoing", "draft"): 4,
-    ("outgoing", "issued"): 21,
-    ("outgoing", "pending"): 5,
-    ("outgoing", "recalled"): 7,
-    ("outgoing", "sent"): 294,
+    ("outgoing", "issued"): 19,
+    ("outgoing", "pending"): 7,
+    ("outgoing", "recalled"): 11,
+    ("outgoing", "sent"): 301,
 }
-EXPECTED_SERIES = {"outgoing 2026": 31, "incoming 2025": 166, "secret 2026": 4}
+EXPECTED_SERIES = {"outgoing 2026": 27, "incoming 2025": 167, "secret 2026": 3}
 
 
 def test_every_state_of_both_kinds_appears_in_each_staffed_unit():
@@ -216,11 +216,22 @@ def test_internal_sending_delivers_an_incoming_document_to_each_recipient():
         assert sorted(d["unit"] for d in delivered) == sorted(
             outgoing["internal_recipients"]
         )
+        # The sender's record of each delivery (correspondence/sending.py).
+        by_uid = {incoming["uid"]: incoming for incoming in delivered}
+        assert sorted(d["uid"] for d in outgoing["deliveries"]) == sorted(by_uid)
+        for entry in outgoing["deliveries"]:
+            incoming = by_uid[entry["uid"]]
+            assert entry["unit"] == incoming["unit"]
+            assert entry["delivered"] == incoming["received"]
+            assert entry["reason"] == incoming["return_reason"]
+            assert (entry["returned"] is not None) == (incoming["state"] == "returned")
         for incoming in delivered:
             assert incoming["sender_unit"] == outgoing["unit"]
             assert incoming["sender_notation"] == outgoing["notation"]
             assert incoming["received"] == outgoing["sent"]
     exchanged = {(r["unit"], r["sender_unit"]) for r in records if r.get("source")}
+    returned = [d for r in sent for d in r["deliveries"] if d["returned"]]
+    assert {d["unit"] for d in returned} == {"H15.50", "H15.50.05.01"}
     assert ("H15.50.05.01", "H15.50") in exchanged
     assert ("H15.50", "H15.50.05.01") in exchanged
     assert sum(len(v) for v in by_source.values()) == sum(

@@ -308,6 +308,7 @@ class _Sampler:
             "return_reason": "",
             "recall_reason": "",
             "series": None,
+            "deliveries": [],
         }
         history = [_entry(drafted, drafter, None, "draft")]
         if state == "draft" and returned:
@@ -357,6 +358,7 @@ class _Sampler:
                 state = "sent"
         record["state"] = state
         record["history"] = history
+        record["deliveries"] = tuple(record["deliveries"])
         return record
 
     def internal_recipients(self, unit: SampleUnit) -> tuple[str, ...]:
@@ -385,12 +387,28 @@ class _Sampler:
         if state not in NUMBERED and state != "returned":
             registration = sent  # never registered: ordered by its arrival
         sender = self.units[outgoing["unit"]]
+        uid = self.uid()
+        reason = ""
+        if state == "returned":
+            reason = self.rng.choice(self.texts["return_reasons"])
+        # What the sender keeps of each delivery (correspondence/sending.py).
+        outgoing["deliveries"].append(
+            {
+                "unit": unit.code,
+                "uid": uid,
+                "delivered": sent,
+                "returned": registration if reason else None,
+                "reason": reason,
+            }
+        )
 
         def make():
             return self.incoming(
                 unit,
                 registration,
                 state,
+                uid=uid,
+                return_reason=reason,
                 arrived=sent,
                 sender_unit=sender.code,
                 sender_name=sender.title,
@@ -440,6 +458,8 @@ class _Sampler:
         urgency: str | None = None,
         confidentiality: str = "normal",
         source: str = "",
+        uid: str | None = None,
+        return_reason: str = "",
         deadline: date | None = None,
         may_reply: bool = True,
         forced: bool = False,
@@ -476,7 +496,7 @@ class _Sampler:
             readers = []
         record = {
             "kind": "incoming",
-            "uid": self.uid(),
+            "uid": uid or self.uid(),
             "unit": unit.code,
             "received": arrived,
             "created": arrived,
@@ -507,7 +527,7 @@ class _Sampler:
         }
         history = [_entry(arrived, clerk, None, "received")]
         if state == "returned":
-            reason = rng.choice(self.texts["return_reasons"])
+            reason = return_reason or rng.choice(self.texts["return_reasons"])
             record["return_reason"] = reason
             history.append(_entry(moment, clerk, "return", "returned", reason))
         elif state in NUMBERED:
@@ -771,14 +791,22 @@ class _Sampler:
             (back(12, 10, 0), "outgoing", "recalled", {"internal": ()}),
         ]
         if peer is not None:
-            # Exchanged with the peer: one waiting in its inbox, one it is
-            # handling already.
+            # Exchanged with the peer: one waiting in its inbox, one it
+            # returned (sent to the wrong unit), one it is handling already.
             items.append(
                 (
                     back(1, 8, 0),
                     "outgoing",
                     "sent",
                     {"internal": (peer,), "delivery_state": "received"},
+                )
+            )
+            items.append(
+                (
+                    back(4, 9, 30),
+                    "outgoing",
+                    "sent",
+                    {"internal": (peer,), "delivery_state": "returned"},
                 )
             )
             items.append(
