@@ -111,7 +111,7 @@ with api.env.adopt_roles(["Manager"]):
     bulk_load(folder, awaiting_issue(district, reference, calendar, queue), commit=True)
 catalog = portal.portal_catalog
 ready = [
-    brain.getPath().split("/")[-1]
+    (brain.getPath().split("/")[-1], brain.UID)
     for brain in catalog.unrestrictedSearchResults(
         portal_type="OutgoingDocument", review_state="approved", document_unit="H15.50",
         document_secret=False,
@@ -153,9 +153,10 @@ def skipped(name, status):
 def issue_numbers(base, ready):
     """4 clerks' clients issue the approved documents at once."""
     folder = f"{base}/van-ban"
-    chunks = [ready[i::CLIENTS] for i in range(CLIENTS)]
+    ids = [doc_id for doc_id, _uid in ready]
+    chunks = [ids[i::CLIENTS] for i in range(CLIENTS)]
     _elapsed, status, _body, _kind = request(
-        "POST", f"{folder}/{ready[0]}/@workflow/issue", CLERK, {}
+        "POST", f"{folder}/{ready[0][0]}/@workflow/issue", CLERK, {}
     )
     if status == 404:
         skipped("issuing (@workflow/issue)", status)
@@ -179,11 +180,20 @@ def issue_numbers(base, ready):
         for failed in pool.map(work, rest):
             errors += failed
     seconds = time.perf_counter() - started
+    # The numbers taken, from the catalog (a number is not a schema field).
     numbers = []
-    for doc_id in ready:
-        _e, code, body, _k = request("GET", f"{folder}/{doc_id}", CLERK)
+    for start in range(0, len(ready), 50):
+        query = urllib.parse.urlencode(
+            [
+                ("portal_type", "OutgoingDocument"),
+                ("b_size", 50),
+                ("metadata_fields", "document_number"),
+                *(("UID", uid) for _id, uid in ready[start : start + 50]),
+            ]
+        )
+        _e, code, body, _k = request("GET", f"{base}/@search?{query}", CLERK)
         if code == 200:
-            numbers.append(json.loads(body).get("number"))
+            numbers += [item["document_number"] for item in json.loads(body)["items"]]
     issued = sorted(n for n in numbers if n)
     consecutive = (
         issued == list(range(issued[0], issued[0] + len(issued))) if issued else False
