@@ -17,6 +17,7 @@ from dienbien.policy.legal.indexers import day_minutes
 from dienbien.policy.orgunits.lookup import unit_codes
 from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.procedures.vocabularies import procedure_fields
+from dienbien.policy.services.errors import batch_problems
 from dienbien.policy.services.errors import form_problems
 from Products.CMFCore.utils import getToolByName
 from Products.ZCTextIndex.ParseTree import ParseError
@@ -82,23 +83,7 @@ def check_parameters(portal, form) -> list:
     year = form.get("year")
     if year and not (str(year).isdigit() and 1900 <= int(year) <= 2999):
         errors.append(("year", _("${name} must be a year.", mapping={"name": "year"})))
-    for name, top in (("b_start", None), ("b_size", MAX_BATCH)):
-        value = form.get(name)
-        if value is None:
-            continue
-        if not str(value).isdigit() or (top and not 1 <= int(value) <= top):
-            errors.append(
-                (
-                    name,
-                    _(
-                        "${name} must be a whole number${range}.",
-                        mapping={
-                            "name": name,
-                            "range": f" from 1 to {top}" if top else "",
-                        },
-                    ),
-                )
-            )
+    errors.extend(batch_problems(form, MAX_BATCH))
     return errors
 
 

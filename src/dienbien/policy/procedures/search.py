@@ -17,6 +17,7 @@ from dienbien.policy.procedures.vocabularies import CHANNEL_TITLES
 from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
 from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
 from dienbien.policy.procedures.vocabularies import procedure_fields
+from dienbien.policy.services.errors import batch_problems
 from dienbien.policy.services.errors import form_problems
 from Products.CMFCore.utils import getToolByName
 from Products.ZCTextIndex.ParseTree import ParseError
@@ -81,23 +82,7 @@ def check_parameters(portal, form, known=PARAMETERS) -> list:
                 _("No unit has the code ${value}.", mapping={"value": form["unit"]}),
             )
         )
-    for name, top in (("b_start", None), ("b_size", MAX_BATCH)):
-        value = form.get(name)
-        if value is None:
-            continue
-        if not str(value).isdigit() or (top and not 1 <= int(value) <= top):
-            errors.append(
-                (
-                    name,
-                    _(
-                        "${name} must be a whole number${range}.",
-                        mapping={
-                            "name": name,
-                            "range": f" from 1 to {top}" if top else "",
-                        },
-                    ),
-                )
-            )
+    errors.extend(batch_problems(form, MAX_BATCH))
     return errors
 
 

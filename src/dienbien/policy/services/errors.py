@@ -158,6 +158,29 @@ def form_problems(form, known) -> list:
     return problems
 
 
+def batch_problems(form, top: int) -> list:
+    """``b_start`` a whole number, ``b_size`` one from 1 to ``top``."""
+    problems = []
+    for name, limit in (("b_start", None), ("b_size", top)):
+        value = form.get(name)
+        if value is None:
+            continue
+        if not str(value).isdigit() or (limit and not 1 <= int(value) <= limit):
+            problems.append(
+                (
+                    name,
+                    _(
+                        "${name} must be a whole number${range}.",
+                        mapping={
+                            "name": name,
+                            "range": f" from 1 to {limit}" if limit else "",
+                        },
+                    ),
+                )
+            )
+    return problems
+
+
 def single(form, name, default=None):
     """The value of a checked parameter, ``default`` when absent or repeated."""
     value = form.get(name, default)
