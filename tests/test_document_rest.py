@@ -144,7 +144,6 @@ def test_staff_create_documents_of_their_own_unit(people):
     ("changes", "expected"),
     [
         ({"doctype": "memo"}, ["doctype"]),
-        ({"doctype": "decision"}, ["department"]),
         ({"department": ""}, ["department"]),
         ({"doctype": "notice", "department": "", "normative": True}, ["normative"]),
         (

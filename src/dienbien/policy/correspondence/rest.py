@@ -18,6 +18,7 @@ from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.correspondence.documents import IIncomingDocument
 from dienbien.policy.correspondence.documents import IOutgoingDocument
+from dienbien.policy.correspondence.drafting import problems_of
 from dienbien.policy.correspondence.titles import state_title
 from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.interfaces import IDienbienPolicyLayer
@@ -202,6 +203,14 @@ class DocumentDeserializer(CheckedDeserializer):
         units = unit_abbreviations(self.context)
         if kind == "outgoing":
             problems += outgoing_problems(values, units, known_user, unit_leaders)
+            # The draft's own rules, as the classic form applies them
+            # (content or file, a recipient, a signer…): one problem a field.
+            named = {problem.field for problem in problems}
+            problems += [
+                problem
+                for problem in problems_of(self.context, values)
+                if problem.field not in named
+            ]
         else:
             problems += incoming_problems(values, units, known_user, now())
         if self._create and "unit" not in {p.field for p in problems}:

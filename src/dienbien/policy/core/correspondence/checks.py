@@ -191,14 +191,17 @@ def outgoing_problems(
                 {"value": unit},
             )
         )
-    try:
-        # A notation of this type with any number and issuer: what the type
-        # asks of the department is checked now, not at issue.
-        notation_for(1, doctype, "X", department)
-    except NotationError as error:
-        problems.append(
-            Problem("department", error.problem.template, error.problem.mapping)
-        )
+    if doctype.dispatch_form:
+        try:
+            # A công văn's notation with any number and issuer: what it asks
+            # of the department is checked now, not at issue. Other types may
+            # record who drafted them; their notation leaves it out
+            # (``outgoing.notation_department``).
+            notation_for(1, doctype, "X", department)
+        except NotationError as error:
+            problems.append(
+                Problem("department", error.problem.template, error.problem.mapping)
+            )
     return problems
 
 
