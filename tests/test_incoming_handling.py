@@ -1,0 +1,424 @@
+"""Incoming documents in the classic UI, step by step (integration): the
+clerk registers (number taken in the same request, errors on their fields,
+duplicates), the leader assigns (deadline proposed on the working calendar,
+urgent mail), the handler records progress and closes, the clerk returns to
+sender — and each step refused to the wrong function."""
+
+from dienbien.policy.core.orgunits import group_id
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.protect.authenticator import createToken
+from zExceptions import NotFound
+
+import pytest
+
+
+ORGANISATION_CSV = """\
+code,title,kind,abbreviation,parent
+H15.50,UBND huyện Điện Biên,district,UBND,
+H15.50.03,Phòng Tư pháp,agency,TP,H15.50
+H15.50.05,Phòng Tài nguyên và Môi trường,agency,TNMT,H15.50
+"""
+
+#: login -> (unit, function, full name)
+PEOPLE = {
+    "vanthu": ("H15.50", "clerical", "Lò Thị Mai"),
+    "lanhdao": ("H15.50", "leader", "Quàng Văn Hùng"),
+    "chuyenvien": ("H15.50.03", "officer", "Cà Văn Dũng"),
+    "phoihop": ("H15.50.03", "officer", "Lường Thị Hoa"),
+    "nguoingoai": ("H15.50.05", "officer", "Tòng Văn Nam"),
+}
+PASSWORD = "mat-khau-thu-nghiem"
+
+FORM = {
+    "unit": "H15.50",
+    "received": "2026-03-03T09:30",
+    "sender_unit": "",
+    "sender_name": "Sở Nội vụ tỉnh Điện Biên",
+    "sender_notation": "3954/SNV-VP",
+    "sender_date": "2026-03-02",
+    "doctype": "dispatch",
+    "summary": "V/v báo cáo công tác cải cách hành chính quý I năm 2026",
+    "urgency": "normal",
+    "confidentiality": "normal",
+}
+
+
+def add_people(portal):
+    from dienbien.policy.orgunits.importer import import_units
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    import_units(portal, ORGANISATION_CSV, "csv")
+    for username, (unit, function, fullname) in PEOPLE.items():
+        api.user.create(
+            username=username,
+            email=f"{username}@example.invalid",
+            password=PASSWORD,
+            properties={"fullname": fullname},
+        )
+        api.group.add_user(groupname=group_id(unit, function), username=username)
+    setRoles(portal, TEST_USER_ID, ["Member"])
+
+
+@pytest.fixture
+def site(integration):
+    portal = integration["portal"]
+    add_people(portal)
+    return portal
+
+
+@pytest.fixture
+def request_(integration):
+    return integration["request"]
+
+
+def call(context, request, name, user, form=None, post=False):
+    """Open view ``name`` as ``user``: a GET, or a POST with the form and
+    plone.protect's token (as the browser sends it)."""
+    with api.env.adopt_user(username=user):
+        request.form.clear()
+        request.other.pop("disable_border", None)
+        request.response.setStatus(200)
+        request.response.headers.pop("location", None)
+        if form:
+            request.form.update(form)
+        if post:
+            request.form["form.submitted"] = "1"
+            request.form["_authenticator"] = createToken()
+            request["REQUEST_METHOD"] = "POST"
+            request.method = "POST"
+        else:
+            request["REQUEST_METHOD"] = "GET"
+            request.method = "GET"
+        view = api.content.get_view(name, context, request)
+        body = view()
+        return view, body
+
+
+def folder(portal):
+    return portal["van-ban"]
+
+
+def incoming_docs(portal):
+    return [
+        obj
+        for obj in folder(portal).objectValues()
+        if obj.portal_type == "IncomingDocument"
+    ]
+
+
+def register(portal, request, **changes):
+    form = {**FORM, **changes}
+    view, _body = call(folder(portal), request, "register-incoming", "vanthu", form, True)
+    return view
+
+
+def registered(portal, request, **changes):
+    before = {doc.getId() for doc in incoming_docs(portal)}
+    register(portal, request, **changes)
+    (doc,) = [doc for doc in incoming_docs(portal) if doc.getId() not in before]
+    return doc
+
+
+def assign(doc, request, user="lanhdao", **changes):
+    form = {
+        "step": "assign",
+        "instruction": "Giao Phòng Tư pháp chủ trì tham mưu báo cáo",
+        "handling_unit": "H15.50.03",
+        "handler": "chuyenvien",
+        "co_handlers": ["phoihop"],
+        "deadline": "2026-03-17",
+        **changes,
+    }
+    return call(doc, request, "incoming-step", user, form, True)
+
+
+# -- Registration ----------------------------------------------------------
+
+
+def test_the_clerk_registers_and_gets_the_incoming_number(site, request_):
+    doc = registered(site, request_)
+    assert api.content.get_state(doc) == "registered"
+    assert doc.incoming_number == 1
+    assert doc.year == 2026
+    assert doc.sender_name == "Sở Nội vụ tỉnh Điện Biên"
+    assert doc.sender_notation == "3954/SNV-VP"
+    assert request_.response.getStatus() == 302
+    second = registered(site, request_, sender_notation="3955/SNV-VP")
+    assert second.incoming_number == 2
+    view, body = call(doc, request_, "view", "vanthu")
+    assert "Số đến:" in body
+    assert '<span class="incoming-number-value">1</span>' in body
+    assert "09:30 03/03/2026" in body  # arrival, as people read it
+
+
+def test_the_form_proposes_now_and_the_clerks_unit(site, request_):
+    view, body = call(folder(site), request_, "register-incoming", "vanthu")
+    assert 'value="2026-03-03T10:00"' in body
+    assert [unit["code"] for unit in view.unit_choices()] == ["H15.50"]
+    assert "Vào sổ văn bản đến" in body
+
+
+def test_a_sender_unit_gives_its_name(site, request_):
+    doc = registered(site, request_, sender_unit="H15.50.05", sender_name="")
+    assert doc.sender_name == "Phòng Tài nguyên và Môi trường"
+
+
+def test_errors_are_shown_on_their_fields_in_vietnamese(site, request_):
+    view = register(
+        site, request_, sender_notation="3954 SNV", summary=" ", sender_date=""
+    )
+    assert request_.response.getStatus() == 400
+    assert view.errors["sender_notation"] == (
+        "3954 SNV thiếu dấu '/' giữa số và ký hiệu (05/QĐ-UBND)."
+    )
+    assert view.errors["summary"] == "Nhập trích yếu nội dung."
+    assert view.errors["sender_date"] == "Nhập ngày, tháng của văn bản."
+    assert incoming_docs(site) == []
+
+
+def test_a_notation_of_another_type_is_refused(site, request_):
+    view = register(site, request_, doctype="decision", sender_notation="12/TB-SNV")
+    assert view.errors["sender_notation"] == (
+        "Quyết định ghi số, ký hiệu theo dạng 05/QĐ-…, không phải TB."
+    )
+
+
+def test_a_duplicate_is_warned_and_may_be_confirmed(site, request_):
+    registered(site, request_)
+    view = register(site, request_, sender_notation="Số: 3954 / snv-vp")
+    assert request_.response.getStatus() == 409
+    assert [row["number"] for row in view.duplicate_rows()] == [1]
+    assert len(incoming_docs(site)) == 1
+    again = registered(site, request_, confirm_duplicate="1")
+    assert again.incoming_number == 2
+
+
+def test_only_the_clerical_office_registers(site):
+    permission = "dienbien.policy: Add IncomingDocument"
+    for user, allowed in (("vanthu", True), ("lanhdao", False), ("chuyenvien", False)):
+        with api.env.adopt_user(username=user):
+            assert (
+                api.user.has_permission(permission, obj=folder(site)) is allowed
+            ), user
+
+
+# -- Assignment -----------------------------------------------------------------
+
+
+def test_the_leader_is_offered_a_deadline_on_the_working_calendar(site, request_):
+    doc = registered(site, request_)
+    view, body = call(doc, request_, "incoming-step", "lanhdao", {"step": "assign"})
+    # Tuesday 3 March 2026 + 10 working days.
+    assert view.deadline_value() == "2026-03-17"
+    assert "Đề xuất: 17/03/2026 (10 ngày làm việc" in body
+    assert view.staff() == {
+        "chuyenvien": "Cà Văn Dũng",
+        "lanhdao": "Quàng Văn Hùng",
+        "vanthu": "Lò Thị Mai",
+        "phoihop": "Lường Thị Hoa",
+    }
+    urgent = registered(site, request_, sender_notation="12/SNV-VP", urgency="urgent")
+    view, _body = call(urgent, request_, "incoming-step", "lanhdao", {"step": "assign"})
+    assert view.deadline_value() == "2026-03-10"
+
+
+def test_the_leader_assigns(site, request_):
+    doc = registered(site, request_)
+    assign(doc, request_)
+    assert api.content.get_state(doc) == "assigned"
+    assert doc.handler == "chuyenvien"
+    assert doc.co_handlers == ["phoihop"]
+    assert doc.handling_unit == "H15.50.03"
+    assert str(doc.deadline) == "2026-03-17"
+    assert doc.instruction.startswith("Giao Phòng Tư pháp")
+    with api.env.adopt_user(username="chuyenvien"):
+        assert "DocumentHandler" in api.user.get_roles(obj=doc)
+    _view, body = call(doc, request_, "view", "chuyenvien")
+    assert "Cà Văn Dũng" in body and "Lường Thị Hoa" in body
+    assert "17/03/2026" in body
+
+
+def test_assignment_errors_stay_on_the_form(site, request_):
+    doc = registered(site, request_)
+    view, _body = assign(doc, request_, handler="", handling_unit="", deadline="")
+    assert view.errors == {
+        "handler": "Chọn người xử lý hoặc đơn vị xử lý.",
+        "deadline": "Nhập hạn xử lý.",
+    }
+    assert api.content.get_state(doc) == "registered"
+    view, _body = assign(doc, request_, handler="nguoingoai")
+    assert view.errors["handler"] == "Chọn người xử lý trong số cán bộ của đơn vị."
+
+
+def test_only_a_leader_assigns(site, request_):
+    doc = registered(site, request_)
+    for user in ("vanthu", "chuyenvien"):
+        with pytest.raises(NotFound):
+            assign(doc, request_, user=user)
+    assert api.content.get_state(doc) == "registered"
+
+
+def test_a_leader_may_reassign(site, request_):
+    doc = registered(site, request_)
+    assign(doc, request_)
+    view, _body = call(doc, request_, "view", "lanhdao")
+    assert [step["id"] for step in view.actions()] == ["reassign"]
+    assign(doc, request_, step="reassign", handler="phoihop", co_handlers=[])
+    assert doc.handler == "phoihop"
+    assert api.content.get_state(doc) == "assigned"
+
+
+def test_assigned_the_same_working_day_or_late(site, request_, clock):
+    clock("2026-03-03T16:00")
+    doc = registered(site, request_, received="2026-03-03T15:50")
+    view, body = call(doc, request_, "view", "lanhdao")
+    assert "Cần giao xử lý trước 17:00 03/03/2026." in body
+    clock("2026-03-04T08:00")
+    view, body = call(doc, request_, "view", "lanhdao")
+    assert "Chưa giao xử lý: lẽ ra phải giao trước 17:00 03/03/2026." in body
+    assign(doc, request_, deadline="2026-03-18")
+    view, body = call(doc, request_, "view", "lanhdao")
+    assert view.timing() == {
+        "registered": "16:00 03/03/2026",
+        "assigned": "08:00 04/03/2026",
+        "limit": "17:00 03/03/2026",
+        "late": True,
+        "waiting_late": False,
+    }
+    assert "(chậm: sau ngày làm việc vào sổ)" in body
+
+
+# -- Urgent documents ---------------------------------------------------------------
+
+
+def test_an_urgent_document_is_mailed_to_the_handler_on_assignment(site, request_):
+    mailhost = api.portal.get_tool("MailHost")
+    mailhost.reset()
+    doc = registered(site, request_, urgency="very_urgent")
+    _view, body = call(doc, request_, "view", "vanthu")
+    assert '<span class="doc-stamp doc-stamp-urgency" title="Thượng khẩn">' in body
+    assert "THƯỢNG KHẨN" in body
+    assert mailhost.messages == []
+    assign(doc, request_)
+    (message,) = mailhost.messages
+    text = message.decode("utf-8") if isinstance(message, bytes) else str(message)
+    assert "To: chuyenvien@example.invalid" in text
+    from email import message_from_string
+
+    mail = message_from_string(text)
+    from email.header import decode_header
+    from email.header import make_header
+
+    subject = str(make_header(decode_header(mail["Subject"])))
+    assert subject == (
+        "[THƯỢNG KHẨN] Công văn 3954/SNV-VP: "
+        "V/v báo cáo công tác cải cách hành chính quý I năm 2026"
+    )
+    body = mail.get_payload(decode=True).decode("utf-8")
+    assert doc.absolute_url() in body
+    assert "Hạn xử lý: 17/03/2026" in body
+
+
+def test_an_ordinary_document_is_not_mailed(site, request_):
+    mailhost = api.portal.get_tool("MailHost")
+    mailhost.reset()
+    doc = registered(site, request_)
+    assign(doc, request_)
+    assert mailhost.messages == []
+
+
+# -- Handling ------------------------------------------------------------------------
+
+
+def test_the_handler_records_progress_and_closes(site, request_, clock):
+    doc = registered(site, request_)
+    assign(doc, request_)
+    clock("2026-03-05T14:20")
+    call(
+        doc,
+        request_,
+        "incoming-step",
+        "chuyenvien",
+        {"step": "progress", "text": "Đã dự thảo báo cáo, trình lãnh đạo phòng"},
+        True,
+    )
+    assert api.content.get_state(doc) == "in_progress"
+    assert [(e["user"], e["text"]) for e in doc.progress] == [
+        ("chuyenvien", "Đã dự thảo báo cáo, trình lãnh đạo phòng")
+    ]
+    view, body = call(doc, request_, "view", "chuyenvien")
+    assert view.progress() == [
+        {
+            "time": "14:20 05/03/2026",
+            "user": "Cà Văn Dũng",
+            "text": "Đã dự thảo báo cáo, trình lãnh đạo phòng",
+        }
+    ]
+    clock("2026-03-06T09:00")
+    call(doc, request_, "incoming-step", "chuyenvien", {"step": "close"}, True)
+    assert api.content.get_state(doc) == "done"
+    view, body = call(doc, request_, "view", "chuyenvien")
+    assert "09:00 06/03/2026" in body
+    assert not view.overdue()
+
+
+def test_progress_needs_text_and_the_handler(site, request_):
+    doc = registered(site, request_)
+    assign(doc, request_)
+    view, _body = call(
+        doc, request_, "incoming-step", "chuyenvien", {"step": "progress"}, True
+    )
+    assert view.errors == {"text": "Ghi nội dung đã thực hiện."}
+    assert api.content.get_state(doc) == "assigned"
+    for user in ("vanthu", "nguoingoai"):
+        with pytest.raises((NotFound, api.exc.InvalidParameterError, Exception)):
+            call(doc, request_, "incoming-step", user, {"step": "progress", "text": "x"}, True)
+    assert not doc.progress
+
+
+def test_overdue_is_shown(site, request_, clock):
+    doc = registered(site, request_)
+    assign(doc, request_)
+    clock("2026-03-18T08:00")
+    view, body = call(doc, request_, "view", "chuyenvien")
+    assert view.overdue()
+    assert "(quá hạn)" in body
+
+
+# -- Return to sender ----------------------------------------------------------------
+
+
+def test_the_clerk_returns_with_a_reason(site, request_):
+    doc = registered(site, request_)
+    view, _body = call(
+        doc, request_, "incoming-step", "vanthu", {"step": "return", "reason": " "}, True
+    )
+    assert view.errors == {"reason": "Nêu lý do trả lại văn bản."}
+    assert api.content.get_state(doc) == "registered"
+    call(
+        doc,
+        request_,
+        "incoming-step",
+        "vanthu",
+        {"step": "return", "reason": "Gửi nhầm cơ quan"},
+        True,
+    )
+    assert api.content.get_state(doc) == "returned"
+    assert doc.return_reason == "Gửi nhầm cơ quan"
+    _view, body = call(doc, request_, "view", "vanthu")
+    assert "Gửi nhầm cơ quan" in body
+
+
+def test_only_the_clerk_returns(site, request_):
+    doc = registered(site, request_)
+    with pytest.raises(NotFound):
+        call(
+            doc,
+            request_,
+            "incoming-step",
+            "lanhdao",
+            {"step": "return", "reason": "Không thuộc thẩm quyền"},
+            True,
+        )
