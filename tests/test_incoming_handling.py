@@ -110,7 +110,9 @@ def incoming_docs(portal):
 
 def register(portal, request, **changes):
     form = {**FORM, **changes}
-    view, _body = call(folder(portal), request, "register-incoming", "vanthu", form, True)
+    view, _body = call(
+        folder(portal), request, "register-incoming", "vanthu", form, True
+    )
     return view
 
 
@@ -147,7 +149,7 @@ def test_the_clerk_registers_and_gets_the_incoming_number(site, request_):
     assert request_.response.getStatus() == 302
     second = registered(site, request_, sender_notation="3955/SNV-VP")
     assert second.incoming_number == 2
-    view, body = call(doc, request_, "view", "vanthu")
+    _view, body = call(doc, request_, "view", "vanthu")
     assert "Số đến:" in body
     assert '<span class="incoming-number-value">1</span>' in body
     assert "09:30 03/03/2026" in body  # arrival, as people read it
@@ -199,9 +201,9 @@ def test_only_the_clerical_office_registers(site):
     permission = "dienbien.policy: Add IncomingDocument"
     for user, allowed in (("vanthu", True), ("lanhdao", False), ("chuyenvien", False)):
         with api.env.adopt_user(username=user):
-            assert (
-                api.user.has_permission(permission, obj=folder(site)) is allowed
-            ), user
+            assert api.user.has_permission(permission, obj=folder(site)) is allowed, (
+                user
+            )
 
 
 # -- Assignment -----------------------------------------------------------------
@@ -374,7 +376,14 @@ def test_progress_needs_text_and_the_handler(site, request_):
     assert api.content.get_state(doc) == "assigned"
     for user in ("vanthu", "nguoingoai"):
         with pytest.raises((NotFound, api.exc.InvalidParameterError, Exception)):
-            call(doc, request_, "incoming-step", user, {"step": "progress", "text": "x"}, True)
+            call(
+                doc,
+                request_,
+                "incoming-step",
+                user,
+                {"step": "progress", "text": "x"},
+                True,
+            )
     assert not doc.progress
 
 
@@ -393,7 +402,12 @@ def test_overdue_is_shown(site, request_, clock):
 def test_the_clerk_returns_with_a_reason(site, request_):
     doc = registered(site, request_)
     view, _body = call(
-        doc, request_, "incoming-step", "vanthu", {"step": "return", "reason": " "}, True
+        doc,
+        request_,
+        "incoming-step",
+        "vanthu",
+        {"step": "return", "reason": " "},
+        True,
     )
     assert view.errors == {"reason": "Nêu lý do trả lại văn bản."}
     assert api.content.get_state(doc) == "registered"

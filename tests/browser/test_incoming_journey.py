@@ -105,7 +105,9 @@ def test_register_assign_handle_close(browser, site_url, people, clock, tmp_path
     expect(leader.locator(".incoming-deadline-proposal")).to_have_text(
         "Đề xuất: 10/03/2026 (5 ngày làm việc theo độ khẩn của văn bản)."
     )
-    leader.fill("#incoming-instruction", "Giao Phòng Tư pháp chủ trì, báo cáo trước hạn")
+    leader.fill(
+        "#incoming-instruction", "Giao Phòng Tư pháp chủ trì, báo cáo trước hạn"
+    )
     leader.select_option("#incoming-handling-unit", "H15.50.03")
     leader.select_option("#incoming-handler", "chuyenvien")
     leader.locator("#s2id_incoming-co-handlers").click()

@@ -16,6 +16,8 @@ from dienbien.policy.core.correspondence.notation import NotationError
 from dienbien.policy.core.correspondence.notation import parse_notation
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.core.text import fold
+from dienbien.policy.correspondence.documents import INCOMING
+from dienbien.policy.correspondence.documents import new_id
 from dienbien.policy.orgunits.lookup import unit_brains
 from dienbien.policy.orgunits.lookup import unit_title
 from dienbien.policy.workingtime import _setting
@@ -24,7 +26,6 @@ from plone import api
 from zope.i18n import translate
 
 import logging
-import uuid
 
 
 logger = logging.getLogger(__name__)
@@ -98,9 +99,11 @@ def duplicate_key(doc):
     )
 
 
-def create_registered(folder, unit: str, registration, file=None):
+def create_registered(folder, unit: str, registration, file=None, readers=()):
     """Create the document and register it in the same transaction (the
-    incoming number is taken by the workflow's ``register`` step)."""
+    incoming number is taken by the workflow's ``register`` step). A secret
+    document is seen by the people named only: the clerk who registers it
+    is named, with the ``readers`` the clerk chose."""
     sender_name = registration.sender_name
     if registration.sender_unit and not sender_name:
         sender_name = unit_title(folder, registration.sender_unit)
@@ -119,12 +122,11 @@ def create_registered(folder, unit: str, registration, file=None):
         values["sender_unit"] = registration.sender_unit
     if file is not None:
         values["file"] = file
+    if marks.is_secret(registration.confidentiality):
+        clerk = api.user.get_current().getId()
+        values["readers"] = list(dict.fromkeys([clerk, *readers]))
     doc = api.content.create(
-        container=folder,
-        type=PORTAL_TYPE,
-        id=f"vbden-{uuid.uuid4().hex[:12]}",
-        safe_id=False,
-        **values,
+        container=folder, type=PORTAL_TYPE, id=new_id(INCOMING), **values
     )
     api.content.transition(obj=doc, transition="register")
     return doc
@@ -180,9 +182,8 @@ def assign(doc, *, instruction, handling_unit, handler, co_handlers, deadline):
     doc.handler = handler or ""
     doc.co_handlers = list(co_handlers)
     doc.deadline = deadline
+    # The lifecycle records the moment (``assigned``) and reindexes.
     api.content.transition(obj=doc, transition="assign", comment=instruction or "")
-    if not getattr(doc, "assigned", None):
-        doc.assigned = clock.now()
     doc.reindexObjectSecurity()
     doc.reindexObject()
     if marks.is_urgent(doc.urgency or "normal"):
@@ -268,40 +269,39 @@ def record_progress(doc, entry: dict) -> None:
 def close(doc, reply_uid: str = "", note: str = "") -> None:
     if reply_uid:
         doc.reply = reply_uid
+    # The lifecycle records ``closed``.
     api.content.transition(obj=doc, transition="close", comment=note)
-    if not getattr(doc, "closed", None):
-        doc.closed = clock.now()
-    doc.reindexObject()
 
 
 def return_to_sender(doc, reason: str) -> None:
+    # The lifecycle keeps the reason (``return_reason``).
     api.content.transition(obj=doc, transition="return", comment=reason)
-    doc.return_reason = reason
-    doc.reindexObject()
 
 
-def reply_choices(doc) -> list[dict]:
-    """The unit's issued outgoing documents a handler may link as the
-    reply, newest first (catalog metadata only)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    unit = doc.handling_unit or doc.unit
-    rows = []
-    for brain in catalog(
-        portal_type="OutgoingDocument",
-        document_unit=list({unit, doc.unit}),
-        review_state=["issued", "sent"],
-        sort_on="document_date",
-        sort_order="descending",
-        sort_limit=200,
-    )[:200]:
-        rows.append(
-            {
-                "uid": brain.UID,
-                "title": f"{brain.document_notation or ''} – {brain.Title}",
-            }
-        )
-    return rows
+def first_assignment(doc):
+    """When the document was first assigned (a re-assignment later does not
+    make the forwarding late or on time)."""
+    for entry in history(doc):
+        if entry["action"] == "assign":
+            return entry["time"]
+    return getattr(doc, "assigned", None)
 
 
-def translate_message(message, request) -> str:
-    return translate(message, context=request)
+def history(doc) -> list[dict]:
+    return list(getattr(doc, "handling_log", None) or ())
+
+
+def log_step(doc, event):
+    """Keep each step with the site's clock (the workflow's own record
+    carries the server's time, which tests and imports cannot set): when,
+    which step, by whom, the state after it, the comment."""
+    if event.transition is None:
+        return
+    entry = {
+        "time": clock.now(),
+        "action": event.transition.id,
+        "actor": api.user.get_current().getId(),
+        "state": event.new_state.id,
+        "comment": ((event.kwargs or {}).get("comment") or "").strip(),
+    }
+    doc.handling_log = [*history(doc), entry]

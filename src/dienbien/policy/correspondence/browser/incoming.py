@@ -179,6 +179,14 @@ class RegisterIncomingView(FormMixin, BrowserView):
             key=lambda unit: unit["title"],
         )
 
+    def unit_staff(self, unit=None) -> dict[str, str]:
+        """Who may be named on a secret document: the unit's staff."""
+        units = [unit] if unit else self.units
+        return incoming.staff(self.context, units)
+
+    def chosen_readers(self) -> list[str]:
+        return _list(self.request.form, "readers")
+
     def now_value(self) -> str:
         return f"{clock.now():%Y-%m-%dT%H:%M}"
 
@@ -242,7 +250,10 @@ class RegisterIncomingView(FormMixin, BrowserView):
                 contentType=getattr(upload, "headers", {}).get("content-type", "")
                 or "application/octet-stream",
             )
-        doc = incoming.create_registered(self.context, unit, registration, blob)
+        readers = [p for p in _list(form, "readers") if p in self.unit_staff(unit)]
+        doc = incoming.create_registered(
+            self.context, unit, registration, blob, readers
+        )
         api.portal.show_message(
             _(
                 "incoming_registered",
@@ -350,7 +361,7 @@ class IncomingView(BrowserView):
         """Registered and forwarded the same working day (Art. 21–23)."""
         doc = self.context
         registered = getattr(doc, "registered", None)
-        assigned = getattr(doc, "assigned", None)
+        assigned = incoming.first_assignment(doc)
         if not registered:
             return None
         calendar = site_calendar()
@@ -406,35 +417,23 @@ class IncomingView(BrowserView):
         }
 
     def history(self):
-        """The workflow's record of the steps, with full names."""
-        workflow = api.portal.get_tool("portal_workflow")
-        chain = workflow.getChainFor(self.context)
-        if not chain:
-            return []
-        entries = self.context.workflow_history.get(chain[0], ())
-        rows = []
-        for entry in entries:
-            action = entry.get("action")
-            if not action:
-                continue
-            moment = entry.get("time")
-            rows.append(
-                {
-                    "time": display_time(
-                        moment.asdatetime() if hasattr(moment, "asdatetime") else moment
-                    ),
-                    "action": translate(
-                        STEP_TITLES.get(action, action), context=self.request
-                    ),
-                    "actor": self.name(entry.get("actor")),
-                    "state": translate(
-                        STATE_TITLES.get(entry.get("review_state"), ""),
-                        context=self.request,
-                    ),
-                    "comment": entry.get("comments", ""),
-                }
-            )
-        return rows
+        """Each step, when, by whom (full name), the state after it."""
+        return [
+            {
+                "time": display_time(entry["time"]),
+                "action": translate(
+                    STEP_TITLES.get(entry["action"], entry["action"]),
+                    context=self.request,
+                ),
+                "actor": self.name(entry["actor"]),
+                "state": translate(
+                    STATE_TITLES.get(entry["state"], entry["state"]),
+                    context=self.request,
+                ),
+                "comment": entry["comment"],
+            }
+            for entry in incoming.history(self.context)
+        ]
 
 
 # -- The steps' forms --------------------------------------------------------------
