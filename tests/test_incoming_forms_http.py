@@ -41,7 +41,7 @@ def browser_as(people):
 
 def token(session, url) -> str:
     page = session.get(url, timeout=30)
-    assert page.status_code == 200, page.status_code
+    assert page.status_code == 200, (page.status_code, re.sub(r"<[^>]+>", " ", page.text)[-6000:])
     return TOKEN.search(page.text).group(1)
 
 

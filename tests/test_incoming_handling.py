@@ -12,6 +12,7 @@ from plone.protect.authenticator import createToken
 from zExceptions import NotFound
 
 import pytest
+import re
 
 
 ORGANISATION_CSV = """\
@@ -19,6 +20,7 @@ code,title,kind,abbreviation,parent
 H15.50,UBND huyện Điện Biên,district,UBND,
 H15.50.03,Phòng Tư pháp,agency,TP,H15.50
 H15.50.05,Phòng Tài nguyên và Môi trường,agency,TNMT,H15.50
+H15.51,UBND huyện Mường Ảng,district,UBND,
 """
 
 #: login -> (unit, function, full name)
@@ -27,7 +29,7 @@ PEOPLE = {
     "lanhdao": ("H15.50", "leader", "Quàng Văn Hùng"),
     "chuyenvien": ("H15.50.03", "officer", "Cà Văn Dũng"),
     "phoihop": ("H15.50.03", "officer", "Lường Thị Hoa"),
-    "nguoingoai": ("H15.50.05", "officer", "Tòng Văn Nam"),
+    "nguoingoai": ("H15.51", "officer", "Tòng Văn Nam"),
 }
 PASSWORD = "mat-khau-thu-nghiem"
 
@@ -58,6 +60,8 @@ def add_people(portal):
             properties={"fullname": fullname},
         )
         api.group.add_user(groupname=group_id(unit, function), username=username)
+    api.portal.set_registry_record("plone.email_from_address", "vanthu@example.invalid")
+    api.portal.set_registry_record("plone.email_from_name", "Văn thư UBND huyện")
     setRoles(portal, TEST_USER_ID, ["Member"])
 
 
@@ -265,8 +269,9 @@ def test_only_a_leader_assigns(site, request_):
 def test_a_leader_may_reassign(site, request_):
     doc = registered(site, request_)
     assign(doc, request_)
-    view, _body = call(doc, request_, "view", "lanhdao")
-    assert [step["id"] for step in view.actions()] == ["reassign"]
+    _view, body = call(doc, request_, "view", "lanhdao")
+    assert "incoming-action-reassign" in body
+    assert "incoming-action-assign " not in body
     assign(doc, request_, step="reassign", handler="phoihop", co_handlers=[])
     assert doc.handler == "phoihop"
     assert api.content.get_state(doc) == "assigned"
@@ -300,8 +305,12 @@ def test_an_urgent_document_is_mailed_to_the_handler_on_assignment(site, request
     mailhost.reset()
     doc = registered(site, request_, urgency="very_urgent")
     _view, body = call(doc, request_, "view", "vanthu")
-    assert '<span class="doc-stamp doc-stamp-urgency" title="Thượng khẩn">' in body
-    assert "THƯỢNG KHẨN" in body
+    # The stamp says it in words (colour is not the only sign).
+    stamp = re.search(
+        r'<span class="doc-stamp doc-stamp-urgency"([^>]*)>([^<]*)<', body
+    )
+    assert stamp.group(1).strip() == 'title="Thượng khẩn"'
+    assert stamp.group(2) == "THƯỢNG KHẨN"
     assert mailhost.messages == []
     assign(doc, request_)
     (message,) = mailhost.messages
@@ -375,7 +384,7 @@ def test_progress_needs_text_and_the_handler(site, request_):
     assert view.errors == {"text": "Ghi nội dung đã thực hiện."}
     assert api.content.get_state(doc) == "assigned"
     for user in ("vanthu", "nguoingoai"):
-        with pytest.raises((NotFound, api.exc.InvalidParameterError, Exception)):
+        with pytest.raises(NotFound):
             call(
                 doc,
                 request_,

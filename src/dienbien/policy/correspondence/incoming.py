@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 PORTAL_TYPE = "IncomingDocument"
 #: The functions whose members may handle a document of their unit.
 STAFF_FUNCTIONS = ("officer", "leader", "clerical")
+#: Outgoing documents offered as the reply, newest first.
+REPLY_CHOICES = 200
 
 
 def handling_days_setting() -> int:
@@ -305,3 +307,23 @@ def log_step(doc, event):
         "comment": ((event.kwargs or {}).get("comment") or "").strip(),
     }
     doc.handling_log = [*history(doc), entry]
+
+
+def reply_choices(doc) -> list[dict]:
+    """The issued outgoing documents of the receiving and the handling unit
+    a handler may link as the reply, newest first (catalog metadata only;
+    the catalog leaves out what the handler may not see)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    units = sorted({code for code in (doc.unit, doc.handling_unit) if code})
+    brains = catalog(
+        portal_type="OutgoingDocument",
+        document_unit=units,
+        review_state=["issued", "sent"],
+        sort_on="document_date",
+        sort_order="descending",
+        sort_limit=REPLY_CHOICES,
+    )[:REPLY_CHOICES]
+    return [
+        {"uid": brain.UID, "title": f"{brain.document_notation or ''} – {brain.Title}"}
+        for brain in brains
+    ]
