@@ -41,7 +41,10 @@ def browser_as(people):
 
 def token(session, url) -> str:
     page = session.get(url, timeout=30)
-    assert page.status_code == 200, (page.status_code, re.sub(r"<[^>]+>", " ", page.text)[-6000:])
+    assert page.status_code == 200, (
+        page.status_code,
+        re.sub(r"<[^>]+>", " ", page.text)[-6000:],
+    )
     return TOKEN.search(page.text).group(1)
 
 
@@ -134,6 +137,18 @@ def test_bad_input_answers_400_with_the_form(people, browser_as):
     assert "abc thiếu dấu &#39;/&#39; giữa số và ký hiệu" in answer.text or (
         "abc thiếu dấu '/' giữa số và ký hiệu" in answer.text
     )
+
+
+def test_add_new_is_the_registration_form(people, browser_as):
+    url = f"{people.absolute_url()}/van-ban/++add++IncomingDocument"
+    page = browser_as("vanthu").get(url, timeout=30)
+    assert page.status_code == 200
+    assert "Vào sổ văn bản đến" in page.text
+    assert 'action="' + people.absolute_url() + '/van-ban/@@register-incoming"' in (
+        page.text
+    )
+    answer = browser_as("lanhdao").get(url, timeout=30, allow_redirects=False)
+    assert answer.status_code in (302, 401, 403)
 
 
 def test_the_wrong_function_cannot_open_the_forms(people, browser_as):

@@ -445,3 +445,96 @@ def test_only_the_clerk_returns(site, request_):
             {"step": "return", "reason": "Không thuộc thẩm quyền"},
             True,
         )
+
+
+# -- More of the clerk's and the handler's work -----------------------------------
+
+
+def test_add_new_opens_the_registration_form(site, request_):
+    from dienbien.policy.correspondence.browser.incoming import (
+        RegisterIncomingAddView,
+    )
+
+    with api.env.adopt_user(username="vanthu"):
+        view = folder(site).restrictedTraverse("++add++IncomingDocument")
+        assert isinstance(view, RegisterIncomingAddView)
+
+
+def test_the_page_offers_the_clerk_the_next_registration(site, request_):
+    doc = registered(site, request_)
+    _view, body = call(doc, request_, "view", "vanthu")
+    assert "incoming-register-next" in body
+    _view, body = call(doc, request_, "view", "lanhdao")
+    assert "incoming-register-next" not in body
+
+
+def test_a_secret_document_names_the_clerk_and_the_chosen_leader(site, request_):
+    doc = registered(
+        site, request_, confidentiality="confidential", readers=["lanhdao", "x"]
+    )
+    assert doc.readers == ["vanthu", "lanhdao"]
+    assert api.content.get_state(doc) == "registered"
+    with api.env.adopt_user(username="lanhdao"):
+        assert "DocumentLeader" in api.user.get_roles(obj=doc)
+    _view, body = call(doc, request_, "view", "vanthu")
+    assert re.search(r'doc-stamp-secret"[^>]*>MẬT<', body)
+
+
+def issued_reply(portal):
+    """An outgoing công văn of the district, drafted, approved and issued."""
+    from dienbien.policy.correspondence.documents import new_id
+
+    with api.env.adopt_user(username="chuyenvien"):
+        reply = api.content.create(
+            container=folder(portal),
+            type="OutgoingDocument",
+            id=new_id("outgoing"),
+            unit="H15.50",
+            doctype="dispatch",
+            department="VP",
+            summary="V/v báo cáo công tác cải cách hành chính quý I",
+            signer="lanhdao",
+        )
+        api.content.transition(obj=reply, transition="submit")
+    with api.env.adopt_user(username="lanhdao"):
+        api.content.transition(obj=reply, transition="approve")
+    with api.env.adopt_user(username="vanthu"):
+        api.content.transition(obj=reply, transition="issue")
+    return reply
+
+
+def test_closing_links_the_outgoing_reply(site, request_):
+    add = "dienbien.policy: Add OutgoingDocument"
+    api.group.add_user(groupname=group_id("H15.50", "officer"), username="chuyenvien")
+    with api.env.adopt_user(username="chuyenvien"):
+        if not api.user.has_permission(add, obj=folder(site)):
+            pytest.skip("officers cannot draft here yet")
+    reply = issued_reply(site)
+    doc = registered(site, request_)
+    assign(doc, request_, handling_unit="", co_handlers=[])
+    view, body = call(doc, request_, "incoming-step", "chuyenvien", {"step": "close"})
+    with api.env.adopt_user(username="chuyenvien"):
+        assert [row["uid"] for row in view.replies()] == [reply.UID()]
+    assert f"{reply.notation} – " in body
+    view, _body = call(
+        doc,
+        request_,
+        "incoming-step",
+        "chuyenvien",
+        {"step": "close", "reply": "not-a-uid"},
+        True,
+    )
+    assert view.errors == {"reply": "Chọn văn bản trả lời trong danh sách."}
+    call(
+        doc,
+        request_,
+        "incoming-step",
+        "chuyenvien",
+        {"step": "close", "reply": reply.UID()},
+        True,
+    )
+    assert api.content.get_state(doc) == "done"
+    assert doc.reply == reply.UID()
+    view, body = call(doc, request_, "view", "chuyenvien")
+    assert reply.absolute_url() in body
+    assert "01/UBND-VP" in body

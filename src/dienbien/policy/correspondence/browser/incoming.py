@@ -7,6 +7,8 @@ authenticator, and goes through the workflow, whose guards decide who may
 take it (the forms only offer what the guards allow).
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from datetime import date
 from datetime import datetime
 from dienbien.policy import _
@@ -26,11 +28,13 @@ from plone.namedfile.file import NamedBlobFile
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
 from zope.i18n import translate
 
 
 HANDLE = "dienbien.policy: Handle documents"
+ADD_INCOMING = "dienbien.policy: Add IncomingDocument"
 REGISTER = "dienbien.policy: Register documents"
 
 URGENCY_TITLES = {
@@ -154,6 +158,8 @@ class RegisterIncomingView(FormMixin, BrowserView):
     """One page, filled at the desk: saving creates the document and gives
     it its incoming number in the same request."""
 
+    index = ViewPageTemplateFile("templates/incoming_register.pt")
+
     def __call__(self):
         self.errors = {}
         self.duplicates = []
@@ -265,6 +271,16 @@ class RegisterIncomingView(FormMixin, BrowserView):
         return self.request.response.redirect(doc.absolute_url())
 
 
+class RegisterIncomingAddView(RegisterIncomingView):
+    """The same form as the folder's add view (``++add++IncomingDocument``,
+    what "Add new…" opens): no other way to add an incoming document skips
+    its registration."""
+
+    def __init__(self, context, request, ti=None):
+        super().__init__(context, request)
+        self.ti = ti
+
+
 # -- The document's page --------------------------------------------------------
 
 
@@ -301,6 +317,15 @@ class IncomingView(BrowserView):
         self.request.set("enable_toolbar", True)
         self.names = {}
         return self.index()
+
+    def register_url(self):
+        """The clerk registers one arrival after another."""
+        folder = aq_parent(aq_inner(self.context))
+        if not api.user.has_permission(ADD_INCOMING, obj=folder):
+            return None
+        if not incoming.clerk_units(folder):
+            return None
+        return f"{folder.absolute_url()}/@@register-incoming"
 
     def name(self, userid):
         return full_name(userid, self.names)
