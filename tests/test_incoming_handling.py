@@ -451,13 +451,11 @@ def test_only_the_clerk_returns(site, request_):
 
 
 def test_add_new_opens_the_registration_form(site, request_):
-    from dienbien.policy.correspondence.browser.incoming import (
-        RegisterIncomingAddView,
-    )
+    from dienbien.policy.correspondence.browser import incoming as pages
 
     with api.env.adopt_user(username="vanthu"):
         view = folder(site).restrictedTraverse("++add++IncomingDocument")
-        assert isinstance(view, RegisterIncomingAddView)
+        assert isinstance(view, pages.RegisterIncomingAddView)
 
 
 def test_the_page_offers_the_clerk_the_next_registration(site, request_):
