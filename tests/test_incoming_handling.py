@@ -536,3 +536,40 @@ def test_closing_links_the_outgoing_reply(site, request_):
     view, body = call(doc, request_, "view", "chuyenvien")
     assert reply.absolute_url() in body
     assert "01/UBND-VP" in body
+
+
+def test_the_state_menu_opens_the_forms(site, request_):
+    doc = registered(site, request_)
+    workflow = api.portal.get_tool("portal_workflow")
+    with api.env.adopt_user(username="lanhdao"):
+        urls = {
+            action["id"]: action["url"]
+            for action in workflow.listActionInfos(object=doc)
+            if action["category"] == "workflow"
+        }
+    assert urls == {"assign": f"{doc.absolute_url()}/@@incoming-step?step=assign"}
+    assign(doc, request_)
+    # On an assigned document the menu's "assign" is the re-assignment.
+    view, _body = call(doc, request_, "incoming-step", "lanhdao", {"step": "assign"})
+    assert view.step == "reassign"
+
+
+def test_upgrade_1010_points_the_menu_at_the_forms(site):
+    from dienbien.policy.upgrades import v1010_incoming
+
+    workflow = api.portal.get_tool("portal_workflow")["dienbien_incoming_workflow"]
+    for step in v1010_incoming.FORM_STEPS:
+        workflow.transitions[step].actbox_url = (
+            "%(content_url)s/content_status_modify?workflow_action=" + step
+        )
+    v1010_incoming.steps_through_forms()
+    assert {
+        step: workflow.transitions[step].actbox_url
+        for step in ("register", "return", "assign", "start", "close")
+    } == {
+        "register": "%(content_url)s/content_status_modify?workflow_action=register",
+        "return": "%(content_url)s/@@incoming-step?step=return",
+        "assign": "%(content_url)s/@@incoming-step?step=assign",
+        "start": "%(content_url)s/content_status_modify?workflow_action=start",
+        "close": "%(content_url)s/@@incoming-step?step=close",
+    }

@@ -53,7 +53,8 @@ def test_register_assign_handle_close(browser, site_url, people, clock, tmp_path
     context = browser.new_context(locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh")
     clerk = context.new_page()
     log_in(clerk, site_url, "vanthu", PASSWORD)
-    clerk.goto(f"{site_url}/van-ban/@@register-incoming")
+    # "Add new… Incoming document" opens the registration form.
+    clerk.goto(f"{site_url}/van-ban/++add++IncomingDocument")
     expect(clerk.locator("h1")).to_have_text("Vào sổ văn bản đến")
     expect(clerk.locator("#incoming-received")).to_have_value("2026-03-03T09:40")
     clerk.locator("#s2id_incoming-sender-unit").click()
@@ -67,6 +68,8 @@ def test_register_assign_handle_close(browser, site_url, people, clock, tmp_path
     clerk.select_option("#incoming-doctype", "dispatch")
     clerk.fill("#incoming-summary", "V/v rà soát hiện trạng sử dụng đất công")
     clerk.select_option("#incoming-urgency", "urgent")
+    # The people named are asked for secret documents only.
+    expect(clerk.locator(".incoming-readers")).to_be_hidden()
     clerk.set_input_files("#incoming-file", str(scan))
     shoot(clerk, "register-form")
     clerk.click(".incoming-register-form button[name='form.save']")
@@ -88,6 +91,9 @@ def test_register_assign_handle_close(browser, site_url, people, clock, tmp_path
         "Cần giao xử lý trước 17:00 03/03/2026."
     )
     expect(fact(clerk, ".incoming-file")).to_have_text("cv-45-tnmt.pdf")
+    expect(clerk.locator(".incoming-register-next")).to_have_text(
+        "Vào sổ văn bản đến khác"
+    )
     shoot(clerk, "registered")
     doc_url = clerk.url.split("?")[0]
     context.close()

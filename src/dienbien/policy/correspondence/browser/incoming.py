@@ -469,6 +469,11 @@ class IncomingStepView(FormMixin, BrowserView):
 
     def __call__(self):
         self.step = _text(self.request.form, "step")
+        if self.step == "assign" and api.content.get_state(self.context) in (
+            "assigned",
+            "in_progress",
+        ):
+            self.step = "reassign"  # the state menu names both "assign"
         self.errors = {}
         if self.step not in {
             s["id"] for s in available_steps(self.context, self.request)
