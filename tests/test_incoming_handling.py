@@ -573,3 +573,30 @@ def test_upgrade_1010_points_the_menu_at_the_forms(site):
         "start": "%(content_url)s/content_status_modify?workflow_action=start",
         "close": "%(content_url)s/@@incoming-step?step=close",
     }
+
+
+def test_a_delivered_document_is_registered_from_its_page(site, request_):
+    """What another unit of ours sent arrives awaiting registration: the
+    clerk gives it the unit's incoming number from the page."""
+    from dienbien.policy.correspondence.documents import new_id
+
+    with api.env.adopt_user(username="vanthu"):
+        doc = api.content.create(
+            container=folder(site),
+            type="IncomingDocument",
+            id=new_id("incoming"),
+            unit="H15.50",
+            sender_unit="H15.50.05",
+            sender_name="Phòng Tài nguyên và Môi trường",
+            sender_notation="45/TNMT-QLĐĐ",
+            doctype="dispatch",
+            summary="V/v rà soát đất công",
+        )
+    assert api.content.get_state(doc) == "received"
+    _view, body = call(doc, request_, "view", "vanthu")
+    assert "incoming-action-register" in body
+    call(doc, request_, "incoming-step", "vanthu", {"step": "register"}, True)
+    assert api.content.get_state(doc) == "registered"
+    assert doc.incoming_number == 1
+    with pytest.raises(NotFound):
+        call(doc, request_, "incoming-step", "vanthu", {"step": "register"}, True)

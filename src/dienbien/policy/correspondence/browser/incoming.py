@@ -290,6 +290,9 @@ def available_steps(doc, request) -> list[dict]:
     allowed = {t["id"] for t in workflow.getTransitionsFor(doc)}
     state = api.content.get_state(doc)
     steps = []
+    if "register" in allowed:
+        # Delivered from another unit of ours: awaiting its incoming number.
+        steps.append("register")
     if "assign" in allowed:
         steps.append("reassign" if state in ("assigned", "in_progress") else "assign")
     if state in ("assigned", "in_progress") and api.user.has_permission(
@@ -571,6 +574,8 @@ class IncomingStepView(FormMixin, BrowserView):
                 incoming.assign(doc, **values)
             except WorkflowException:
                 raise NotFound(self.step) from None
+        elif self.step == "register":
+            api.content.transition(obj=doc, transition="register")
         elif self.step == "progress":
             entry, problems = handling.progress_entry(
                 clock.now(), api.user.get_current().getId(), _text(form, "text")
