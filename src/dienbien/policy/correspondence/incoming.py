@@ -66,9 +66,13 @@ def find_duplicates(folder, unit: str, registration) -> list:
     catalog = api.portal.get_tool("portal_catalog")
     wanted = registration.duplicate_key
     found = []
+    # Registered in the year of the document's date or the next (a letter
+    # of 30 December arrives in January): a year's register, not all years.
+    year = registration.sender_date.year
     for brain in catalog(
         portal_type=PORTAL_TYPE,
         document_unit=unit,
+        document_year=[year, year + 1],
         path="/".join(folder.getPhysicalPath()),
     ):
         notation = getattr(brain, "document_notation", None) or ""
