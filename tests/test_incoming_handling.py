@@ -554,15 +554,15 @@ def test_the_state_menu_opens_the_forms(site, request_):
     assert view.step == "reassign"
 
 
-def test_upgrade_1010_points_the_menu_at_the_forms(site):
-    from dienbien.policy.upgrades import v1010_incoming
+def test_upgrade_1012_points_the_menu_at_the_forms(site):
+    from dienbien.policy.upgrades import v1012_incoming
 
     workflow = api.portal.get_tool("portal_workflow")["dienbien_incoming_workflow"]
-    for step in v1010_incoming.FORM_STEPS:
+    for step in v1012_incoming.FORM_STEPS:
         workflow.transitions[step].actbox_url = (
             "%(content_url)s/content_status_modify?workflow_action=" + step
         )
-    v1010_incoming.steps_through_forms()
+    v1012_incoming.steps_through_forms()
     assert {
         step: workflow.transitions[step].actbox_url
         for step in ("register", "return", "assign", "start", "close")

@@ -1,4 +1,4 @@
-"""Upgrade to profile version 1010 (incoming documents' forms): the state
+"""Upgrade to profile version 1012 (incoming documents' forms): the state
 menu's steps that need data open their forms instead of changing the state
 at once — a leader's "Giao xử lý" without a handler, or a "Trả lại nơi gửi"
 without a reason, could not be taken there."""
