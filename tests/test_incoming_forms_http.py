@@ -49,7 +49,7 @@ def token(session, url) -> str:
 
 
 def register(session, portal_url, **changes):
-    url = f"{portal_url}/van-ban/@@register-incoming"
+    url = f"{portal_url}/van-ban/@@incoming-registration"
     data = {
         **FORM,
         **changes,
@@ -118,7 +118,7 @@ def test_the_whole_journey_over_http(people, browser_as):
 
 def test_a_post_without_the_token_is_refused(people, browser_as):
     clerk = browser_as("vanthu")
-    url = f"{people.absolute_url()}/van-ban/@@register-incoming"
+    url = f"{people.absolute_url()}/van-ban/@@incoming-registration"
     answer = clerk.post(
         url, data={**FORM, "form.submitted": "1"}, allow_redirects=False, timeout=30
     )
@@ -144,7 +144,7 @@ def test_add_new_is_the_registration_form(people, browser_as):
     page = browser_as("vanthu").get(url, timeout=30)
     assert page.status_code == 200
     assert "Vào sổ văn bản đến" in page.text
-    assert 'action="' + people.absolute_url() + '/van-ban/@@register-incoming"' in (
+    assert 'action="' + people.absolute_url() + '/van-ban/@@incoming-registration"' in (
         page.text
     )
     answer = browser_as("lanhdao").get(url, timeout=30, allow_redirects=False)
@@ -153,7 +153,7 @@ def test_add_new_is_the_registration_form(people, browser_as):
 
 def test_the_wrong_function_cannot_open_the_forms(people, browser_as):
     leader = browser_as("lanhdao")
-    url = f"{people.absolute_url()}/van-ban/@@register-incoming"
+    url = f"{people.absolute_url()}/van-ban/@@incoming-registration"
     assert leader.get(url, timeout=30, allow_redirects=False).status_code in (
         302,
         401,

@@ -115,7 +115,7 @@ def incoming_docs(portal):
 def register(portal, request, **changes):
     form = {**FORM, **changes}
     view, _body = call(
-        folder(portal), request, "register-incoming", "vanthu", form, True
+        folder(portal), request, "incoming-registration", "vanthu", form, True
     )
     return view
 
@@ -160,7 +160,7 @@ def test_the_clerk_registers_and_gets_the_incoming_number(site, request_):
 
 
 def test_the_form_proposes_now_and_the_clerks_unit(site, request_):
-    view, body = call(folder(site), request_, "register-incoming", "vanthu")
+    view, body = call(folder(site), request_, "incoming-registration", "vanthu")
     assert 'value="2026-03-03T10:00"' in body
     assert [unit["code"] for unit in view.unit_choices()] == ["H15.50"]
     assert "Vào sổ văn bản đến" in body

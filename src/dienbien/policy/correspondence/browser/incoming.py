@@ -166,7 +166,7 @@ class RegisterIncomingView(FormMixin, BrowserView):
         without_side_columns(self.request)
         self.units = incoming.clerk_units(self.context)
         if not self.units:
-            raise NotFound("register-incoming")
+            raise NotFound("incoming-registration")
         if self.request.method == "POST" and self.request.form.get("form.submitted"):
             CheckAuthenticator(self.request)
             if self.request.form.get("form.cancel"):
@@ -328,7 +328,7 @@ class IncomingView(BrowserView):
             return None
         if not incoming.clerk_units(folder):
             return None
-        return f"{folder.absolute_url()}/@@register-incoming"
+        return f"{folder.absolute_url()}/@@incoming-registration"
 
     def name(self, userid):
         return full_name(userid, self.names)
