@@ -23,6 +23,7 @@ from datetime import datetime
 from dienbien.policy.clock import TIMEZONE
 from dienbien.policy.core.correspondence import marks
 from plone import api
+from plone.rest.interfaces import IAPIRequest
 
 import json
 import logging
@@ -80,12 +81,16 @@ def published_document(request):
 
 def view_name(request, document) -> str:
     """The path after the document (no query string): ``""`` for the
-    document itself."""
+    document's page, ``api`` for its REST representation."""
     url = request.get("ACTUAL_URL") or request.get("URL") or ""
     base = document.absolute_url()
     if url.startswith(base):
-        return url[len(base) :].strip("/")
-    return request.get("PUBLISHED").__class__.__name__
+        view = url[len(base) :].strip("/")
+    else:
+        view = request.get("PUBLISHED").__class__.__name__
+    if not view and IAPIRequest.providedBy(request):
+        return "api"
+    return view
 
 
 def opened(event) -> None:
