@@ -99,10 +99,11 @@ def opened(event) -> None:
     document = published_document(request)
     if document is None or not is_secret(document):
         return
-    user = api.user.get_current()
+    # the user traversal authenticated (the security manager may be gone)
+    user = request.get("AUTHENTICATED_USER") or api.user.get_current()
     record(
         document.UID(),
-        user.getId() if user is not None else "",
+        (user.getId() or "") if user is not None else "",
         request.get("REQUEST_METHOD", "GET"),
         view_name(request, document),
     )
