@@ -9,8 +9,14 @@ assignment — is covered); so do edits that notify ``ObjectModifiedEvent``
 only reindexes the security, when an edit names a field that decides access,
 or does not say what it changed. Code that changes those fields without an
 event or a transition calls ``access_changed`` itself.
+
+It also names on a secret document the clerk of its unit who enters it or
+marks it secret (``name_the_clerk``).
 """
 
+from dienbien.policy.correspondence.localroles import access_of
+from dienbien.policy.correspondence.localroles import functions_of
+from plone import api
 from zope.lifecycleevent import Attributes
 
 
@@ -44,9 +50,29 @@ def access_changed(document) -> None:
     document.reindexObjectSecurity()
 
 
+def name_the_clerk(document) -> None:
+    """A clerk of the unit who enters a document as secret, or marks it
+    secret, has read it: he is named on it (else the clerk who registers a
+    secret document would lose it on saving). A clerk of another unit
+    (internal sending creates the recipient's document) is not."""
+    access = access_of(document)
+    user = api.user.get_current()
+    user_id = user.getId() if user is not None else None
+    if not access.secret or not user_id or user_id in access.named():
+        return
+    if "clerical" in functions_of(user_id, access.unit):
+        document.readers = [*(document.readers or ()), user_id]
+
+
+def document_added(document, event) -> None:
+    name_the_clerk(document)
+
+
 def document_modified(document, event) -> None:
     if event.object is not document:
         return
     names = changed_fields(event)
+    if names is None or "confidentiality" in names:
+        name_the_clerk(document)
     if names is None or names & ACCESS_FIELDS:
         access_changed(document)
