@@ -308,3 +308,76 @@ def test_secret_documents_hide_from_the_units_officers_clerks_and_leaders():
                 assert holds(person, kind, secret, assigned=True) == set()
     assert holds("clerk", "incoming", secret=False, assigned=False) == {CLERK}
     assert holds("leader", "outgoing", secret=False, assigned=False) == {LEADER}
+
+
+def incoming_by(person: str, confidentiality: str, readers: list[str]):
+    from plone import api
+
+    portal = api.portal.get()
+    with api.env.adopt_user(username=person):
+        return api.content.create(
+            container=portal["van-ban"],
+            type="IncomingDocument",
+            unit=UNIT,
+            sender_name="Sở Tư pháp tỉnh Điện Biên",
+            sender_notation="126/STP-VP",
+            doctype="dispatch",
+            summary="V/v bảo vệ bí mật nhà nước",
+            urgency="normal",
+            confidentiality=confidentiality,
+            readers=readers,
+        )
+
+
+def test_the_clerk_who_enters_a_secret_document_is_named(matrix_people):
+    document = incoming_by("clerk", "secret", ["named_leader"])
+    assert list(document.readers) == ["named_leader", "clerk"]
+    assert observe(matrix_people, document, "clerk")["found"]
+    assert not observe(matrix_people, document, "leader")["found"]
+    assert observe(matrix_people, document, "named_leader")["view"]
+
+
+def test_a_clerk_who_marks_a_document_secret_keeps_it(matrix_people):
+    from plone import api
+    from zope.event import notify
+    from zope.lifecycleevent import Attributes
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    document = incoming_by("clerk", "normal", [])
+    assert observe(matrix_people, document, "leader")["found"]
+    with api.env.adopt_user(username="clerk"):
+        document.confidentiality = "top_secret"
+        notify(ObjectModifiedEvent(document, Attributes(None, "confidentiality")))
+    assert list(document.readers) == ["clerk"]
+    assert observe(matrix_people, document, "clerk")["found"]
+    # the catalog followed at once: the unit's leaders no longer find it
+    assert not observe(matrix_people, document, "leader")["found"]
+    assert not observe(matrix_people, document, "named_clerk")["found"]
+
+
+@pytest.mark.parametrize("confidentiality", ["normal", "confidential"])
+def test_another_units_clerk_who_creates_a_document_gets_nothing(
+    matrix_people, confidentiality
+):
+    # Internal sending creates the recipient's incoming document as the
+    # sending clerk: he owns it (Owner), which gives him nothing on it.
+    document = incoming_by("other_clerk", confidentiality, ["reader"])
+    assert "other_clerk" not in document.readers
+    seen = observe(matrix_people, document, "other_clerk")
+    assert seen == {"view": False, "modify": False, "moves": set(), "found": False}
+    assert observe(matrix_people, document, "reader")["found"]
+
+
+def test_changing_the_names_moves_the_access(matrix_people):
+    from plone import api
+    from zope.event import notify
+    from zope.lifecycleevent import Attributes
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    document = make_document(matrix_people, "incoming", secret=True)
+    assert observe(matrix_people, document, "reader")["found"]
+    with api.env.adopt_user(username="named_clerk"):
+        document.readers = ["named_clerk", "named_leader", "officer"]
+        notify(ObjectModifiedEvent(document, Attributes(None, "readers")))
+    assert not observe(matrix_people, document, "reader")["found"]
+    assert observe(matrix_people, document, "officer")["found"]
