@@ -80,7 +80,7 @@ VIEW = {
         state: ({DRAFTER, LEADER} if state == "draft" else ALL - {HANDLER})
         for state in OUTGOING_STATES
     },
-    "incoming": {state: ALL for state in INCOMING_STATES},
+    "incoming": dict.fromkeys(INCOMING_STATES, ALL),
 }
 MODIFY = {
     "outgoing": {"draft": {DRAFTER}},
@@ -264,9 +264,7 @@ def observe(portal, document, person):
         security = getSecurityManager()
         return {
             "view": bool(security.checkPermission("View", document)),
-            "modify": bool(
-                security.checkPermission("Modify portal content", document)
-            ),
+            "modify": bool(security.checkPermission("Modify portal content", document)),
             "moves": {t["id"] for t in workflow.getTransitionsFor(document)},
             "found": len(catalog(UID=document.UID())) == 1,
         }

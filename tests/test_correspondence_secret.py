@@ -5,7 +5,6 @@ and every opening is recorded in the secret-access log, without a write to
 the database."""
 
 from conftest import STAFF_PASSWORD
-from plone.app.testing import SITE_OWNER_NAME
 from test_correspondence_matrix import make_document
 from test_correspondence_matrix import ORGANISATION
 from test_correspondence_matrix import READERS

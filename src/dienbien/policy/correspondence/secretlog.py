@@ -19,6 +19,7 @@ Recorded after the request succeeded (``IPubSuccess``): a refused request
 records (``@@secret-openings``), from the file.
 """
 
+from Acquisition import aq_base
 from datetime import datetime
 from dienbien.policy.clock import TIMEZONE
 from dienbien.policy.core.correspondence import marks
@@ -67,15 +68,18 @@ def record(uid: str, user: str, method: str, view: str) -> dict:
 
 def published_document(request):
     """The document a request published: the object itself, or the context
-    of the view or REST service published on it (walking up a few parents,
-    for views that traverse further, like ``@@download/file``)."""
+    of the view or REST service published on it (``@@download/file``
+    publishes the download view, whose context is the document)."""
     obj = request.get("PUBLISHED")
     for _ in range(4):
         if obj is None:
             return None
         if is_document(obj):
             return obj
-        obj = getattr(obj, "context", None) or getattr(obj, "__parent__", None)
+        # a view's or a service's context, a bound method's object; never
+        # acquired (a content object's "context" could be anything)
+        bare = aq_base(obj)
+        obj = getattr(bare, "context", None) or getattr(bare, "__self__", None)
     return None
 
 

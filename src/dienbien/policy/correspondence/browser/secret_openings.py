@@ -7,10 +7,10 @@ nothing is written to the database to show it. Only for secret documents
 403 to the other people named on it).
 """
 
-from dienbien.policy.core.correspondence.access import LEADER
-from dienbien.policy.correspondence import secretlog
 from datetime import datetime
 from dienbien.policy import _
+from dienbien.policy.core.correspondence.access import LEADER
+from dienbien.policy.correspondence import secretlog
 from dienbien.policy.workingtime import display_time
 from plone import api
 from Products.Five.browser import BrowserView
@@ -41,9 +41,7 @@ class SecretOpenings(BrowserView):
             user = entry.get("user", "")
             if user not in names:
                 member = api.user.get(userid=user) if user else None
-                names[user] = (
-                    member.getProperty("fullname") or user if member else user
-                )
+                names[user] = member.getProperty("fullname") or user if member else user
             view = entry.get("view", "")
             rows.append(
                 {
