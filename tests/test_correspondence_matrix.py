@@ -52,23 +52,28 @@ READERS = ["named_clerk", "named_leader", "reader"]
 
 def holds(person: str, kind: str, secret: bool, assigned: bool) -> set[str]:
     """The document roles a person holds on the matrix's document."""
-    function = STAFF.get(person, (None, None))
-    unit, function = function
-    named = person in READERS or (kind == "outgoing" and person == "drafter")
-    named = named or (assigned and person in ("handler", "cohandler"))
+    unit, function = STAFF.get(person, (None, None))
+    drafts = kind == "outgoing" and person == "drafter"
+    handles = kind == "incoming" and assigned and person in ("handler", "cohandler")
+    signs = kind == "outgoing" and person == "named_leader"
+    named = person in READERS or drafts or handles or signs
+    by_function = {"clerical": CLERK, "leader": LEADER}.get(function)
     roles = set()
-    if unit == UNIT and (named or not secret):
-        if function == "clerical":
-            roles.add(CLERK)
-        if function == "leader":
-            roles.add(LEADER)
-    if kind == "outgoing" and person == "drafter":
-        roles.add(DRAFTER)
-    if kind == "incoming" and assigned and person in ("handler", "cohandler"):
-        roles.add(HANDLER)
-    if person == "reader":
-        roles.add(READER)
-    return roles
+    # an ordinary document: the unit's clerical office and leaders, by group
+    if unit == UNIT and by_function and not secret:
+        roles.add(by_function)
+    # his own roles: his part, else (on a secret document) his function in
+    # the unit, else a reader
+    own = set()
+    if drafts:
+        own.add(DRAFTER)
+    if handles:
+        own.add(HANDLER)
+    if named and secret and unit == UNIT and by_function:
+        own.add(by_function)
+    if named and not own:
+        own.add(READER)
+    return roles | own
 
 
 ALL = {CLERK, LEADER, DRAFTER, HANDLER, READER}
@@ -77,13 +82,18 @@ INCOMING_STATES = ("received", "registered", "assigned", "in_progress", "done")
 INCOMING_STATES += ("returned",)
 VIEW = {
     "outgoing": {
-        state: ({DRAFTER, LEADER} if state == "draft" else ALL - {HANDLER})
+        state: ({DRAFTER, LEADER, READER} if state == "draft" else ALL)
         for state in OUTGOING_STATES
     },
-    "incoming": dict.fromkeys(INCOMING_STATES, ALL),
+    "incoming": {
+        state: ({CLERK, LEADER, READER} if state == "received" else ALL)
+        for state in INCOMING_STATES
+    },
 }
+# The clerk may still correct an approved draft before issuing it (the
+# number and notation are taken at issue).
 MODIFY = {
-    "outgoing": {"draft": {DRAFTER}},
+    "outgoing": {"draft": {DRAFTER}, "approved": {CLERK}},
     "incoming": {"received": {CLERK}, "registered": {CLERK}},
 }
 MOVES = {
@@ -196,6 +206,7 @@ def matrix_people(integration):
 
 
 def make_document(portal, kind: str, secret: bool):
+    from dienbien.policy.correspondence.documents import new_id
     from plone import api
 
     common = {
@@ -209,6 +220,7 @@ def make_document(portal, kind: str, secret: bool):
             return api.content.create(
                 container=portal["van-ban"],
                 type="OutgoingDocument",
+                id=new_id("outgoing"),
                 unit=UNIT,
                 doctype="report",
                 signer="named_leader",
@@ -220,6 +232,7 @@ def make_document(portal, kind: str, secret: bool):
         return api.content.create(
             container=portal["van-ban"],
             type="IncomingDocument",
+            id=new_id("incoming"),
             unit=UNIT,
             sender_name="Sở Tư pháp tỉnh Điện Biên",
             sender_notation="125/STP-VP",
@@ -242,10 +255,9 @@ def bring_to(document, kind: str, state: str):
     for actor, transition in PATHS[kind][state]:
         if transition == "assign":
             assign(document)
+        reason = {"comment": REASONS[transition]} if transition in REASONS else {}
         with api.env.adopt_user(username=actor):
-            api.content.transition(
-                obj=document, transition=transition, comment=REASONS.get(transition)
-            )
+            api.content.transition(obj=document, transition=transition, **reason)
     assert api.content.get_state(document) == state
 
 
@@ -309,6 +321,7 @@ def test_secret_documents_hide_from_the_units_officers_clerks_and_leaders():
 
 
 def incoming_by(person: str, confidentiality: str, readers: list[str]):
+    from dienbien.policy.correspondence.documents import new_id
     from plone import api
 
     portal = api.portal.get()
@@ -316,6 +329,7 @@ def incoming_by(person: str, confidentiality: str, readers: list[str]):
         return api.content.create(
             container=portal["van-ban"],
             type="IncomingDocument",
+            id=new_id("incoming"),
             unit=UNIT,
             sender_name="Sở Tư pháp tỉnh Điện Biên",
             sender_notation="126/STP-VP",
