@@ -241,6 +241,10 @@ def test_each_opening_is_recorded_without_a_write(
     url = office["secret_outgoing"]
     path = url[len(functional_portal.absolute_url()) + 1 :]
     uid = functional_portal.unrestrictedTraverse(path).UID()
+    # Plone writes once when a new site renders its first page (the
+    # portlets' settings, made lazily): render one before measuring.
+    clients["clerk"].get(office["ordinary"], headers={"Accept": "text/html"})
+    clients["clerk"].get(office["ordinary"])
     before = last_transaction(functional_portal)
     assert clients["reader"].get(url).status_code == 200
     page = clients["named_leader"].get(url, headers={"Accept": "text/html"})
@@ -250,6 +254,8 @@ def test_each_opening_is_recorded_without_a_write(
     assert clients["manager"].get(url).status_code == 401
     # an ordinary document is not recorded
     assert clients["clerk"].get(office["ordinary"]).status_code == 200
+    page = clients["clerk"].get(office["ordinary"], headers={"Accept": "text/html"})
+    assert page.status_code == 200
     assert last_transaction(functional_portal) == before  # no write on GET
     assert secret_log() == [
         {
@@ -285,12 +291,12 @@ def test_named_leader_sees_who_opened_it(clients, office, secret_log):
         f"{url}/@@secret-openings", headers={"Accept": "text/html"}
     )
     assert forbidden.status_code == 403
-    assert (
-        clients["leader"]
-        .get(f"{url}/@@secret-openings", headers={"Accept": "text/html"})
-        .status_code
-        == 401
+    refused = clients["leader"].get(
+        f"{url}/@@secret-openings",
+        headers={"Accept": "text/html"},
+        allow_redirects=False,
     )
+    assert refused.status_code in (302, 401)  # the login form
     ordinary = clients["leader"].get(
         f"{office['ordinary']}/@@secret-openings", headers={"Accept": "text/html"}
     )
