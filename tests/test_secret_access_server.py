@@ -24,6 +24,7 @@ SUMMARY = "Phương án bảo vệ mốc giới Nậm Rốm"
 MAKE_DOCUMENT = f"""
 import sys
 import transaction
+from dienbien.policy.correspondence.documents import new_id
 from dienbien.policy.scripting import open_site
 from plone import api
 
@@ -31,6 +32,7 @@ portal = open_site(app, "dienbien")
 document = api.content.create(
     container=portal["van-ban"],
     type="IncomingDocument",
+    id=new_id("incoming"),
     unit="H15.50",
     sender_name="Bộ Chỉ huy Quân sự tỉnh",
     sender_notation="15/BCH-TM",
