@@ -147,9 +147,15 @@ def test_left_out_of_search_and_counts(clients, office, person):
     )
     assert live.status_code == 200
     live = live.text
+    # the folder's own page (folder contents' listing) where it opens
+    folder = client.get(
+        "van-ban", headers={"Accept": "text/html"}, allow_redirects=False
+    )
+    listing = folder.text if folder.status_code == 200 else ""
     for url in office.values():
         assert (url in html) == (url in want), ("@@search", url)
         assert (url in live) == (url in want), ("livesearch", url)
+        assert url not in listing or url in want, ("/van-ban", url)
 
 
 @pytest.mark.parametrize("person", PEOPLE)
