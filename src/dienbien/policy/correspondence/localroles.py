@@ -28,8 +28,13 @@ from dienbien.policy.core.orgunits import FUNCTIONS
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.correspondence.documents import IDocument
 from plone import api
+from zope.annotation.interfaces import IAnnotations
 from zope.component import adapter
+from zope.globalrequest import getRequest
 from zope.interface import implementer
+
+
+MEMO_KEY = "dienbien.policy.document_roles"
 
 
 def functions_of(user_id: str, unit: str | None) -> set[str]:
@@ -37,11 +42,26 @@ def functions_of(user_id: str, unit: str | None) -> set[str]:
     in). Asked for the people named on secret documents only."""
     if not user_id or not unit:
         return set()
-    user = api.user.get(userid=user_id)
+    user = api.portal.get_tool("acl_users").getUserById(user_id)
     if user is None:
         return set()
-    groups = {group.getId() for group in api.group.get_groups(user=user)}
+    groups = set(user.getGroups() or ())
     return {function for function in FUNCTIONS if group_id(unit, function) in groups}
+
+
+def _request_memo() -> dict:
+    """A dict living as long as the request (none outside one): Zope asks
+    a document's local roles for every permission check and every
+    principal of the user, and a secret document's roles need the named
+    people's groups (a few milliseconds each)."""
+    request = getRequest()
+    if request is None:
+        return {}
+    try:
+        annotations = IAnnotations(request)
+    except TypeError:
+        return {}
+    return annotations.setdefault(MEMO_KEY, {})
 
 
 def _names(value) -> tuple[str, ...]:
@@ -69,8 +89,16 @@ class DocumentRoles:
         self.context = context
 
     def _assignments(self) -> dict[str, tuple[str, ...]]:
-        roles = local_roles(access_of(self.context), functions_of)
-        return {principal: tuple(sorted(held)) for principal, held in roles.items()}
+        # Keyed by the facts themselves: a field changed within the request
+        # (an assignment) is a new key, never a stale answer.
+        access = access_of(self.context)
+        memo = _request_memo()
+        if access not in memo:
+            roles = local_roles(access, functions_of)
+            memo[access] = {
+                principal: tuple(sorted(held)) for principal, held in roles.items()
+            }
+        return memo[access]
 
     def getRoles(self, principal_id):
         return self._assignments().get(principal_id, ())
