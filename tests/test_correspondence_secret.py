@@ -285,6 +285,13 @@ def test_each_opening_is_recorded_without_a_write(
 
 def test_named_leader_sees_who_opened_it(clients, office, secret_log):
     url = office["secret_incoming"]
+    # the way there: under the title, for the named leaders only
+    html = {"Accept": "text/html"}
+    link = f"{url}/@@secret-openings"
+    assert link in clients["named_leader"].get(url, headers=html).text
+    assert link not in clients["reader"].get(url, headers=html).text
+    ordinary = office["ordinary"]
+    assert "@@secret-openings" not in clients["leader"].get(ordinary, headers=html).text
     assert clients["reader"].get(url).status_code == 200
     page = clients["named_leader"].get(
         f"{url}/@@secret-openings", headers={"Accept": "text/html"}

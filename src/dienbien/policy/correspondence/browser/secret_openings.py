@@ -13,7 +13,9 @@ from dienbien.policy.core.correspondence.access import LEADER
 from dienbien.policy.correspondence import secretlog
 from dienbien.policy.workingtime import display_time
 from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Forbidden
 from zExceptions import NotFound
 
@@ -58,3 +60,18 @@ class SecretOpenings(BrowserView):
             return display_time(datetime.fromisoformat(text))
         except ValueError:
             return text
+
+
+class SecretOpeningsLink(ViewletBase):
+    """Under a secret document's title, for its named leaders: the way to
+    ``@@secret-openings``."""
+
+    index = ViewPageTemplateFile("templates/secret_openings_link.pt")
+
+    def available(self) -> bool:
+        return secretlog.is_secret(self.context) and LEADER in api.user.get_roles(
+            obj=self.context
+        )
+
+    def render(self):
+        return self.index() if self.available() else ""
