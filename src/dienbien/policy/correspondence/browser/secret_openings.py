@@ -69,6 +69,8 @@ class SecretOpeningsLink(ViewletBase):
     index = ViewPageTemplateFile("templates/secret_openings_link.pt")
 
     def available(self) -> bool:
+        if getattr(self.view, "__name__", None) == "secret-openings":
+            return False  # there already
         return secretlog.is_secret(self.context) and LEADER in api.user.get_roles(
             obj=self.context
         )
