@@ -100,7 +100,11 @@ def view_name(request, document) -> str:
 def opened(event) -> None:
     """``IPubSuccess`` subscriber: record the opening of a secret document."""
     request = event.request
-    document = published_document(request)
+    try:
+        document = published_document(request)
+    except Exception:  # noqa: BLE001 — whatever was published, never fail a page
+        logger.exception("secret-access: could not tell what was published")
+        return
     if document is None or not is_secret(document):
         return
     # the user traversal authenticated (the security manager may be gone)
