@@ -202,9 +202,16 @@ def test_left_out_of_registers_and_my_work(clients, office, endpoint, params):
         if response.status_code == 200:
             answered = True
             if person not in named:
-                assert SECRET_WORD not in response.text, (person, endpoint)
-                assert office["secret_outgoing"] not in response.text
-                assert office["secret_incoming"] not in response.text
+                text = response.text
+                if "json" in response.headers.get("Content-Type", ""):
+                    # the answer's own address repeats the query
+                    body = response.json()
+                    for key in ("@id", "batching"):
+                        body.pop(key, None)
+                    text = json.dumps(body, ensure_ascii=False)
+                assert SECRET_WORD not in text, (person, endpoint)
+                assert office["secret_outgoing"] not in text
+                assert office["secret_incoming"] not in text
     assert answered
 
 
