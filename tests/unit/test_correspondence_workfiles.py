@@ -95,11 +95,26 @@ def test_symbol_normalised(typed, stored):
     [
         ("", "The file's number and symbol is required."),
         ("  ", "The file's number and symbol is required."),
-        ("01.TH.QUÁ.DÀI.MỘT.CHÚT", "The file's number and symbol has at most 20 characters."),
-        ("01..TH", "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH."),
-        ("01 TH", "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH."),
-        ("01_TH", "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH."),
-        (".TH", "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH."),
+        (
+            "01.TH.QUÁ.DÀI.MỘT.CHÚT",
+            "The file's number and symbol has at most 20 characters.",
+        ),
+        (
+            "01..TH",
+            "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH.",
+        ),
+        (
+            "01 TH",
+            "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH.",
+        ),
+        (
+            "01_TH",
+            "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH.",
+        ),
+        (
+            ".TH",
+            "Write the file's number and symbol with letters and digits joined by '.', '-' or '/', e.g. 01.TH.",
+        ),
     ],
 )
 def test_symbol_refused(typed, message):
@@ -250,3 +265,11 @@ def test_latest_closing_day_is_the_boundary(day):
     latest = workfiles.latest_closing_day(day)
     assert archive_deadline(latest) <= day
     assert archive_deadline(latest + timedelta(days=1)) > day
+
+
+@given(st.integers(0, 99999), st.integers(0, 99999))
+def test_symbol_sort_text_orders_like_the_plan(a, b):
+    left = workfiles.symbol_sort_text(f"{a}.TH")
+    right = workfiles.symbol_sort_text(f"{b}.TH")
+    assert (left < right) == (a < b)
+    assert workfiles.symbol_sort_text("2.th") == "000002.th"

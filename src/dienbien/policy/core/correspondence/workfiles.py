@@ -186,6 +186,14 @@ def symbol_sort_key(symbol: str) -> tuple:
     )
 
 
+def symbol_sort_text(symbol: str) -> str:
+    """The plan order as text a catalog index sorts: digit runs padded to
+    six places (``2.TH`` → ``000002.TH``, before ``000010.TH``)."""
+    return _DIGITS.sub(
+        lambda match: match.group(1).zfill(6), normalise_symbol(symbol).casefold()
+    )
+
+
 def file_code(organ_id: str, year: int, symbol: str) -> str:
     """The file's code (Appendix VI FileCode): the unit's identifier, the
     plan's year and the file's symbol, joined by dots."""
