@@ -45,6 +45,6 @@ def set_up_workfiles(setup_tool=None):
         if name not in catalog.schema():
             catalog.addColumn(name)
     # The set-up handler creates only the containers that are missing; a
-    # site from before 1009 has no work files to index yet.
+    # site from before 1011 has no work files to index yet.
     post_install(setup)
     logger.info("Work files: indexes and /ho-so-cong-viec are there.")
