@@ -27,6 +27,10 @@ CONTAINERS = {
         "LegalDocumentFolder",
         _("container_legal_documents", default="Normative legal documents"),
     ),
+    "ho-so-cong-viec": (
+        "WorkFileFolder",
+        _("container_workfiles", default="Work files"),
+    ),
     "thu-tuc-hanh-chinh": (
         "ProcedureCatalogue",
         _("container_procedures", default="Administrative procedures"),
