@@ -6,13 +6,13 @@ nothing of another unit's, nor a secret document he is not named on.
 Test clock: Tuesday 3 March 2026, 10:00 ("this week" until Friday 6 March).
 """
 
-from correspondence_people import DISTRICT
-from correspondence_people import draft
-from correspondence_people import incoming
-from correspondence_people import issued
-from correspondence_people import make_offices
-from correspondence_people import PASSWORD
-from correspondence_people import step
+from conftest import STAFF_PASSWORD as PASSWORD
+from correspondence_steps import assign
+from correspondence_steps import DISTRICT
+from correspondence_steps import draft
+from correspondence_steps import incoming
+from correspondence_steps import issued
+from correspondence_steps import step
 from datetime import date
 from plone import api
 
@@ -21,11 +21,10 @@ import transaction
 
 
 @pytest.fixture
-def work(functional_portal):
+def work(offices, functional_portal):
     """The district's work: incoming documents in every state, drafts at
     every step, one secret document, and a delivery from the commune."""
     portal = functional_portal
-    make_offices(portal)
     made = {}
     made["unregistered"] = incoming(portal, register=False, summary="Chờ vào sổ")
     made["registered"] = incoming(portal, summary="Chờ phân công", urgency="urgent")
@@ -37,36 +36,34 @@ def work(functional_portal):
         ("none", "normal", None, "Không hạn"),
     ):
         document = incoming(portal, summary=summary, urgency=urgency)
-        with api.env.adopt_user(username="ld_huyen"):
-            document.handler = "cv_huyen" if name != "later" else "cv2_huyen"
-            document.co_handlers = ["cv_huyen"] if name == "later" else []
-            document.deadline = deadline
-            document.instruction = "Xử lý"
-            api.content.transition(obj=document, transition="assign")
+        if name == "later":  # a co-handler's
+            assign(document, "lanhdao", "chuyenvien_tnmt", ["chuyenvien"], deadline)
+        else:
+            assign(document, "lanhdao", "chuyenvien", deadline=deadline)
         made[name] = document
-    step(made["soon"], "start", "cv_huyen")
+    step(made["soon"], "start", "chuyenvien")
     made["secret"] = incoming(
         portal,
         summary="Văn bản mật",
         confidentiality="confidential",
-        readers=["vt_huyen"],
+        readers=["vanthu"],
     )
     made["pending"] = draft(
-        portal, "cv_huyen", unit=DISTRICT, signer="ld_huyen", internal_recipients=[]
+        portal, "chuyenvien", unit=DISTRICT, signer="lanhdao", internal_recipients=[]
     )
-    step(made["pending"], "submit", "cv_huyen")
+    step(made["pending"], "submit", "chuyenvien")
     made["returned"] = draft(
-        portal, "cv_huyen", unit=DISTRICT, signer="ld_huyen", internal_recipients=[]
+        portal, "chuyenvien", unit=DISTRICT, signer="lanhdao", internal_recipients=[]
     )
-    step(made["returned"], "submit", "cv_huyen")
-    step(made["returned"], "return", "ld_huyen", comment="Sửa lại số liệu")
+    step(made["returned"], "submit", "chuyenvien")
+    step(made["returned"], "return", "lanhdao", comment="Sửa lại số liệu")
     made["approved"] = draft(
-        portal, "cv2_huyen", unit=DISTRICT, signer="ld_huyen", internal_recipients=[]
+        portal, "chuyenvien", unit=DISTRICT, signer="lanhdao", internal_recipients=[]
     )
-    step(made["approved"], "submit", "cv2_huyen")
-    step(made["approved"], "approve", "ld_huyen")
+    step(made["approved"], "submit", "chuyenvien")
+    step(made["approved"], "approve", "lanhdao")
     made["sent"] = issued(portal)  # the commune's report to the district
-    step(made["sent"], "send", "vt_xa")
+    step(made["sent"], "send", "vanthu_xa")
     transaction.commit()
     return made
 
@@ -84,7 +81,7 @@ def titles(*summaries, kind="Công văn"):
 
 
 def test_the_clerk_registers_issues_and_sends(work, http):
-    found = groups(http("vt_huyen", PASSWORD).get("@my-work"))
+    found = groups(http("vanthu", PASSWORD).get("@my-work"))
     assert list(found) == ["to_register", "to_handle", "to_issue", "to_send", "returned_drafts"]
     count, items = found["to_register"]
     # Hers and the commune's delivery (the secret one is registered already).
@@ -99,7 +96,7 @@ def test_the_clerk_registers_issues_and_sends(work, http):
 
 
 def test_the_leader_assigns_and_approves(work, http):
-    response = http("ld_huyen", PASSWORD).get("@my-work")
+    response = http("lanhdao", PASSWORD).get("@my-work")
     found = groups(response)
     assert list(found) == [
         "to_assign",
@@ -120,7 +117,7 @@ def test_the_leader_assigns_and_approves(work, http):
 
 
 def test_the_officer_handles_urgent_and_overdue_first(work, http):
-    response = http("cv_huyen", PASSWORD).get("@my-work")
+    response = http("chuyenvien", PASSWORD).get("@my-work")
     found = groups(response)
     assert list(found) == ["to_handle", "returned_drafts", "dossiers_due"]
     assert found["dossiers_due"] == (0, [])
@@ -137,14 +134,14 @@ def test_the_officer_handles_urgent_and_overdue_first(work, http):
         (False, False, None),
     ]
     assert found["returned_drafts"][0] == 1
-    # The co-handler's document, not the other officer's drafts.
-    other = groups(http("cv2_huyen", PASSWORD).get("@my-work"))
+    # The handler of the document he co-handles; none of the drafts.
+    other = groups(http("chuyenvien_tnmt", PASSWORD).get("@my-work"))
     assert other["to_handle"] == (1, titles("Hạn 20/3"))
     assert other["returned_drafts"] == (0, [])
 
 
 def test_limit_caps_the_items_not_the_count(work, http):
-    found = groups(http("cv_huyen", PASSWORD).get("@my-work?limit=2"))
+    found = groups(http("chuyenvien", PASSWORD).get("@my-work?limit=2"))
     assert found["to_handle"] == (5, titles("Quá hạn 2/3", "Hỏa tốc"))
 
 
@@ -152,7 +149,7 @@ def test_a_secret_document_waits_only_for_the_people_named(work, http):
     from dienbien.policy.correspondence.mywork import my_work
 
     portal = api.portal.get()
-    with api.env.adopt_user(username="ld_huyen"):
+    with api.env.adopt_user(username="lanhdao"):
         leader = my_work(portal)
     assert work["secret"].Title() not in [
         item["title"] for group in leader.groups for item in group["items"]
@@ -160,7 +157,7 @@ def test_a_secret_document_waits_only_for_the_people_named(work, http):
 
 
 def test_another_units_clerk_sees_none_of_it(work, http):
-    found = groups(http("vt_an", PASSWORD).get("@my-work"))
+    found = groups(http("vanthu_tnmt", PASSWORD).get("@my-work"))
     assert found["to_register"] == (0, [])
     assert found["to_issue"] == (0, [])
 
@@ -176,7 +173,7 @@ def test_another_units_clerk_sees_none_of_it(work, http):
     ],
 )
 def test_bad_parameters_are_named(work, http, query, field):
-    response = http("vt_huyen", PASSWORD).get(f"@my-work?{query}")
+    response = http("vanthu", PASSWORD).get(f"@my-work?{query}")
     assert response.status_code == 400
     assert [error["field"] for error in response.json()["errors"]] == [field]
 
@@ -186,7 +183,7 @@ def test_anonymous_is_refused(work, anonymous):
 
 
 def test_the_page_lists_the_same_groups(work, http):
-    page = http("cv_huyen", PASSWORD).get(
+    page = http("chuyenvien", PASSWORD).get(
         "@@my-work", headers={"Accept": "text/html"}
     )
     assert page.status_code == 200

@@ -72,7 +72,9 @@ def _query(group: worklist.Group, user_id: str, functions: dict) -> dict:
     query = {
         "portal_type": PORTAL_TYPES[group.kind],
         "review_state": list(group.states),
-        "sort_on": "document_date",
+        # Oldest first. Drafts have no date of issue yet, and a sort index
+        # leaves out what it does not hold: outgoing ones by creation.
+        "sort_on": "document_date" if group.kind == "incoming" else "created",
         "sort_limit": READ,
     }
     if group.waits_for in ("clerical", "leader"):
@@ -80,6 +82,15 @@ def _query(group: worklist.Group, user_id: str, functions: dict) -> dict:
     else:
         query["document_waiting"] = user_id
     return query
+
+
+def _minute(value) -> str | None:
+    """A catalog ``DateTime`` as the local minute of the ``document_*``
+    columns ("2026-03-03T10:00")."""
+    if value is None:
+        return None
+    local = value.asdatetime().astimezone(clock.TIMEZONE)
+    return local.strftime("%Y-%m-%dT%H:%M")
 
 
 def document_item(brain, today: date, until: date | None) -> dict:
@@ -94,7 +105,7 @@ def document_item(brain, today: date, until: date | None) -> dict:
         "unit": brain.document_unit,
         "number": brain.document_number,
         "notation": brain.document_notation or "",
-        "date": brain.document_date,
+        "date": brain.document_date or _minute(brain.created),
         "sender": brain.document_sender or "",
         "urgency": urgency,
         "urgent": is_urgent(urgency),

@@ -25,6 +25,8 @@ from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy import clock
 from dienbien.policy.core.correspondence import delivery
+from dienbien.policy.correspondence.documents import INCOMING as INCOMING_KIND
+from dienbien.policy.correspondence.documents import new_id
 from dienbien.policy.orgunits.lookup import unit_title
 from DateTime import DateTime
 from plone import api
@@ -32,12 +34,9 @@ from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zope.globalrequest import getRequest
 
-import uuid
 
 
 INCOMING = "IncomingDocument"
-#: Where every document lives (contract: a flat ``DocumentFolder``).
-FOLDER_ID = "van-ban"
 
 
 def deliveries(outgoing) -> tuple:
@@ -85,13 +84,6 @@ def _share(file):
     return shared
 
 
-def _new_id(container) -> str:
-    while True:
-        candidate = f"vbden-{uuid.uuid4().hex[:12]}"
-        if candidate not in container:
-            return candidate
-
-
 def _facts(outgoing) -> delivery.Outgoing:
     return delivery.Outgoing(
         uid=api.content.get_uuid(outgoing),
@@ -132,7 +124,7 @@ def deliver(outgoing, now: datetime | None = None) -> list:
             container,
             INCOMING,
             checkConstraints=False,
-            id=_new_id(container),
+            id=new_id(INCOMING_KIND),
             **fields,
         )
         if sender and "Owner" in dict(incoming.get_local_roles()).get(sender, ()):
