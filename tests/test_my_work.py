@@ -77,7 +77,7 @@ def groups(response) -> dict:
 
 
 def titles(*summaries, kind="Công văn"):
-    return [f"{kind} {summary}" for summary in summaries]
+    return [f"{kind} 123/SNV-VP {summary}" for summary in summaries]
 
 
 def test_the_clerk_registers_issues_and_sends(work, http):
@@ -87,8 +87,8 @@ def test_the_clerk_registers_issues_and_sends(work, http):
     # Hers and the commune's delivery (the secret one is registered already).
     assert count == 2
     assert sorted(items) == [
-        "Báo cáo Báo cáo tình hình thực hiện nhiệm vụ quý I",
-        "Công văn Chờ vào sổ",
+        "Báo cáo 01/BC-UBND Báo cáo tình hình thực hiện nhiệm vụ quý I",
+        "Công văn 123/SNV-VP Chờ vào sổ",
     ]
     assert found["to_issue"][0] == 1
     assert found["to_send"][0] == 0

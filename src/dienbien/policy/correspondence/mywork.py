@@ -72,9 +72,10 @@ def _query(group: worklist.Group, user_id: str, functions: dict) -> dict:
     query = {
         "portal_type": PORTAL_TYPES[group.kind],
         "review_state": list(group.states),
-        # Oldest first. Drafts have no date of issue yet, and a sort index
-        # leaves out what it does not hold: outgoing ones by creation.
-        "sort_on": "document_date" if group.kind == "incoming" else "created",
+        # Oldest first, by creation: a sort index leaves out the documents
+        # it holds no value for (a draft has no date of issue, a document
+        # entered without its arrival time none of arrival).
+        "sort_on": "created",
         "sort_limit": READ,
     }
     if group.waits_for in ("clerical", "leader"):
