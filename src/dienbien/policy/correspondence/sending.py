@@ -129,7 +129,10 @@ def deliver(outgoing, now: datetime | None = None) -> list:
         )
         if sender and "Owner" in dict(incoming.get_local_roles()).get(sender, ()):
             incoming.manage_delLocalRoles([sender])
-            incoming.reindexObjectSecurity()
+        # The time of delivery is its first step's (a full reindex would
+        # take the server's own time as the modification).
+        _time_of_step(incoming, now)
+        incoming.reindexObject(idxs=["allowedRolesAndUsers", "modified"])
         created.append(incoming)
         entries.append(
             {
