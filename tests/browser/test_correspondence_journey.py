@@ -98,7 +98,7 @@ def assign_fields(document, leader, handler, deadline, instruction):
 
 
 def test_a_commune_answers_the_province_and_reports_to_the_district(
-    browser, site_url, demo
+    browser, site_url, demo, clock
 ):
     from plone import api
 
@@ -203,7 +203,8 @@ def test_a_commune_answers_the_province_and_reports_to_the_district(
     page.context.close()
 
     # 6. The district's clerk finds it among the letters to register and
-    #    registers it with the district's own incoming number.
+    #    registers it with the district's own incoming number, after lunch.
+    clock("2026-03-03T14:30")
     page = person(browser, site_url, "vanthu.huyen")
     group = my_work_group(page, site_url, "to_register")
     row = group.locator(".my-work-item", has_text=REPLY)
@@ -232,6 +233,8 @@ def test_a_commune_answers_the_province_and_reports_to_the_district(
     page.goto(sent_page)
     row = page.locator("#document-deliveries .delivery-row")
     expect(row.locator(".delivery-status")).to_have_text("Đã vào sổ")
+    expect(row.locator(".delivery-changed")).to_have_text("14:30 03/03/2026")
+    expect(row.locator(".delivery-delivered")).to_have_text("10:00 03/03/2026")
     fits(page)
     page.locator("#document-deliveries").scroll_into_view_if_needed()
     shoot(page, "deliveries-commune-clerk-375")
