@@ -145,9 +145,7 @@ def test_the_sender_reads_the_state_not_the_content(site, clock, http):
     assert "10/03/2026" not in page.text
 
 
-def test_a_secret_document_is_not_delivered_and_the_page_says_why(
-    site, clock, http
-):
+def test_a_secret_document_is_not_delivered_and_the_page_says_why(site, clock, http):
     portal = site
     outgoing = issued(
         portal,

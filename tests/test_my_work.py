@@ -82,7 +82,13 @@ def titles(*summaries, kind="Công văn"):
 
 def test_the_clerk_registers_issues_and_sends(work, http):
     found = groups(http("vanthu", PASSWORD).get("@my-work"))
-    assert list(found) == ["to_register", "to_handle", "to_issue", "to_send", "returned_drafts"]
+    assert list(found) == [
+        "to_register",
+        "to_handle",
+        "to_issue",
+        "to_send",
+        "returned_drafts",
+    ]
     count, items = found["to_register"]
     # Hers and the commune's delivery (the secret one is registered already).
     assert count == 2

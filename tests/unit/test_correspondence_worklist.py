@@ -78,7 +78,7 @@ def test_urgent_and_overdue_first_then_by_deadline():
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(URGENCY_IDS + (None, "bogus")),
+            st.sampled_from((*URGENCY_IDS, None, "bogus")),
             st.one_of(st.none(), st.dates(date(2025, 1, 1), date(2027, 12, 31))),
         ),
         max_size=20,
@@ -95,7 +95,11 @@ def test_no_pressing_document_comes_after_a_quiet_one(rows):
 
 
 def test_other_groups_urgent_first_then_oldest():
-    rows = [("normal", "2026-03-01"), ("urgent", "2026-03-02"), ("normal", "2026-02-01")]
+    rows = [
+        ("normal", "2026-03-01"),
+        ("urgent", "2026-03-02"),
+        ("normal", "2026-02-01"),
+    ]
     assert sorted(rows, key=lambda row: worklist.arrival_key(*row)) == [
         ("urgent", "2026-03-02"),
         ("normal", "2026-02-01"),

@@ -17,11 +17,11 @@ from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy import clock
 from dienbien.policy.core.correspondence import worklist
-from dienbien.policy.correspondence.documents import IIncomingDocument
-from dienbien.policy.correspondence.documents import IOutgoingDocument
 from dienbien.policy.core.correspondence.marks import is_urgent
 from dienbien.policy.core.correspondence.marks import URGENCY_IDS
 from dienbien.policy.core.dossiers import CLOCK_RUNS
+from dienbien.policy.correspondence.documents import IIncomingDocument
+from dienbien.policy.correspondence.documents import IOutgoingDocument
 from dienbien.policy.dossiers.browser.dossier_listing import deadline_range
 from dienbien.policy.dossiers.browser.dossier_listing import MINUTE
 from dienbien.policy.orgunits.groups import user_units
@@ -96,7 +96,9 @@ def _minute(value) -> str | None:
 
 def document_item(brain, today: date, until: date | None) -> dict:
     deadline = worklist.deadline_of(brain.document_deadline)
-    urgency = brain.document_urgency if brain.document_urgency in URGENCY_IDS else "normal"
+    urgency = (
+        brain.document_urgency if brain.document_urgency in URGENCY_IDS else "normal"
+    )
     return {
         "@id": brain.getURL(),
         "UID": brain.UID,
@@ -186,7 +188,9 @@ def my_work(context, limit: int = LIMIT, user=None) -> Work:
     until = closing.date() if closing else None
     functions = _functions(context, user)
     may_list_dossiers = bool(
-        api.user.has_permission("dienbien.policy: List dossiers", user=user, obj=api.portal.get())
+        api.user.has_permission(
+            "dienbien.policy: List dossiers", user=user, obj=api.portal.get()
+        )
     )
     catalog = api.portal.get_tool("portal_catalog")
     groups = []
@@ -224,9 +228,10 @@ def group_title(group_id: str, request=None) -> str:
 
 
 def _waiting_incoming(obj):
-    people = [getattr(obj, "handler", None)] + list(
-        getattr(obj, "co_handlers", None) or ()
-    )
+    people = [
+        getattr(obj, "handler", None),
+        *list(getattr(obj, "co_handlers", None) or ()),
+    ]
     found = tuple(dict.fromkeys(person for person in people if person))
     return found or None
 

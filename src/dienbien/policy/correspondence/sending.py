@@ -21,6 +21,7 @@ Secret documents are not delivered this way (``core.correspondence.delivery``
 says why); ``notice`` gives the send form's explanation.
 """
 
+from DateTime import DateTime
 from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy import clock
@@ -28,12 +29,10 @@ from dienbien.policy.core.correspondence import delivery
 from dienbien.policy.correspondence.documents import INCOMING as INCOMING_KIND
 from dienbien.policy.correspondence.documents import new_id
 from dienbien.policy.orgunits.lookup import unit_title
-from DateTime import DateTime
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zope.globalrequest import getRequest
-
 
 
 INCOMING = "IncomingDocument"
@@ -177,7 +176,9 @@ def delivery_moved(incoming, event):
         return
     uid = api.content.get_uuid(incoming)
     reason = (
-        (event.kwargs or {}).get("comment") or (event.status or {}).get("comments") or ""
+        (event.kwargs or {}).get("comment")
+        or (event.status or {}).get("comments")
+        or ""
     ).strip()
     outgoing.deliveries = tuple(
         {**entry, "returned": moment, "reason": reason}
@@ -217,7 +218,9 @@ def delivery_rows(outgoing) -> list[dict]:
     brains = catalog.unrestrictedSearchResults(
         portal_type=INCOMING, UID=[entry["uid"] for entry in entries]
     )
-    found = {brain.UID: (brain.review_state, _local(brain.modified)) for brain in brains}
+    found = {
+        brain.UID: (brain.review_state, _local(brain.modified)) for brain in brains
+    }
     rows = []
     for entry in entries:
         state, moment = found.get(entry["uid"], (None, None))

@@ -9,8 +9,8 @@ one-stop dossiers due soon or overdue come from the dossier wing.
 
 from dataclasses import dataclass
 from datetime import date
-from dienbien.policy.core.correspondence.marks import URGENCY_IDS
 from dienbien.policy.core.correspondence.marks import is_urgent
+from dienbien.policy.core.correspondence.marks import URGENCY_IDS
 
 
 @dataclass(frozen=True)
@@ -61,11 +61,7 @@ def is_overdue(deadline: date | None, today: date) -> bool:
 
 def is_due_soon(deadline: date | None, today: date, until: date | None) -> bool:
     """Due from today to ``until`` (the week's last working day)."""
-    return (
-        deadline is not None
-        and until is not None
-        and today <= deadline <= until
-    )
+    return deadline is not None and until is not None and today <= deadline <= until
 
 
 def handling_key(urgency: str | None, deadline: date | None, arrived: str, today: date):

@@ -21,7 +21,8 @@ class DeliveriesViewlet(ViewletBase):
         # and after (why the table is empty).
         self.notice = (
             translate(notice, context=self.request)
-            if notice is not None and state in ("approved", "issued", "sent")
+            if notice is not None
+            and state in ("approved", "issued", "sent")
             and sending.refusal(self.context) == delivery.SECRET
             else None
         )

@@ -85,10 +85,13 @@ class MyWorkView(BrowserView):
             "url": item["@id"],
             "heading": heading,
             "title": item["title"],
-            "meta": item["sender"] if item["kind"] == "incoming" else
-            self.units.get(item["unit"], item["unit"] or ""),
+            "meta": item["sender"]
+            if item["kind"] == "incoming"
+            else self.units.get(item["unit"], item["unit"] or ""),
             "when_label": "deadline" if item["deadline"] else "date",
-            "when": _date(item["deadline"]) if item["deadline"] else _time(item["date"]),
+            "when": _date(item["deadline"])
+            if item["deadline"]
+            else _time(item["date"]),
             "urgent": item["urgent"],
             "urgency": item["urgency"],
             "overdue": item["overdue"],
