@@ -260,3 +260,31 @@ def test_my_work_reads_on_a_phone(browser, site_url, demo):
             fits(page)
         shoot(page, f"my-work-district-leader-{width}")
         page.context.close()
+
+
+def test_a_secret_report_says_why_it_is_not_sent_through_the_system(
+    browser, site_url, demo
+):
+    """The clerk about to send a secret report reads that it goes on paper."""
+    from correspondence_steps import issued
+
+    report = issued(
+        demo,
+        drafter="chuyenvien.thanhxuong",
+        leader="lanhdao.thanhxuong",
+        clerk="vanthu.thanhxuong",
+        summary="Báo cáo tình hình an ninh trật tự quý I",
+        confidentiality="confidential",
+        readers=["vanthu.thanhxuong", "lanhdao.thanhxuong", "chuyenvien.thanhxuong"],
+    )
+    transaction.commit()
+    page = person(browser, site_url, "vanthu.thanhxuong", width=375)
+    page.goto(report.absolute_url())
+    expect(page.locator(".delivery-notice")).to_have_text(
+        "Văn bản mật không gửi qua hệ thống: nơi nhận trong cơ quan nhận bản "
+        "giấy, đăng ký vào sổ văn bản mật và chuyển tận tay."
+    )
+    fits(page)
+    page.locator(".delivery-notice").scroll_into_view_if_needed()
+    shoot(page, "secret-notice-commune-clerk-375")
+    page.context.close()
