@@ -1,4 +1,4 @@
-"""Upgrade to profile version 1010 (sending and my work): the
+"""Upgrade to profile version 1012 (sending and my work): the
 ``document_waiting`` index (whom a document waits for: its handlers, the
 drafter of a returned draft) filled for the documents there are, and the
 "My work" links of the personal menu and the navigation."""

@@ -1,19 +1,19 @@
-"""Upgrade 1010: a 1009 site gets the ``document_waiting`` index, filled for
+"""Upgrade 1012: a 1011 site gets the ``document_waiting`` index, filled for
 the documents it has, and the "My work" links."""
 
 from correspondence_steps import assign
 from correspondence_steps import incoming
-from dienbien.policy.upgrades.v1010_sending import add_waiting_index
-from dienbien.policy.upgrades.v1010_sending import my_work_links
+from dienbien.policy.upgrades.v1012_sending import add_waiting_index
+from dienbien.policy.upgrades.v1012_sending import my_work_links
 from plone import api
 
 
-def test_upgrade_from_1009(offices_portal):
+def test_upgrade_from_1011(offices_portal):
     portal = offices_portal
     document = incoming(portal)
     assign(document, "lanhdao", "chuyenvien", co_handlers=["chuyenvien_tnmt"])
     catalog = portal.portal_catalog
-    # As a 1009 site: no index, no links.
+    # As a 1011 site: no index, no links.
     catalog.delIndex("document_waiting")
     portal.portal_actions.portal_tabs.manage_delObjects(["dienbien-my-work"])
     portal.portal_actions.user.manage_delObjects(["dienbien-my-work"])
