@@ -24,25 +24,30 @@ def rolemap() -> dict[str, tuple[bool, set[str]]]:
 
 
 def documented() -> dict[str, tuple[bool, set[str]]]:
-    """The rows of the table whose header starts ``| permission | acquired``."""
+    """The rows of the tables whose header starts ``| permission | acquired``
+    (the main role map, and the tables of wings with local roles of their
+    own, such as the work files')."""
     lines = SECURITY.read_text("utf-8").splitlines()
-    start = next(
+    starts = [
         number
         for number, line in enumerate(lines)
         if line.startswith("| permission | acquired |")
-    )
-    header = [cell.strip() for cell in lines[start].strip("|").split("|")]
-    roles = header[2:-1]
+    ]
     table = {}
-    for line in lines[start + 2 :]:
-        if not line.startswith("|"):
-            break
-        cells = [cell.strip() for cell in line.strip("|").split("|")]
-        name = cells[0].strip("`")
-        given = {
-            role for role, mark in zip(roles, cells[2:-1], strict=True) if mark == "✓"
-        }
-        table[name] = (cells[1] == "yes", given)
+    for start in starts:
+        header = [cell.strip() for cell in lines[start].strip("|").split("|")]
+        roles = header[2:-1]
+        for line in lines[start + 2 :]:
+            if not line.startswith("|"):
+                break
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            name = cells[0].strip("`")
+            given = {
+                role
+                for role, mark in zip(roles, cells[2:-1], strict=True)
+                if mark == "✓"
+            }
+            table[name] = (cells[1] == "yes", given)
     return table
 
 
