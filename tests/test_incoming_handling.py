@@ -332,6 +332,30 @@ def test_an_urgent_document_is_mailed_to_the_handler_on_assignment(site, request
     assert "Hạn xử lý: 17/03/2026" in body
 
 
+def test_a_secret_documents_mail_leaves_its_summary_out(site, request_):
+    mailhost = api.portal.get_tool("MailHost")
+    mailhost.reset()
+    doc = registered(
+        site,
+        request_,
+        urgency="flash",
+        confidentiality="confidential",
+        readers=["lanhdao", "chuyenvien"],
+    )
+    assign(doc, request_)
+    (message,) = mailhost.messages
+    text = message.decode("utf-8") if isinstance(message, bytes) else str(message)
+    from email import message_from_string
+    from email.header import decode_header
+    from email.header import make_header
+
+    mail = message_from_string(text)
+    assert str(make_header(decode_header(mail["Subject"]))) == (
+        "[HỎA TỐC] Công văn 3954/SNV-VP"
+    )
+    assert "cải cách hành chính" not in mail.get_payload(decode=True).decode("utf-8")
+
+
 def test_an_ordinary_document_is_not_mailed(site, request_):
     mailhost = api.portal.get_tool("MailHost")
     mailhost.reset()

@@ -213,11 +213,15 @@ def recipients(doc) -> list[str]:
 
 
 def document_name(doc) -> str:
-    """ "Công văn 3954/UBND-VX: V/v …" — type, notation and summary."""
+    """ "Công văn 3954/UBND-VX: V/v …" — type, notation and summary; a
+    secret document's summary never leaves the site (a mail is not a
+    secret channel): its type and notation only."""
     try:
         type_title = doctypes.document_type(doc.doctype).title
     except KeyError:
         type_title = doc.doctype or ""
+    if marks.is_secret(doc.confidentiality or "normal"):
+        return f"{type_title} {doc.sender_notation}"
     return f"{type_title} {doc.sender_notation}: {doc.summary}"
 
 
