@@ -74,6 +74,8 @@ DRAFT = {
     "unit": "H15.50.03",
     "doctype": "decision",
     "summary": "Về việc thành lập tổ hòa giải",
+    "body": "<p>Thành lập tổ hòa giải ở cơ sở.</p>",
+    "external_recipients": ["Sở Tư pháp tỉnh Điện Biên"],
     "signer": "leader",
 }
 

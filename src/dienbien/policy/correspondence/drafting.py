@@ -49,22 +49,30 @@ def _texts(value) -> tuple[str, ...]:
     return tuple(item for item in value if isinstance(item, str))
 
 
+def _text(value) -> str:
+    # REST may send anything; its own checks name a value of the wrong kind.
+    return value.strip() if isinstance(value, str) else ""
+
+
 def draft_from(context, values: dict, unit: str | None) -> Draft:
+    unit = unit if isinstance(unit, str) else None
     departments = unit_departments(context, unit)
     copies = values.get("copies")
     return Draft(
-        doctype=values.get("doctype") or "",
-        normative=bool(values.get("normative")),
-        department=(values.get("department") or "").strip(),
-        summary=values.get("summary") or "",
+        doctype=_text(values.get("doctype")),
+        normative=values.get("normative") is True,
+        department=_text(values.get("department")),
+        summary=values.get("summary") if isinstance(values.get("summary"), str) else "",
         has_body=bool(_body_text(values.get("body"))),
         has_file=bool(values.get("file")),
         internal_recipients=_texts(values.get("internal_recipients")),
         external_recipients=_texts(values.get("external_recipients")),
-        urgency=values.get("urgency") or "normal",
-        confidentiality=values.get("confidentiality") or "normal",
-        signer=values.get("signer") or "",
-        copies=copies if isinstance(copies, int) else None,
+        urgency=_text(values.get("urgency")) or "normal",
+        confidentiality=_text(values.get("confidentiality")) or "normal",
+        signer=_text(values.get("signer")),
+        copies=copies
+        if isinstance(copies, int) and not isinstance(copies, bool)
+        else None,
         departments=tuple(d.abbreviation for d in departments),
         leaders=unit_leaders(unit),
     )
