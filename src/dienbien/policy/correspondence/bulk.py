@@ -11,6 +11,7 @@ issued or registered continues the series without a gap or a duplicate.
 """
 
 from DateTime import DateTime
+from dienbien.policy.bulkcache import cache_at_least
 from dienbien.policy.core.correspondence.registers import Series
 from dienbien.policy.correspondence import sequence
 from dienbien.policy.correspondence.documents import ID_PREFIXES
@@ -79,16 +80,8 @@ def bulk_load(
     transaction holds them all (small loads, such as the demo). While a
     committing load runs, the object caches hold at least ``cache_size``
     objects (as ``dossiers.bulk`` does, for the same reason)."""
-    db = folder._p_jar.db() if commit and folder._p_jar is not None else None
-    cache_before = db.getCacheSize() if db is not None else None
-    raised = db is not None and cache_size > cache_before
-    if raised:
-        db.setCacheSize(cache_size)
-    try:
+    with cache_at_least(folder, cache_size, commit):
         return _load(folder, records, batch_size, progress, commit)
-    finally:
-        if raised:
-            db.setCacheSize(cache_before)
 
 
 def _load(folder, records, batch_size, progress, commit) -> int:

@@ -7,6 +7,7 @@ computed here, so the loader is as fast as storing and indexing allow.
 """
 
 from datetime import datetime
+from dienbien.policy.bulkcache import cache_at_least
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.dossiers import log
@@ -60,18 +61,8 @@ def bulk_load(
     reading them back from the storage after each commit costs more than
     the memory (a few hundred MB for 100,000 dossiers).
     """
-    # Only for a loader's own process (batched commits): in a server the
-    # setting would reach every connection, and small loads gain nothing.
-    db = folder._p_jar.db() if commit and folder._p_jar is not None else None
-    cache_before = db.getCacheSize() if db is not None else None
-    raised = db is not None and cache_size > cache_before
-    if raised:
-        db.setCacheSize(cache_size)
-    try:
+    with cache_at_least(folder, cache_size, commit):
         return _load(folder, records, batch_size, progress, commit)
-    finally:
-        if raised:
-            db.setCacheSize(cache_before)
 
 
 def _load(folder, records, batch_size, progress, commit) -> int:
