@@ -18,7 +18,7 @@ from dienbien.policy.dossiers.lifecycle import NEEDS_REASON
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import json_object
-from plone import api
+from dienbien.policy.services.steps import step_refusal
 from plone.restapi.interfaces import IFieldDeserializer
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from zope.component import queryMultiAdapter
@@ -61,30 +61,10 @@ class DossierWorkflowTransition(WorkflowTransition):
                     ),
                 )
             )
-        workflow = api.portal.get_tool("portal_workflow")
-        chain = workflow.getChainFor(self.context)
-        definition = workflow[chain[0]] if chain else None
-        state = api.content.get_state(self.context)
-        exits = definition.states[state].transitions if definition else ()
-        if self.transition not in exits:
-            problems.append(
-                (
-                    "transition",
-                    _(
-                        "No step ${transition} from the state ${state}.",
-                        mapping={"transition": self.transition, "state": state},
-                    ),
-                )
-            )
-        allowed = {
-            action["id"] for action in workflow.listActionInfos(object=self.context)
-        }
-        if self.transition in exits and self.transition not in allowed:
-            self.request.response.setStatus(403)
-            return {
-                "type": "Forbidden",
-                "message": f"{self.transition} is not allowed to you in state {state}.",
-            }
+        refused, forbidden = step_refusal(self.context, self.request, self.transition)
+        if forbidden is not None:
+            return forbidden
+        problems.extend(refused)
         if problems:
             return bad_request(self.request, problems)
         if self.transition == "transfer" and "handling_unit" in data:
