@@ -7,6 +7,7 @@ Test clock: Tuesday 3 March 2026, 10:00 ("this week" until Friday 6 March).
 """
 
 from conftest import STAFF_PASSWORD as PASSWORD
+from correspondence_steps import acting_as
 from correspondence_steps import assign
 from correspondence_steps import DISTRICT
 from correspondence_steps import draft
@@ -198,3 +199,20 @@ def test_the_page_lists_the_same_groups(work, http):
     assert "Văn bản đến cần xử lý" in text
     assert "Dự thảo của tôi bị trả lại" in text
     assert text.index("Quá hạn 2/3") < text.index("Hỏa tốc") < text.index("Hạn 5/3")
+
+
+def test_a_document_assigned_to_a_unit_waits_for_its_officers(
+    offices, functional_portal, http
+):
+    """Assigned to the TNMT office without naming a person: each of its
+    officers finds it to handle; the district's officer does not."""
+    document = incoming(functional_portal, summary="Giao phòng TNMT")
+    with acting_as("lanhdao"):
+        document.handling_unit = "H15.50.05"
+    assign(document, "lanhdao", None, deadline=date(2026, 3, 20))
+    transaction.commit()
+
+    tnmt = groups(http("chuyenvien_tnmt", PASSWORD).get("@my-work"))
+    assert tnmt["to_handle"] == (1, titles("Giao phòng TNMT"))
+    district = groups(http("chuyenvien", PASSWORD).get("@my-work"))
+    assert district["to_handle"] == (0, [])

@@ -80,6 +80,12 @@ def _query(group: worklist.Group, user_id: str, functions: dict) -> dict:
     }
     if group.waits_for in ("clerical", "leader"):
         query["document_unit"] = sorted(functions[group.waits_for])
+    elif group.waits_for == "handler":
+        # His own, and those assigned to a unit he is an officer of without
+        # naming anyone (the catalog's security filter keeps a secret one
+        # for the people named on it).
+        units = sorted(functions.get("officer", ()))
+        query["document_waiting"] = [user_id] + [UNIT_TOKEN + code for code in units]
     else:
         query["document_waiting"] = user_id
     return query
@@ -227,12 +233,20 @@ def group_title(group_id: str, request=None) -> str:
 # The ``document_waiting`` index ----------------------------------------------
 
 
+#: A token of ``document_waiting`` for an incoming document assigned to a
+#: unit without a named handler: that unit's officers handle it.
+UNIT_TOKEN = "unit:"
+
+
 def _waiting_incoming(obj):
     people = [
         getattr(obj, "handler", None),
         *list(getattr(obj, "co_handlers", None) or ()),
     ]
     found = tuple(dict.fromkeys(person for person in people if person))
+    handling_unit = getattr(obj, "handling_unit", None)
+    if handling_unit and not getattr(obj, "handler", None):
+        found += (UNIT_TOKEN + handling_unit,)
     return found or None
 
 
