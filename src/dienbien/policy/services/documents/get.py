@@ -2,11 +2,12 @@
 
 Filters: ``kind`` (outgoing, incoming), ``state``, ``unit`` (the issuing or
 receiving unit's code), ``year`` (of the number), ``q`` (words of the type,
-summary, notation or sender, with or without diacritics: the site's folded
-full-text index, each word a prefix), ``overdue=1`` (an incoming document's
-deadline passed while it is in hand), ``urgent=1`` (khẩn and above), batched
-with ``b_start`` / ``b_size``: drafts not yet issued first, then by date of
-issue or arrival, latest first. Each item is read from catalog
+summary, notation or sender, or of the attached PDF or .docx, with or without
+diacritics: the folded ``document_text`` index, which only this endpoint
+queries, each word a prefix; a secret document's file is in no index),
+``overdue=1`` (an incoming document's deadline passed while it is in hand),
+``urgent=1`` (khẩn and above), batched with ``b_start`` / ``b_size``: drafts
+not yet issued first, then by date of issue or arrival, latest first. Each item is read from catalog
 metadata (no document is woken up), and the catalog's security filter
 decides which documents a user sees: a secret one only the people named on
 it. Parameters are checked by ``core.correspondence.listing``.
@@ -98,7 +99,8 @@ class DocumentsGet(Service):
                 "range": "max",
             }
         if listing.words:
-            query["SearchableText"] = " ".join(f"{word}*" for word in listing.words)
+            # Not SearchableText: the attachments' words are only here.
+            query["document_text"] = " ".join(f"{word}*" for word in listing.words)
         undated = [state for state in listing.states or UNDATED if state in UNDATED]
         catalog = getToolByName(self.context, "portal_catalog")
         try:
