@@ -35,6 +35,7 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 
 .PHONY: install
 install: $(STAMP) compile-translations ## Create the venv and install (constrained)
+	@command -v pdftotext >/dev/null || echo "WARNING: pdftotext not found. The site needs Debian's poppler-utils to index the text of attached PDFs (sudo apt-get install poppler-utils); without it PDFs are not indexed and each logs a warning."
 
 %.mo: %.po
 	$(BIN)/python -m dienbien.policy.i18n $<

@@ -72,7 +72,10 @@ def test_attachment_words_found_by_officers_only_and_read_again(offices_portal):
 
 def test_a_secret_documents_file_is_never_read(offices_portal):
     document = incoming(
-        offices_portal, file=pdf("kvtrop"), confidentiality="secret", readers=["lanhdao"]
+        offices_portal,
+        file=pdf("kvtrop"),
+        confidentiality="secret",
+        readers=["lanhdao"],
     )
     assert KEY not in IAnnotations(document)
     # The people named find it by its own words, nobody by its file's.

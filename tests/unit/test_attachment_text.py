@@ -3,8 +3,8 @@
 from attachment_files import tiny_docx
 from attachment_files import tiny_pdf
 from dienbien.policy.core import attachments
-from dienbien.policy.core.attachments import Extraction
 from dienbien.policy.core.attachments import extract
+from dienbien.policy.core.attachments import Extraction
 from dienbien.policy.core.text import words
 
 import io
