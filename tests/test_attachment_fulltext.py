@@ -136,3 +136,17 @@ def test_officers_search_attachments_over_http(offices, anonymous):
         assert q(offices[login], "kvtrop") == [], login
     assert q(offices["chuyenvien"], "phong chay") == [secret]
     assert q(offices["lanhdao"], "phong chay") == []
+
+
+def test_without_pdftotext_pdfs_are_skipped_with_a_warning(
+    offices_portal, monkeypatch, caplog
+):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    document = incoming(offices_portal, file=pdf("plxwen"))
+    assert "pdftotext is missing (Debian package poppler-utils)" in caplog.text
+    assert "bc.pdf" not in caplog.text
+    assert found("lanhdao", document_text="plxwen") == []
+    # Installed later: the next change of the file reads it.
+    monkeypatch.undo()
+    edited(document, "file", file=pdf("plxwen"))
+    assert found("lanhdao", document_text="plxwen") == [document.getId()]

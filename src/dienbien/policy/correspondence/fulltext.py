@@ -16,6 +16,7 @@ indexer gives its own words only, so its attachment's words are in no index
 for anyone, the people named on it included.
 """
 
+from collections import OrderedDict
 from dienbien.policy.core import attachments
 from dienbien.policy.core.correspondence.marks import is_secret
 from dienbien.policy.correspondence.documents import IDocument
@@ -26,6 +27,7 @@ from zope.annotation.interfaces import IAnnotations
 
 import hashlib
 import logging
+import threading
 
 
 logger = logging.getLogger(__name__)
@@ -69,10 +71,7 @@ def refresh(document) -> bool:
     digest = _digest(file)
     if kept and kept[0] == digest:
         return False
-    with file.open() as stream:
-        found = attachments.extract(
-            stream, file.filename, file.contentType, size=file.getSize()
-        )
+    found = _read(digest, file)
     if found.problem == attachments.MISSING_TOOL:
         logger.warning(
             "pdftotext is missing (Debian package poppler-utils): the PDF of "
@@ -86,10 +85,39 @@ def refresh(document) -> bool:
             "/".join(document.getPhysicalPath()),
             found.problem,
         )
-    # A file that could not be read is kept as read (empty), so that it is
-    # not tried again on every edit; a new file is.
-    annotations[KEY] = (digest, found.text)
+    # A file that cannot be read is kept as read (empty), not tried again on
+    # every edit; one that could not be read for now (no pdftotext yet, a
+    # busy server) is, and by the upgrade step run again.
+    retry = found.problem in (attachments.MISSING_TOOL, attachments.TIMED_OUT)
+    annotations[KEY] = (None if retry else digest, found.text)
     return kept is None or kept[1] != found.text
+
+
+#: The last files read, by digest: internal sending gives every recipient
+#: unit a document sharing the same file, read once for all of them.
+_RECENT: OrderedDict = OrderedDict()
+RECENT_SIZE = 8
+
+
+_RECENT_LOCK = threading.Lock()  # Zope's worker threads share it
+
+
+def _read(digest: str, file) -> attachments.Extraction:
+    with _RECENT_LOCK:
+        found = _RECENT.get(digest)
+        if found is not None:
+            _RECENT.move_to_end(digest)
+            return found
+    with file.open() as stream:
+        found = attachments.extract(
+            stream, file.filename, file.contentType, size=file.getSize()
+        )
+    if found.problem is None:
+        with _RECENT_LOCK:
+            _RECENT[digest] = found
+            while len(_RECENT) > RECENT_SIZE:
+                _RECENT.popitem(last=False)
+    return found
 
 
 def document_added(document, event) -> None:
