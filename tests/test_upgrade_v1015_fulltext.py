@@ -43,3 +43,24 @@ def test_upgrade_from_1014(offices_portal):
         ]
         assert len(api.content.find(document_text="kvtrop")) == 0
     assert KEY not in IAnnotations(documents[2])
+
+
+def test_upgrade_lists_documents_assigned_to_a_unit(offices_portal):
+    """Assigned to the TNMT office before 1015: the index knew no one."""
+    from correspondence_steps import assign
+    from dienbien.policy.upgrades.v1014_sending import add_waiting_index
+
+    document = incoming(offices_portal, summary="Giao phòng")
+    with acting_as("lanhdao"):
+        document.handling_unit = "H15.50.05"
+    assign(document, "lanhdao", None)
+    catalog = offices_portal.portal_catalog
+    catalog.catalog_object(document, idxs=["document_waiting"])  # as 1014 did
+    index = catalog._catalog.getIndex("document_waiting")
+    index.unindex_object(catalog.getrid("/".join(document.getPhysicalPath())))
+
+    with api.env.adopt_roles(["Manager"]):
+        add_waiting_index(offices_portal.portal_setup)
+
+    found = catalog.unrestrictedSearchResults(document_waiting="unit:H15.50.05")
+    assert [brain.getId for brain in found] == [document.getId()]
