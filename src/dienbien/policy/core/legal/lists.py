@@ -119,19 +119,25 @@ def suspended_on(register: v.Register, day: date) -> list[Entry]:
 
 
 class PeriodError(ValueError):
-    pass
+    """``reason``: ``"format"`` (not YYYY-YYYY) or ``"length"``."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
 
 
 def parse_period(text: str) -> tuple[int, int]:
     """``"2019-2023"`` -> ``(2019, 2023)``: a period of ``PERIOD_YEARS``."""
     first, dash, last = (text or "").strip().partition("-")
     if not (dash and first.isdigit() and last.isdigit()):
-        raise PeriodError("A period is written YYYY-YYYY (2019-2023).")
+        raise PeriodError("format", "A period is written YYYY-YYYY (2019-2023).")
     first_year, last_year = int(first), int(last)
     if not 1900 <= first_year <= 2999:
-        raise PeriodError("A period is written YYYY-YYYY (2019-2023).")
+        raise PeriodError("format", "A period is written YYYY-YYYY (2019-2023).")
     if last_year - first_year + 1 != PERIOD_YEARS:
-        raise PeriodError("A systematisation period is five years (2019-2023).")
+        raise PeriodError(
+            "length", "A systematisation period is five years (2019-2023)."
+        )
     return first_year, last_year
 
 
@@ -189,7 +195,9 @@ def systematise(
         for entry in expired_between(register, date(first_year, 1, 1), reference)
         if entry.id in rank
     ]
-    suspended = [entry for entry in suspended_on(register, reference) if entry.id in rank]
+    suspended = [
+        entry for entry in suspended_on(register, reference) if entry.id in rank
+    ]
     to_revise = tuple(
         (document_id, *marks[document_id])
         for document_id in known
