@@ -299,6 +299,29 @@ def test_exports_open_and_match_the_json(lists_site, anonymous):
         expected
     )
 
+    # The register page's form downloads the same file, for anyone.
+    html = {**headers, "Accept": "text/html"}
+    page = anonymous.get("/van-ban-qppl", headers=html)
+    assert "/van-ban-qppl/@@legal-expired-list" in page.text
+    assert '<option selected="selected" value="2019-2023">2019–2023</option>' in (
+        page.text
+    )
+    response = anonymous.get(
+        "/van-ban-qppl/@@legal-expired-list",
+        params={**params, "format": "docx"},
+        headers=html,
+    )
+    assert response.status_code == 200
+    table = Document(io.BytesIO(response.content)).tables[0]
+    assert [[cell.text for cell in row.cells] for row in table.rows] == cells
+    response = anonymous.get(
+        "/van-ban-qppl/@@legal-systematisation",
+        params={"period": "2019"},
+        headers=html,
+    )
+    assert response.status_code == 400
+    assert response.text == "period: Kỳ được ghi dạng NNNN-NNNN (2019-2023)."
+
     # The systematisation: one annex per list.
     response = anonymous.get(
         "/@legal-documents/systematisation",
