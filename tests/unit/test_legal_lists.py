@@ -2,8 +2,14 @@
 grounds table-driven, each document once, the period's reference date."""
 
 from datetime import date
+from datetime import timedelta
 from dienbien.policy.core.legal import lists
 from dienbien.policy.core.legal import validity as v
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+from unit.test_legal_validity import IDS
+from unit.test_legal_validity import registers
 
 import pytest
 
@@ -193,3 +199,29 @@ def test_systematisation_at_the_reference_date():
     assert result.to_revise == (
         ("kept", lists.AMEND, "Không còn phù hợp với Luật 64/2025"),
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(registers(), st.integers(2020, 2030))
+def test_each_document_once_with_the_status_its_grounds_give(register, year):
+    found = lists.expired_list(register, year)
+    assert len({entry.id for entry in found}) == len(found)
+    for entry in found:
+        assert entry.day.year == year and entry.grounds
+        whole = register.expires_wholly(entry.id)
+        assert register.status(entry.id, entry.day) != v.NOT_YET
+        if entry.status == v.EXPIRED:
+            assert whole == entry.day
+            assert register.status(entry.id, entry.day) == v.EXPIRED
+        else:
+            assert entry.status == v.PARTLY_EXPIRED
+            assert whole is None or whole > entry.day
+    # Whoever was in force and is wholly expired by the year's end, having
+    # been in force on its first day, is listed wholly expired.
+    for document_id in IDS:
+        end = D(year, 12, 31)
+        before = D(year, 1, 1) - timedelta(days=1)
+        if register.status(document_id, end) == v.EXPIRED and register.status(
+            document_id, before
+        ) not in (v.NOT_YET, v.EXPIRED):
+            assert (document_id, v.EXPIRED) in {(e.id, e.status) for e in found}
