@@ -12,6 +12,7 @@ turns dates and relations into a timeline, indexed by date.
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from dienbien.policy import _
+from dienbien.policy.core.legal import lists
 from dienbien.policy.core.legal import validity
 from dienbien.policy.correspondence.documents import type_name
 from dienbien.policy.orgunits.references import UnitReference
@@ -60,6 +61,20 @@ STATUS_TITLES = {
     validity.SUSPENDED: _("legal_suspended", default="Suspended"),
     validity.PARTLY_SUSPENDED: _("legal_partly_suspended", default="Partly suspended"),
 }
+#: What the reviewer proposes (the systematisation's list "to be amended,
+#: replaced or repealed").
+REVISION_TITLES = {
+    lists.AMEND: _("legal_revision_amend", default="Amend and supplement"),
+    lists.REPLACE: _("legal_revision_replace", default="Replace"),
+    lists.REPEAL: _("legal_revision_repeal", default="Repeal"),
+}
+
+
+@provider(IVocabularyFactory)
+def RevisionProposalsFactory(context):
+    return SimpleVocabulary(
+        [SimpleTerm(code, code, REVISION_TITLES[code]) for code in lists.PROPOSALS]
+    )
 
 
 @provider(IVocabularyFactory)
@@ -178,10 +193,38 @@ class ILegalDocument(model.Schema):
         default=[],
     )
 
+    # The justice office's review (tư pháp): only reviewers set it; the
+    # systematisation lists the documents it marks.
+    model.fieldset(
+        "review",
+        label=_("legal_fieldset_review", default="Review"),
+        fields=["revision", "revision_reason"],
+    )
+    directives.write_permission(
+        revision="cmf.ReviewPortalContent",
+        revision_reason="cmf.ReviewPortalContent",
+    )
+    revision = schema.Choice(
+        title=_("label_legal_revision", default="To be amended or replaced"),
+        description=_(
+            "help_legal_revision",
+            default="The reviewer's proposal; empty: none. The systematisation "
+            "lists the documents marked.",
+        ),
+        vocabulary="dienbien.policy.LegalRevisions",
+        required=False,
+    )
+    revision_reason = schema.Text(
+        title=_("label_legal_revision_reason", default="Reason for the proposal"),
+        required=False,
+    )
+
 
 @implementer(ILegalDocument)
 class LegalDocument(Item):
     issuer = UnitReference()
+    revision = None
+    revision_reason = None
     #: The validity timeline last computed (``validity.py``): periods as
     #: ``(first day ISO, first day after ISO or "", status)``.
     timeline = ()

@@ -151,3 +151,12 @@ def legal_targets(obj):
     """The documents this one relates to (their keys): the other side of
     each relation finds it here."""
     return sorted({row[1] for row in facts(obj)[3]})
+
+
+@indexer(ILegalDocument)
+def legal_revision(obj):
+    """The reviewer's mark ``(proposal, reason)`` for the systematisation;
+    ``None`` when unmarked."""
+    if not getattr(obj, "revision", None):
+        return None
+    return (obj.revision, (getattr(obj, "revision_reason", None) or "").strip())

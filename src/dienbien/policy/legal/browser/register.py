@@ -3,6 +3,7 @@ day (today by default), type, issuer, year, field and words, and each
 document's status on that day — the search of ``@legal-documents``."""
 
 from dienbien.policy import clock
+from dienbien.policy.core.legal import lists
 from dienbien.policy.core.legal import validity
 from dienbien.policy.correspondence.documents import type_name
 from dienbien.policy.legal.document import STATUS_TITLES
@@ -20,6 +21,8 @@ from zope.i18n import translate
 
 
 PAGE_SIZE = 20
+#: The first systematisation period the lists offer (Decree 34/2016).
+FIRST_PERIOD = 2014
 PAGE_PARAMETERS = tuple(name for name in PARAMETERS if name != "b_size")
 
 
@@ -122,6 +125,32 @@ class LegalRegisterView(BrowserView):
         return [
             f"{name}: {translate(message, context=self.request)}"
             for name, message in self.errors
+        ]
+
+    # -- the lists' download forms ------------------------------------------
+
+    def list_year(self) -> int:
+        """The year whose list is published now: the last one."""
+        return clock.today().year - 1
+
+    def periods(self) -> list[dict]:
+        """Systematisation periods (2014-2018, 2019-2023…) up to this year's,
+        newest first; the last one ended is chosen."""
+        this_year = clock.today().year
+        spans = []
+        first = FIRST_PERIOD
+        while first <= this_year:
+            spans.append((first, first + lists.PERIOD_YEARS - 1))
+            first += lists.PERIOD_YEARS
+        ended = [span for span in spans if span[1] < this_year]
+        chosen = ended[-1] if ended else spans[-1]
+        return [
+            {
+                "token": f"{first}-{last}",
+                "title": f"{first}–{last}",
+                "selected": (first, last) == chosen,
+            }
+            for first, last in reversed(spans)
         ]
 
     def page_url(self, start):
