@@ -102,8 +102,8 @@ format: install ## Apply ruff and zpretty
 	find src instance \( -name '*.zcml' -o -name '*.xml' \) -not -path '*/var/*' | xargs $(BIN)/zpretty -i
 
 .PHONY: test
-test: install lint ## Install when needed, lint, run the whole suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+test: install lint ## Install when needed, lint, run the whole suite on every core
+	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 .PHONY: check-buildout
 check-buildout: ## Build with buildout in a temporary folder and check the site answers

@@ -10,6 +10,7 @@ from plone.namedfile.file import NamedBlobFile
 from pytest_plone import fixtures_factory
 from xml.etree import ElementTree
 
+import hypothesis
 import os
 import pathlib
 import pytest
@@ -31,6 +32,65 @@ globals().update(
         )
     )
 )
+
+
+# Property tests check properties, not speed: on a machine whose cores are
+# busy with other workers, a slow draw must not fail them.
+hypothesis.settings.register_profile(
+    "dienbien",
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.too_slow],
+)
+hypothesis.settings.load_profile("dienbien")
+
+
+def pytest_configure(config):
+    """Compile every stale ``.po`` once, before pytest-xdist starts its workers.
+
+    The layers compile message catalogues as a real instance does
+    (``zope_i18n_compile_mo_files``). Two workers setting up their layers at
+    the same moment would otherwise write and read the same ``.mo`` files,
+    and one of them reads a half-written catalogue."""
+    if hasattr(config, "workerinput"):  # a worker: the controller did it
+        return
+    from zope.i18n.compile import compile_mo_file
+
+    roots = [pathlib.Path(__file__).parent.parent / "src"]
+    roots += [pathlib.Path(p) for p in sys.path if p.endswith("site-packages")]
+    for root in roots:
+        for po in root.glob("**/LC_MESSAGES/*.po"):
+            compile_mo_file(po.stem, str(po.parent))
+
+
+#: The test files that take longest (they start Zope instances in
+#: subprocesses, race clients against each other, or drive the demo site in
+#: chromium), longest first. ``make test`` runs the suite on every core with
+#: pytest-xdist, one file per worker at a time in collection order
+#: (``--dist loadfile --no-loadscope-reorder``); starting these first keeps
+#: one of them from being the last thing a worker does while the others idle.
+SLOW_FIRST = (
+    "test_create_site.py",
+    "test_dossier_concurrency.py",
+    "test_outgoing_concurrency.py",
+    "test_secret_access_server.py",
+    "test_private_logs.py",
+    "test_upgrade.py",
+    "browser/test_worklist_journey.py",
+    "browser/test_correspondence_journey.py",
+    "test_correspondence_demo.py",
+    "test_uninstall_http.py",
+    "browser/test_vietnamese_everywhere.py",
+    "test_procedure_import.py",
+    "test_import.py",
+)
+
+
+def pytest_collection_modifyitems(items):
+    def rank(item):
+        path = item.nodeid.split("::")[0].removeprefix("tests/")
+        return SLOW_FIRST.index(path) if path in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)  # stable: the others keep their order
 
 
 #: The moment every test starts at (a Tuesday in office hours), whatever the
