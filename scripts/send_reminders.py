@@ -1,4 +1,6 @@
-"""E-mail each handling unit's officers their overdue and due-soon dossiers.
+"""E-mail each handling unit's officers their overdue and due-soon dossiers,
+and each issuer's editors their legal documents ending within 30 days or
+whose basis was replaced or repealed.
 
     zconsole run instance/etc/zope.conf scripts/send_reminders.py [--site-id ID]
 
@@ -7,6 +9,7 @@
 
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.reminders import send
+from dienbien.policy.legal.reminders import send as send_legal
 from dienbien.policy.scripting import open_site
 from dienbien.policy.scripting import script_args
 from dienbien.policy.site import SITE_ID
@@ -28,7 +31,8 @@ def main(app, argv) -> int:
             file=sys.stderr,
         )
         return 2
-    sent = send(now())
+    moment = now()
+    sent = send(moment) + send_legal(moment.date())
     # MailHost queues mail until the transaction commits.
     transaction.commit()
     print(f"{len(sent)} reminders sent")

@@ -53,7 +53,13 @@ def test_send_reminders(staff, manager, anonymous, one_stop):
     assert response.status_code == 200, response.text
     assert response.json() == {
         "sent": 1,
-        "items": [{"unit": "H15.50.03", "recipient": "officer@example.invalid"}],
+        "items": [
+            {
+                "kind": "dossiers",
+                "unit": "H15.50.03",
+                "recipient": "officer@example.invalid",
+            }
+        ],
     }
     transaction.begin()
     (mail,) = [message_from_bytes(raw) for raw in one_stop.MailHost.messages]

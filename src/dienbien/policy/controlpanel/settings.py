@@ -9,6 +9,7 @@ from dienbien.policy.core.calendar import DEFAULT_OVERRIDES
 from dienbien.policy.core.calendar import override_row
 from dienbien.policy.core.calendar import parse_override_rows
 from dienbien.policy.core.calendar import WORKING_DAY
+from dienbien.policy.core.legal.documents import LEAD_DAYS
 from dienbien.policy.core.officehours import check_settings
 from dienbien.policy.core.officehours import CLOCK_SETTINGS
 from dienbien.policy.core.officehours import SUPPLEMENT_RULES
@@ -182,6 +183,19 @@ class IDienbienSettings(Interface):
             schema=IProcedureFieldRow,
         ),
         default=[{"id": token, "name": name} for token, name in DEFAULT_FIELDS],
+        required=True,
+    )
+    legal_lead_days = schema.Int(
+        title=_("label_legal_lead_days", default="Lead time of local legal documents"),
+        description=_(
+            "help_legal_lead_days",
+            default="The fewest days between signing a local normative document and "
+            "its effective date (Law 64/2025 Art. 53: 10), unless it is adopted by "
+            "the shortened procedure.",
+        ),
+        default=LEAD_DAYS,
+        min=0,
+        max=365,
         required=True,
     )
 

@@ -3,6 +3,7 @@ for REST: a wrong notation, a date that breaks the lead time or a relation
 to a document the register does not hold is refused, naming the field."""
 
 from dienbien.policy.core.legal.documents import check_record
+from dienbien.policy.core.legal.documents import LEAD_DAYS
 from dienbien.policy.core.legal.documents import LegalRecord
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.interfaces import IDienbienPolicyLayer
@@ -51,8 +52,10 @@ def legal_problems(context, values: dict, exclude_uid=None) -> list[Problem]:
         end=values.get("in_force_until"),
         shortened=bool(values.get("shortened")),
     )
+    # The site's setting (docs/settings.md); the law's 10 days until a site
+    # upgraded from before profile 1015 has the record.
     lead_days = api.portal.get_registry_record(
-        "dienbien.settings.legal_lead_days", default=10
+        "dienbien.settings.legal_lead_days", default=LEAD_DAYS
     )
     problems = check_record(record, lead_days)
     known = _known_keys(exclude=exclude_uid)

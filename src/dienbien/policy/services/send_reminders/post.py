@@ -1,10 +1,12 @@
-"""``POST /@send-reminders``: the daily reminder mail, sent by the running
-server. Cron calls it when the database is the embedded FileStorage, which
+"""``POST /@send-reminders``: the daily reminder mails (the dossiers' to
+the handling units' officers, the legal documents' to the issuers'
+editors), sent by the running server. Cron calls it when the database is the embedded FileStorage, which
 the server keeps locked (``make send-reminders`` needs it free)."""
 
 from dienbien.policy import _
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.reminders import send
+from dienbien.policy.legal.reminders import send as send_legal
 from dienbien.policy.services.errors import envelope
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -33,10 +35,15 @@ class SendRemindersPost(Service):
         ):
             if not api.portal.get_registry_record(record, default=None):
                 return self.not_ready(record, message)
-        sent = send(now())
+        moment = now()
+        sent = [("dossiers", *item) for item in send(moment)]
+        sent += [("legal", *item) for item in send_legal(moment.date())]
         return {
             "sent": len(sent),
-            "items": [{"unit": unit, "recipient": email} for unit, email in sent],
+            "items": [
+                {"kind": kind, "unit": unit, "recipient": email}
+                for kind, unit, email in sent
+            ],
         }
 
     def not_ready(self, record: str, message) -> dict:
