@@ -24,6 +24,7 @@ from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.orgunits.lookup import unit_objects
 from dienbien.policy.services.errors import json_object
+from dienbien.policy.signatures.display import signature_facts
 from dienbien.policy.services.errors import moment_param
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.workingtime import TIMEZONE
@@ -248,6 +249,8 @@ class DocumentSerializer(SerializeToJson):
                 ]
             result[name] = _moment(value)
         result["history"] = self.history(kind)
+        # Kept when the file was attached, not worked out here (signatures/).
+        result["signatures"] = signature_facts(self.context, self.request)
         return result
 
     def history(self, kind) -> list[dict]:

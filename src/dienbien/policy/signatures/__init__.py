@@ -1,0 +1,1 @@
+"""Signed PDFs verified on arrival (issue 11 item 6; docs/signatures.md)."""

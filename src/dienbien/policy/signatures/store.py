@@ -1,0 +1,129 @@
+"""The trust roots of the site and the verdict kept on each document.
+
+The roots (DER bytes) are kept in an annotation of the site, edited by site
+administrators on ``@@signature-roots``; none is shipped. Each document with
+a PDF keeps its verdict in an annotation, with the digests of the file and
+of the roots it was judged against: it is read on the page and in REST, and
+worked out again only when the file or the roots change (on save, or by the
+re-verification button after the roots changed).
+"""
+
+from dienbien.policy import clock
+from dienbien.policy.core import signatures as core
+from dienbien.policy.signatures import verify
+from dienbien.policy.workingtime import to_aware
+from dienbien.policy.workingtime import to_local
+from persistent.list import PersistentList
+from plone import api
+from zope.annotation.interfaces import IAnnotations
+
+import hashlib
+
+
+KEY = "dienbien.policy.signatures"
+ROOTS_KEY = "dienbien.policy.signature_roots"
+#: The types whose ``file`` is checked (same code path for all three).
+TYPES = ("IncomingDocument", "OutgoingDocument", "LegalDocument")
+
+
+def _site_annotations():
+    return IAnnotations(api.portal.get())
+
+
+def root_ders() -> list[bytes]:
+    return list(_site_annotations().get(ROOTS_KEY, ()))
+
+
+def set_roots(ders) -> None:
+    _site_annotations()[ROOTS_KEY] = PersistentList(bytes(d) for d in ders)
+
+
+def roots_digest(ders) -> str:
+    digest = hashlib.sha256()
+    for der in sorted(ders):
+        digest.update(hashlib.sha256(der).digest())
+    return digest.hexdigest()
+
+
+def describe_root(der: bytes) -> dict:
+    cert = verify.load_root(der)
+    subject = cert.subject.native
+    return {
+        "name": subject.get("common_name", ""),
+        "organisation": subject.get("organization_name", ""),
+        "not_after": to_local(cert["tbs_certificate"]["validity"]["not_after"].native),
+        "sha256": hashlib.sha256(der).hexdigest(),
+    }
+
+
+def _file_bytes(document):
+    file = getattr(document, "file", None)
+    if file is None or not file.getSize():
+        return None
+    return file.data
+
+
+def stored(document) -> dict | None:
+    """The kept verdict: ``{"verdict", "signatures": [...]}`` or ``None``
+    (no file, or not a PDF)."""
+    return IAnnotations(document).get(KEY)
+
+
+def refresh(document, force: bool = False) -> bool:
+    """Judge the document's PDF again if the file or the roots changed since
+    (always with ``force``). Returns whether anything was (re)judged."""
+    annotations = IAnnotations(document)
+    data = _file_bytes(document)
+    if data is None or not data.startswith(b"%PDF"):
+        return annotations.pop(KEY, None) is not None
+    ders = root_ders()
+    file_digest = hashlib.sha256(data).hexdigest()
+    trust = roots_digest(ders)
+    kept = annotations.get(KEY)
+    if (
+        not force
+        and kept
+        and kept.get("file") == file_digest
+        and kept.get("roots") == trust
+    ):
+        return False
+    result = verify.verify(
+        data,
+        [verify.load_root(der) for der in ders],
+        now=to_aware(clock.now()),
+    )
+    annotations[KEY] = {
+        "file": file_digest,
+        "roots": trust,
+        "verdict": result.verdict,
+        "signatures": [
+            {
+                "signer": facts.signer,
+                "organisation": facts.organisation,
+                # Naive local time, as every time the site keeps.
+                "signed": to_local(facts.signed) if facts.signed else None,
+                "verdict": verdict,
+            }
+            for facts, verdict in result.signatures
+        ],
+    }
+    return True
+
+
+def document_changed(document, event) -> None:
+    """On add and on every save: cheap when the file did not change (one
+    digest of the file)."""
+    if getattr(event, "object", document) is not document:
+        return
+    refresh(document)
+
+
+def reverify_all() -> int:
+    """Judge again every document with a PDF (after the roots changed)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    done = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type=list(TYPES)):
+        document = brain._unrestrictedGetObject()
+        if refresh(document, force=True):
+            done += 1
+    return done

@@ -1,0 +1,120 @@
+"""Read the signatures of a PDF with pyHanko: the facts ``core/signatures.py``
+judges. Offline only: no CRL, OCSP or certificate is fetched (the validation
+context forbids fetching), so revocation is not checked.
+
+The trust check is made at the signing time the signature states (clamped
+into the certificate's validity), so that a certificate that has lapsed since
+is judged as expired, not untrusted.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
+from dienbien.policy.core import signatures as core
+
+import io
+import logging
+
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Result:
+    verdict: str
+    signatures: tuple  # of (SignatureFacts, verdict)
+    #: Why nothing could be read (a damaged PDF), else "".
+    problem: str = ""
+
+
+def _name(cert, oid_name: str) -> str:
+    try:
+        return cert.subject.native.get(oid_name, "") or ""
+    except Exception:  # an odd subject: show no name rather than fail
+        return ""
+
+
+def _moment(cert, stated: datetime | None) -> datetime:
+    """When to judge the chain: the stated signing time, kept inside the
+    certificate's validity (expiry is judged apart, by the core)."""
+    validity = cert["tbs_certificate"]["validity"]
+    start = validity["not_before"].native
+    end = validity["not_after"].native
+    moment = stated or datetime.now(timezone.utc)
+    return max(start + timedelta(seconds=1), min(moment, end - timedelta(seconds=1)))
+
+
+def _facts(embedded, roots) -> core.SignatureFacts:
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.status import ModificationLevel
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    cert = embedded.signer_cert
+    stated = embedded.self_reported_timestamp
+    context = ValidationContext(
+        trust_roots=list(roots),
+        allow_fetching=False,
+        revocation_mode="soft-fail",
+        moment=_moment(cert, stated),
+    )
+    status = validate_pdf_signature(embedded, signer_validation_context=context)
+    coverage = status.coverage
+    unchanged = coverage == SignatureCoverageLevel.ENTIRE_FILE or (
+        coverage == SignatureCoverageLevel.ENTIRE_REVISION
+        and status.modification_level is not None
+        and status.modification_level
+        <= ModificationLevel.FORM_FILLING
+        and status.docmdp_ok is not False
+    )
+    validity = cert["tbs_certificate"]["validity"]
+    return core.SignatureFacts(
+        signer=_name(cert, "common_name"),
+        organisation=_name(cert, "organization_name"),
+        signed=stated,
+        intact=bool(status.intact and status.valid),
+        unchanged=bool(unchanged),
+        trusted=bool(status.trusted),
+        not_before=validity["not_before"].native,
+        not_after=validity["not_after"].native,
+    )
+
+
+def verify(data: bytes, roots, now: datetime | None = None) -> Result | None:
+    """The verdict on ``data``; ``None`` when it is not a PDF. ``roots`` are
+    the trust roots as ``asn1crypto`` certificates."""
+    if not data.startswith(b"%PDF"):
+        return None
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    now = now or datetime.now(timezone.utc)
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        embedded = list(reader.embedded_signatures)
+    except Exception as error:  # a damaged PDF is not a 500
+        return Result(core.UNSIGNED, (), problem=type(error).__name__)
+    found = []
+    for signature in embedded:
+        try:
+            facts = _facts(signature, roots)
+        except Exception as error:  # a signature pyHanko cannot read
+            logger.info("Unreadable PDF signature: %s", type(error).__name__)
+            facts = core.SignatureFacts("", "", None, False, False, False)
+        found.append((facts, core.signature_verdict(facts, now)))
+    return Result(core.document_verdict(v for _, v in found), tuple(found))
+
+
+def load_root(data: bytes):
+    """A trust root from PEM or DER bytes (``ValueError`` if neither)."""
+    from asn1crypto import pem
+    from asn1crypto import x509
+
+    if pem.detect(data):
+        _, _, data = pem.unarmor(data)
+    try:
+        cert = x509.Certificate.load(data)
+        cert.native  # parse it all now: a bad file fails here, not later
+    except Exception as error:
+        raise ValueError("not a certificate") from error
+    return cert
