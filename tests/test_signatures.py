@@ -3,6 +3,7 @@ PDFs signed with pyHanko under CAs made here; the subscriber keeps it on the
 document; the page shows the badge; REST returns the same facts; the trust
 roots are the site administrators' (docs/signatures.md)."""
 
+from correspondence_steps import acting_as
 from correspondence_steps import incoming
 from dienbien.policy.core import signatures as core
 from dienbien.policy.correspondence.documents import IIncomingDocument
@@ -67,6 +68,11 @@ def test_no_roots_no_trust_and_not_a_pdf(pdfs):
     assert verify.load_root(pdfs["root_der"]).dump() == pdfs["root_der"]
 
 
+def _page(document) -> str:
+    with acting_as("vanthu"):
+        return document.restrictedTraverse("@@view")()
+
+
 def _pdf(data):
     return NamedBlobFile(data, contentType="application/pdf", filename="qd.pdf")
 
@@ -80,7 +86,7 @@ def test_kept_on_the_document_and_shown_on_its_page(offices_portal, pdfs):
     assert (row["signer"], row["organisation"]) == (SIGNER, ORGANISATION)
     assert row["signed"].tzinfo is None  # local time, as the site keeps it
 
-    page = document.restrictedTraverse("@@view")()
+    page = _page(document)
     assert 'data-verdict="valid"' in page
     assert SIGNER in page and ORGANISATION in page
     shown = display_time(row["signed"])
@@ -91,7 +97,7 @@ def test_kept_on_the_document_and_shown_on_its_page(offices_portal, pdfs):
     document.file = _pdf(pdfs[core.MODIFIED])
     notify(ObjectModifiedEvent(document, Attributes(IIncomingDocument, "file")))
     assert store.stored(document)["verdict"] == core.MODIFIED
-    assert 'data-verdict="modified"' in document.restrictedTraverse("@@view")()
+    assert 'data-verdict="modified"' in _page(document)
 
     # The roots change: the button judges every document again.
     document.file = _pdf(pdfs[core.VALID])
@@ -105,7 +111,7 @@ def test_kept_on_the_document_and_shown_on_its_page(offices_portal, pdfs):
     document.file = None
     notify(ObjectModifiedEvent(document, Attributes(IIncomingDocument, "file")))
     assert store.stored(document) is None
-    assert "signature-check" not in document.restrictedTraverse("@@view")()
+    assert "signature-check" not in _page(document)
 
 
 def test_rest_and_roots_page_over_http(offices, manager, functional_portal, pdfs):
@@ -154,5 +160,10 @@ def test_rest_and_roots_page_over_http(offices, manager, functional_portal, pdfs
         ORGANISATION,
         "valid",
     )
+    assert facts["verdict_title"] == "Chữ ký hợp lệ"
+    page = offices["vanthu"].get(
+        created.json()["@id"] + "/view", headers={"Accept": "text/html"}
+    ).text
+    assert "Chữ ký hợp lệ" in page and row["signed_display"] in page
     assert row["signed"].endswith("+07:00")
     assert re.fullmatch(r"\d\d:\d\d \d\d/\d\d/\d{4}", row["signed_display"])
