@@ -10,7 +10,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 
 import io
 
@@ -40,9 +40,9 @@ def certificate(subject, key, issuer, issuer_key, start, end, ca=False):
         .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
     )
     if ca:
-        usage = dict(key_cert_sign=True, crl_sign=True, digital_signature=False)
+        usage = {"key_cert_sign": True, "crl_sign": True, "digital_signature": False}
     else:
-        usage = dict(key_cert_sign=False, crl_sign=False, digital_signature=True)
+        usage = {"key_cert_sign": False, "crl_sign": False, "digital_signature": True}
     builder = builder.add_extension(
         x509.KeyUsage(
             content_commitment=not ca,
@@ -64,7 +64,7 @@ class Authority:
     def __init__(self, name: str):
         self.key = ec.generate_private_key(ec.SECP256R1())
         self.name = _name(name, "Ban Cơ yếu Chính phủ (thử)")
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         self.cert = certificate(
             self.name,
             self.key,
@@ -89,7 +89,7 @@ class Authority:
         from pyhanko_certvalidator.registry import SimpleCertificateStore
 
         key = ec.generate_private_key(ec.SECP256R1())
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         start, end = (
             (now - timedelta(days=800), now - timedelta(days=400))
             if expired

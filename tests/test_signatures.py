@@ -11,10 +11,10 @@ from dienbien.policy.signatures import store
 from dienbien.policy.signatures import verify
 from dienbien.policy.workingtime import display_time
 from plone.namedfile.file import NamedBlobFile
-from signed_pdfs import ORGANISATION
-from signed_pdfs import SIGNER
 from signed_pdfs import Authority
+from signed_pdfs import ORGANISATION
 from signed_pdfs import signed_pdf
+from signed_pdfs import SIGNER
 from signed_pdfs import tampered
 from zope.event import notify
 from zope.lifecycleevent import Attributes
@@ -120,7 +120,9 @@ def test_rest_and_roots_page_over_http(offices, manager, functional_portal, pdfs
     assert offices["vanthu"].get("@@signature-roots").status_code in (401, 403)
     page = manager.get("@@signature-roots")
     assert page.status_code == 200
-    token = re.search(r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"', page.text)
+    token = re.search(
+        r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"', page.text
+    )
     uploaded = manager.post(
         "@@signature-roots",
         data={"_authenticator": token.group(1), "form.upload": "1"},
@@ -161,9 +163,11 @@ def test_rest_and_roots_page_over_http(offices, manager, functional_portal, pdfs
         "valid",
     )
     assert facts["verdict_title"] == "Chữ ký hợp lệ"
-    page = offices["vanthu"].get(
-        created.json()["@id"] + "/view", headers={"Accept": "text/html"}
-    ).text
+    page = (
+        offices["vanthu"]
+        .get(created.json()["@id"] + "/view", headers={"Accept": "text/html"})
+        .text
+    )
     assert "Chữ ký hợp lệ" in page and row["signed_display"] in page
     assert row["signed"].endswith("+07:00")
     assert re.fullmatch(r"\d\d:\d\d \d\d/\d\d/\d{4}", row["signed_display"])

@@ -10,16 +10,16 @@ NOW = datetime(2026, 8, 3, 17, 0)
 
 
 def facts(**changes):
-    values = dict(
-        signer="Nguyễn Văn A",
-        organisation="UBND huyện Điện Biên",
-        signed=datetime(2026, 8, 1, 9, 0),
-        intact=True,
-        unchanged=True,
-        trusted=True,
-        not_before=datetime(2026, 1, 1),
-        not_after=datetime(2027, 1, 1),
-    )
+    values = {
+        "signer": "Nguyễn Văn A",
+        "organisation": "UBND huyện Điện Biên",
+        "signed": datetime(2026, 8, 1, 9, 0),
+        "intact": True,
+        "unchanged": True,
+        "trusted": True,
+        "not_before": datetime(2026, 1, 1),
+        "not_after": datetime(2027, 1, 1),
+    }
     values.update(changes)
     return s.SignatureFacts(**values)
 

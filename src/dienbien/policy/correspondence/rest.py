@@ -24,8 +24,8 @@ from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.orgunits.lookup import unit_objects
 from dienbien.policy.services.errors import json_object
-from dienbien.policy.signatures.display import signature_facts
 from dienbien.policy.services.errors import moment_param
+from dienbien.policy.signatures.display import signature_facts
 from dienbien.policy.validation import CheckedDeserializer
 from dienbien.policy.workingtime import TIMEZONE
 from dienbien.policy.workingtime import to_aware

@@ -9,7 +9,6 @@ re-verification button after the roots changed).
 """
 
 from dienbien.policy import clock
-from dienbien.policy.core import signatures as core
 from dienbien.policy.signatures import verify
 from dienbien.policy.workingtime import to_aware
 from dienbien.policy.workingtime import to_local

@@ -10,7 +10,7 @@ is judged as expired, not untrusted.
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
-from datetime import timezone
+from datetime import UTC
 from dienbien.policy.core import signatures as core
 
 import io
@@ -41,7 +41,7 @@ def _moment(cert, stated: datetime | None) -> datetime:
     validity = cert["tbs_certificate"]["validity"]
     start = validity["not_before"].native
     end = validity["not_after"].native
-    moment = stated or datetime.now(timezone.utc)
+    moment = stated or datetime.now(UTC)
     return max(start + timedelta(seconds=1), min(moment, end - timedelta(seconds=1)))
 
 
@@ -64,8 +64,7 @@ def _facts(embedded, roots) -> core.SignatureFacts:
     unchanged = coverage == SignatureCoverageLevel.ENTIRE_FILE or (
         coverage == SignatureCoverageLevel.ENTIRE_REVISION
         and status.modification_level is not None
-        and status.modification_level
-        <= ModificationLevel.FORM_FILLING
+        and status.modification_level <= ModificationLevel.FORM_FILLING
         and status.docmdp_ok is not False
     )
     validity = cert["tbs_certificate"]["validity"]
@@ -88,7 +87,7 @@ def verify(data: bytes, roots, now: datetime | None = None) -> Result | None:
         return None
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
@@ -114,7 +113,7 @@ def load_root(data: bytes):
         _, _, data = pem.unarmor(data)
     try:
         cert = x509.Certificate.load(data)
-        cert.native  # parse it all now: a bad file fails here, not later
+        _ = cert.native  # parse it all now: a bad file fails here, not later
     except Exception as error:
         raise ValueError("not a certificate") from error
     return cert

@@ -6,9 +6,9 @@ from dienbien.policy.signatures import verify
 from dienbien.policy.signatures.display import CLASSES
 from dienbien.policy.signatures.display import signature_facts
 from dienbien.policy.workingtime import display_time
-from zope.i18n import translate
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 
 class SignatureBadge(BrowserView):

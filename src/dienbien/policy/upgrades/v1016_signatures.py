@@ -3,8 +3,8 @@ panel's link to the trust roots page, and a verdict for the PDFs already
 attached (untrusted until roots are uploaded; the roots page's button
 verifies them again then). Savepoints keep memory flat."""
 
-from dienbien.policy.signatures.store import TYPES
 from dienbien.policy.signatures.store import refresh
+from dienbien.policy.signatures.store import TYPES
 from plone import api
 
 import logging
