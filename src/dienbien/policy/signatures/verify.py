@@ -7,12 +7,14 @@ into the certificate's validity), so that a certificate that has lapsed since
 is judged as expired, not untrusted.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from dienbien.policy.core import signatures as core
 
+import asyncio
 import io
 import logging
 
@@ -83,6 +85,17 @@ def _facts(embedded, roots) -> core.SignatureFacts:
 def verify(data: bytes, roots, now: datetime | None = None) -> Result | None:
     """The verdict on ``data``; ``None`` when it is not a PDF. ``roots`` are
     the trust roots as ``asn1crypto`` certificates."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return _verify(data, roots, now)
+    # pyHanko runs its own event loop, which cannot start inside a running
+    # one (a caller that holds one, e.g. a script or a test driving a browser).
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_verify, data, roots, now).result()
+
+
+def _verify(data: bytes, roots, now: datetime | None) -> Result | None:
     if not data.startswith(b"%PDF"):
         return None
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -98,7 +111,7 @@ def verify(data: bytes, roots, now: datetime | None = None) -> Result | None:
         try:
             facts = _facts(signature, roots)
         except Exception as error:  # a signature pyHanko cannot read
-            logger.info("Unreadable PDF signature: %s", type(error).__name__)
+            logger.warning("Unreadable PDF signature: %s", type(error).__name__)
             facts = core.SignatureFacts("", "", None, False, False, False)
         found.append((facts, core.signature_verdict(facts, now)))
     return Result(core.document_verdict(v for _, v in found), tuple(found))
