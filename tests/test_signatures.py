@@ -171,3 +171,18 @@ def test_rest_and_roots_page_over_http(offices, manager, functional_portal, pdfs
     assert "Chữ ký hợp lệ" in page and row["signed_display"] in page
     assert row["signed"].endswith("+07:00")
     assert re.fullmatch(r"\d\d:\d\d \d\d/\d\d/\d{4}", row["signed_display"])
+
+
+def test_legal_documents_take_the_same_path(offices_portal, pdfs):
+    from datetime import date
+    from test_legal_documents import add
+
+    document = add(
+        offices_portal,
+        "12/2026/QĐ-UBND",
+        date(2026, 3, 1),
+        date(2026, 3, 11),
+        publish=False,
+        file=_pdf(pdfs[core.UNTRUSTED]),
+    )
+    assert store.stored(document)["verdict"] == core.UNTRUSTED
