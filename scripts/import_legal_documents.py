@@ -71,6 +71,4 @@ def main(app, argv) -> int:
 
 
 if "app" in globals():
-    sys.exit(
-        main(globals()["app"], script_args(sys.argv, "import_legal_documents.py"))
-    )
+    sys.exit(main(globals()["app"], script_args(sys.argv, "import_legal_documents.py")))

@@ -12,8 +12,7 @@ import pathlib
 
 
 UNITS = (
-    pathlib.Path(__file__).parent.parent
-    / "src/dienbien/policy/data/demo/orgunits.json"
+    pathlib.Path(__file__).parent.parent / "src/dienbien/policy/data/demo/orgunits.json"
 )
 DAY = date(2026, 12, 1)
 

@@ -133,7 +133,11 @@ def test_the_same_document_twice():
     ]
 
 
-RELATION = {"source": "05/2026/QĐ-UBND", "kind": "thay thế", "target": "03/2026/NQ-HĐND"}
+RELATION = {
+    "source": "05/2026/QĐ-UBND",
+    "kind": "thay thế",
+    "target": "03/2026/NQ-HĐND",
+}
 BAD_RELATIONS = [
     ({"kind": "huỷ"}, "Quan hệ", "huỷ is not a relation"),
     ({"source": "07/2026/QĐ-UBND"}, "Văn bản", "no document 07/2026/QĐ-UBND"),
@@ -183,9 +187,7 @@ def test_the_workbook_reads_back_what_was_written():
     rows, problems = read_workbook(data)
     assert problems == []
     assert rows[DOCUMENTS][0]["signed"].date() == date(2026, 6, 1)
-    assert rows[RELATIONS] == [
-        {**dict.fromkeys(sheets.RELATION_COLUMNS), **RELATION}
-    ]
+    assert rows[RELATIONS] == [{**dict.fromkeys(sheets.RELATION_COLUMNS), **RELATION}]
 
 
 def test_the_template_has_the_headings_and_no_rows():

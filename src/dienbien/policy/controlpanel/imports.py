@@ -105,7 +105,6 @@ def import_legal_file(
     """Import a workbook of normative documents (``.xlsx``), all or nothing;
     ``publish`` publishes what it creates (else drafts)."""
     from dienbien.policy.legal import importer as legal_importer
-
     from dienbien.policy.legal.document import LEGAL_PATH
 
     folder = portal[LEGAL_PATH]

@@ -66,8 +66,15 @@ RELATION_COLUMNS = {
     "until": "Đến ngày (ngưng hiệu lực)",
 }
 REQUIRED = {
-    DOCUMENTS: ("notation", "doctype", "issuer", "signer", "signed", "in_force_from")
-    + ("summary",),
+    DOCUMENTS: (
+        "notation",
+        "doctype",
+        "issuer",
+        "signer",
+        "signed",
+        "in_force_from",
+        "summary",
+    ),
     RELATIONS: ("source", "kind", "target"),
 }
 
@@ -401,7 +408,9 @@ def read_workbook(data: bytes) -> tuple[dict, list[Problem]]:
         if name not in workbook.sheetnames:
             if name == DOCUMENTS:
                 problems.append(
-                    Problem("file", "The workbook has no sheet ${value}.", {"value": name})
+                    Problem(
+                        "file", "The workbook has no sheet ${value}.", {"value": name}
+                    )
                 )
             continue
         rows = workbook[name].iter_rows(values_only=True)
