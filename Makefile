@@ -61,6 +61,11 @@ import-procedures: install ## Import procedures from FILE (.xlsx, .zip of CSV, .
 	@test -n "$(FILE)" || { echo "usage: make import-procedures FILE=thu-tuc.xlsx"; exit 2; }
 	$(BIN)/zconsole run $(CONF) scripts/import_procedures.py "$(FILE)" --site-id $(SITE_ID) $(ARGS)
 
+.PHONY: import-legal-documents
+import-legal-documents: install ## Import normative documents from FILE (.xlsx; ARGS=--publish), all or nothing
+	@test -n "$(FILE)" || { echo "usage: make import-legal-documents FILE=van-ban.xlsx"; exit 2; }
+	$(BIN)/zconsole run $(CONF) scripts/import_legal_documents.py "$(FILE)" --site-id $(SITE_ID) $(ARGS)
+
 .PHONY: export-procedures
 export-procedures: install ## Export the procedure catalogue to FILE (.xlsx, .zip of CSV with forms, .json)
 	@test -n "$(FILE)" || { echo "usage: make export-procedures FILE=thu-tuc.xlsx"; exit 2; }

@@ -8,6 +8,7 @@ left as they are).
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.correspondence.demo import load_documents
 from dienbien.policy.dossiers.demo import load_dossiers
+from dienbien.policy.legal.demo import load_legal_documents
 from dienbien.policy.orgunits.importer import import_units
 from dienbien.policy.procedures.demo import load_procedures
 from plone import api
@@ -26,6 +27,7 @@ def load(portal) -> None:
     load_procedures(portal)
     load_dossiers(portal)
     load_documents(portal)
+    load_legal_documents(portal)
     load_front_page(portal, json.loads((DATA / "site.json").read_text("utf-8")))
 
 

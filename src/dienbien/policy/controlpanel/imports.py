@@ -18,6 +18,7 @@ from dienbien.policy.core.messages import Problem
 from dienbien.policy.orgunits import importer as unit_importer
 from dienbien.policy.procedures import importer as procedure_importer
 from dienbien.policy.procedures.files.layout import format_of
+from plone import api
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.indexing import processQueue
 from Products.Five.browser import BrowserView
@@ -94,6 +95,38 @@ def import_procedures_file(portal, filename: str, data: bytes, dry_run: bool):
         with rolled_back(dry_run):
             report = procedure_importer.import_procedures(portal, data, fmt)
     except procedure_importer.ProcedureImportRefused as refused:
+        return ImportOutcome(dry_run, problems=refused.problems)
+    return ImportOutcome(dry_run, report)
+
+
+def import_legal_file(
+    portal, filename: str, data: bytes, dry_run: bool, publish: bool = False
+):
+    """Import a workbook of normative documents (``.xlsx``), all or nothing;
+    ``publish`` publishes what it creates (else drafts)."""
+    from dienbien.policy.legal import importer as legal_importer
+    from dienbien.policy.legal.document import LEGAL_PATH
+
+    folder = portal[LEGAL_PATH]
+    if publish and not api.user.has_permission("Review portal content", obj=folder):
+        return ImportOutcome(
+            dry_run,
+            problems=[
+                Problem(
+                    "publish",
+                    "Only the reviewer of the register (the justice office) may "
+                    "publish on import; import as drafts.",
+                )
+            ],
+        )
+    if not filename.lower().endswith(".xlsx"):
+        return ImportOutcome(
+            dry_run, problems=[Problem("file", "Expected a .xlsx workbook.")]
+        )
+    try:
+        with rolled_back(dry_run):
+            report = legal_importer.import_legal_documents(portal, data, publish)
+    except legal_importer.LegalImportRefused as refused:
         return ImportOutcome(dry_run, problems=refused.problems)
     return ImportOutcome(dry_run, report)
 
@@ -216,6 +249,7 @@ class ImportPage(BrowserView):
             "transitions": _("import_transitions", default="Moved to another state"),
             "forms": _("import_forms", default="Form files stored"),
             "missing_forms": _("import_missing_forms", default="Form files missing"),
+            "published": _("import_published", default="Published"),
         }
         summary = asdict(self.outcome.report)
         return [
@@ -251,3 +285,27 @@ class ImportProceduresPage(ImportPage):
     )
     accept = ".xlsx,.zip,.json"
     run = staticmethod(import_procedures_file)
+
+
+class ImportLegalPage(ImportPage):
+    """In the register (``/van-ban-qppl/@@import-legal-documents``), for
+    its editors: the workbook, "publish" as an option, the empty template."""
+
+    title = _("import_legal_title", default="Import normative documents")
+    description = _(
+        "import_legal_description",
+        default="A workbook with the sheets “Văn bản” and “Quan hệ” as in the "
+        "template. All or nothing: a file with any problem imports nothing. "
+        "Imported documents are drafts unless you choose to publish them.",
+    )
+    accept = ".xlsx"
+    publish_option = True
+
+    def template_url(self):
+        return f"{self.context.absolute_url()}/@@legal-import-template"
+
+    def run(self, portal, filename, data, dry_run):
+        publish = bool(self.request.form.get("publish"))
+        return import_legal_file(
+            api.portal.get(), filename, data, dry_run, publish=publish
+        )
