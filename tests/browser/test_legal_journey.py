@@ -132,31 +132,23 @@ def test_editor_publishes_a_replacing_decision(
     editor.fill("#form-widgets-signed", "2026-08-20")
     editor.fill("#form-widgets-in_force_from", "2026-09-01")
     editor.fill("#form-widgets-summary", "Quy định quản lý chợ (thay thế 05/2026)")
+    # The grid's script arrives after the page (a federated module): a
+    # person reaching the relations row finds it ready; the test waits for it.
+    editor.wait_for_function(
+        "document.querySelector('.pat-datagridfield')['pattern-datagridfield']"
+    )
     editor.select_option("#form-widgets-relations-AA-widgets-kind", "replaces")
     editor.fill("#form-widgets-relations-AA-widgets-target", "05/2026/QĐ-UBND")
+    # Leaving the row (Tab) keeps it (row 0) and appends a new empty one.
+    # KNOWN PROBLEM: leaving it by clicking "Lưu" instead appends the row
+    # under the mouse and the click is lost (a second click saves) —
+    # docs/legal.md, "Known problems".
+    editor.press("#form-widgets-relations-AA-widgets-target", "Tab")
+    expect(editor.locator("[name='form.widgets.relations.count']")).to_have_value("1")
     for viewport in (PHONE, DESKTOP):
         editor.set_viewport_size(viewport)
         shoot(editor, f"add-form-{viewport['width']}", MY_SHOTS)
-    # KNOWN BUG (reported, not fixed here): in this browser the grid's
-    # script neither turns the filled row into a kept row (it stays the
-    # "AA" auto-append row, count 0, which the server ignores) nor lets
-    # "Lưu" submit. The form is posted as the grid's script would post it.
-    with editor.expect_navigation():
-        editor.evaluate(
-            """() => {
-                const form = document.querySelector("#form-buttons-save").form;
-                for (const input of form.querySelectorAll("[name*='relations.AA']")) {
-                    input.name = input.name.replace("relations.AA", "relations.0");
-                }
-                form.querySelector("[name='form.widgets.relations.count']").value = "1";
-                const button = document.createElement("input");
-                button.type = "hidden";
-                button.name = "form.buttons.save";
-                button.value = "Lưu";
-                form.appendChild(button);
-                HTMLFormElement.prototype.submit.call(form);
-            }"""
-        )
+    editor.click("#form-buttons-save")
     expect(editor.locator("h1")).to_have_text("07/2026/QĐ-UBND")
     new_url = editor.url.split("/view")[0]
     expect(editor.locator(".legal-relations li").first).to_contain_text(
