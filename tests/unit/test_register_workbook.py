@@ -67,7 +67,11 @@ def test_heading_header_and_rows():
     assert sheet.print_title_rows == "$6:$6"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.paperSize == 9  # A4
-    assert sheet.column_dimensions["F"].width == 42
+    # Excel stores a width with the cell's padding (42 characters: 42.71).
+    assert int(sheet.column_dimensions["F"].width) == 42
+    assert sheet.freeze_panes == "A7"
+    assert sheet["A1"].font.b and sheet["A3"].font.b and sheet["F6"].font.b
+    assert "A3:J3" in sheet.merged_cells
     # No time stamp of its own: the same register, the same bytes.
     assert workbook([row])[0] == body
 
