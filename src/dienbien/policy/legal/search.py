@@ -7,7 +7,6 @@ indexes (``indexers.py``); the few documents that spend several periods in
 the asked status are checked on their timeline (metadata).
 """
 
-from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from dienbien.policy import _
@@ -93,16 +92,16 @@ def query_day(form, today: date) -> date:
     return date.fromisoformat(form["on"]) if form.get("on") else today
 
 
-def search(portal, form, today: date) -> list:
+def search(portal, form, today: date, limit: int | None = None):
     """The published documents matching checked parameters, newest signed
-    first."""
+    first: a lazy sequence (only what is read is woken). ``limit``: the
+    caller reads no further than this (``b_start + b_size``), so the catalog
+    sorts only that many; the length stays the whole count."""
     catalog = getToolByName(portal, "portal_catalog")
     query = {
         "portal_type": "LegalDocument",
         "path": register_path(portal),
         "review_state": "published",
-        "sort_on": "legal_signed",
-        "sort_order": "descending",
     }
     for param, index in (
         ("type", "legal_type"),
@@ -116,18 +115,18 @@ def search(portal, form, today: date) -> list:
     words = query_words(form.get("q", ""))
     if words:
         query["SearchableText"] = " ".join(f"{word}*" for word in words)
+    ordered = {"sort_on": "legal_signed", "sort_order": "descending"}
+    if limit:
+        ordered["sort_limit"] = limit
     status = form.get("status")
     try:
-        # The catalog's lazy results: only the page asked for is woken (a
-        # list of 20,000 documents in force cost more than the query).
         if not status:
-            return catalog(**query)
+            return catalog(**query, **ordered)
         day = query_day(form, today)
-        plain = catalog(**query, **{f"legal_{status}": day_minutes(day)})
-        unsorted = {k: v for k, v in query.items() if not k.startswith("sort_")}
+        plain = catalog(**query, **ordered, **{f"legal_{status}": day_minutes(day)})
         split = [
             brain
-            for brain in catalog(**unsorted, legal_split=status)
+            for brain in catalog(**query, legal_split=status)
             if validity.status_on(_periods(brain.legal_timeline), day) == status
         ]
     except ParseError:
@@ -144,42 +143,47 @@ def _signed(brain) -> str:
 
 
 class NewestFirst(Sequence):
-    """Two results, each newest signed first, as one, without waking the
-    long one: each of the few split documents takes its place by a binary
-    search on the signing day (after the documents signed the same day)."""
+    """The catalog's lazy results and a few more documents (those checked
+    on their timeline), each newest signed first, as one: merged only as far
+    as it is read, so a page wakes only the documents before its end. Of two
+    documents signed the same day, the catalog's comes first."""
 
     def __init__(self, long, few):
         self.long, self.few = long, few
-        #: Each split document's position in the whole, increasing.
-        self.places = [
-            self._newer_or_same(_signed(brain)) + offset
-            for offset, brain in enumerate(few)
-        ]
-
-    def _newer_or_same(self, signed: str) -> int:
-        low, high = 0, len(self.long)
-        while low < high:
-            middle = (low + high) // 2
-            if _signed(self.long[middle]) >= signed:
-                low = middle + 1
-            else:
-                high = middle
-        return low
+        self.actual_result_count = (
+            getattr(long, "actual_result_count", len(long)) or 0
+        ) + len(few)
+        self._merged, self._long, self._few = [], 0, 0
 
     def __len__(self):
-        return len(self.long) + len(self.few)
+        return self.actual_result_count
+
+    def _grow(self, size: int) -> None:
+        merged, few = self._merged, self.few
+        while len(merged) < size:
+            longer = self._long < len(self.long)
+            if self._few < len(few) and (
+                not longer or _signed(few[self._few]) > _signed(self.long[self._long])
+            ):
+                merged.append(few[self._few])
+                self._few += 1
+            elif longer:
+                merged.append(self.long[self._long])
+                self._long += 1
+            else:
+                return  # beyond the caller's limit
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
+            start, stop, step = index.indices(len(self))
+            self._grow(stop)
+            return self._merged[start:stop:step]
         if index < 0:
             index += len(self)
-        if not 0 <= index < len(self):
+        self._grow(index + 1)
+        if not 0 <= index < len(self._merged):
             raise IndexError(index)
-        before = bisect_left(self.places, index)
-        if before < len(self.places) and self.places[before] == index:
-            return self.few[before]
-        return self.long[index - before]
+        return self._merged[index]
 
 
 def _periods(stored) -> list:
