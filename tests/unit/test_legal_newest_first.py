@@ -2,6 +2,7 @@
 their timeline take their place among the catalog's lazy results, newest
 signed first, without waking the others."""
 
+from datetime import date
 from dienbien.policy.legal.search import NewestFirst
 from hypothesis import given
 from hypothesis import strategies as st
@@ -49,3 +50,24 @@ def test_a_page_wakes_only_the_documents_before_its_end():
     assert [b.legal_signed for b in page] == ["2020-01-28"] * 25
     assert Lazy.read <= 50
     assert merged[1000].legal_signed == "2020-01-27"  # after the same day's
+
+
+@given(st.lists(st.dates(), min_size=1, max_size=6, unique=True), st.dates())
+def test_a_stored_timeline_read_as_text_agrees_with_the_core(days, day):
+    from dienbien.policy.core.legal import validity
+    from dienbien.policy.legal.search import _in_status
+    from dienbien.policy.legal.search import _periods
+    from dienbien.policy.legal.validity import as_stored
+
+    days = sorted(days)
+    statuses = [validity.NOT_YET, validity.IN_FORCE, validity.SUSPENDED]
+    periods = [
+        validity.Period(start, end, statuses[i % 2 + (i % 3 == 2)])
+        for i, (start, end) in enumerate(
+            zip([date.min, *days], [*days, validity.FOREVER], strict=True)
+        )
+    ]
+    stored = as_stored(periods)
+    expected = validity.status_on(_periods(stored), day)
+    for status in statuses:
+        assert _in_status(stored, day.isoformat(), status) == (status == expected)

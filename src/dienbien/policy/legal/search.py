@@ -124,10 +124,11 @@ def search(portal, form, today: date, limit: int | None = None):
             return catalog(**query, **ordered)
         day = query_day(form, today)
         plain = catalog(**query, **ordered, **{f"legal_{status}": day_minutes(day)})
+        on = day.isoformat()
         split = [
             brain
             for brain in catalog(**query, legal_split=status)
-            if validity.status_on(_periods(brain.legal_timeline), day) == status
+            if _in_status(brain.legal_timeline, on, status)
         ]
     except ParseError:
         return []
@@ -136,6 +137,16 @@ def search(portal, form, today: date, limit: int | None = None):
     # A document is either in the plain query or split, never both (a split
     # document's range for the status never matches).
     return NewestFirst(plain, sorted(split, key=_signed, reverse=True))
+
+
+def _in_status(stored, on: str, status: str) -> bool:
+    """Whether a stored timeline gives ``status`` on the ISO day ``on``
+    (``validity.status_on`` on the stored text: ISO days compare as text,
+    and this runs for every split document of each request)."""
+    return any(
+        kind == status and start <= on and (not end or on < end)
+        for start, end, kind in stored or ()
+    )
 
 
 def _signed(brain) -> str:
