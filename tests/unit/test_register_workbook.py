@@ -141,3 +141,12 @@ def test_text_that_looks_like_a_formula_stays_text():
     assert sheet["C7"].value == "=1+1" and sheet["C7"].data_type == "s"
     assert sheet["F7"].value == '=HYPERLINK("http://example.invalid","x")'
     assert sheet["F7"].data_type == "s"
+
+
+def test_a_title_cut_at_an_apostrophe_still_names_the_sheet():
+    columns = rr.COLUMNS[rr.FOLLOW_UP]
+    title = "REGISTER OF INCOMING DOCUMENTS' HANDLING"
+    body = write_register(columns, [c.title for c in columns], [], title=title)
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    assert sheet.title == "REGISTER OF INCOMING DOCUMENTS"
+    assert sheet["A1"].value == title

@@ -37,6 +37,14 @@ _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 A4 = 9
 
 
+def sheet_name(title: str) -> str:
+    """A sheet name Excel takes: no ``[]:*?/\\``, at most 31 characters,
+    no apostrophe at either end (the English follow-up register's title,
+    cut at 31, ends with one)."""
+    name = _SHEET_FORBIDDEN.sub("-", title).strip()[:31].strip("' ")
+    return name or "Register"
+
+
 def write_register(
     columns: Sequence[Column],
     titles: Sequence[str],
@@ -61,9 +69,7 @@ def write_register(
     workbook.set_properties(
         {"created": _STAMP, "author": "dienbien.policy", "title": title}
     )
-    sheet = workbook.add_worksheet(
-        (_SHEET_FORBIDDEN.sub("-", sheet_title or title).strip()[:31]) or "Register"
-    )
+    sheet = workbook.add_worksheet(sheet_name(sheet_title or title))
     for position, column in enumerate(columns):
         sheet.set_column(position, position, column.width)
     last = len(columns) - 1
