@@ -2,7 +2,7 @@
 
 Times the two parts of an export that do not depend on the catalog: the
 rows (``core.correspondence.register_rows``) and the workbook
-(``correspondence.registers.workbook``, openpyxl in write-only mode), over
+(``correspondence.registers.workbook``, XlsxWriter in constant-memory mode), over
 synthetic incoming documents shaped like real ones. The whole export over
 HTTP, with the catalog read, is ``bench/correspondence.py``'s
 ``GET /@registers/incoming?unit=…&year=…&format=xlsx``.

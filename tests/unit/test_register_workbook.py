@@ -67,7 +67,11 @@ def test_heading_header_and_rows():
     assert sheet.print_title_rows == "$6:$6"
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.page_setup.paperSize == 9  # A4
-    assert sheet.column_dimensions["F"].width == 42
+    # Excel stores a width with the cell's padding (42 characters: 42.71).
+    assert int(sheet.column_dimensions["F"].width) == 42
+    assert sheet.freeze_panes == "A7"
+    assert sheet["A1"].font.b and sheet["A3"].font.b and sheet["F6"].font.b
+    assert "A3:J3" in sheet.merged_cells
     # No time stamp of its own: the same register, the same bytes.
     assert workbook([row])[0] == body
 
@@ -137,3 +141,12 @@ def test_text_that_looks_like_a_formula_stays_text():
     assert sheet["C7"].value == "=1+1" and sheet["C7"].data_type == "s"
     assert sheet["F7"].value == '=HYPERLINK("http://example.invalid","x")'
     assert sheet["F7"].data_type == "s"
+
+
+def test_a_title_cut_at_an_apostrophe_still_names_the_sheet():
+    columns = rr.COLUMNS[rr.FOLLOW_UP]
+    title = "REGISTER OF INCOMING DOCUMENTS' HANDLING"
+    body = write_register(columns, [c.title for c in columns], [], title=title)
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).active
+    assert sheet.title == "REGISTER OF INCOMING DOCUMENTS"
+    assert sheet["A1"].value == title

@@ -7,6 +7,7 @@ indexes (``indexers.py``); the few documents that spend several periods in
 the asked status are checked on their timeline (metadata).
 """
 
+from collections.abc import Sequence
 from datetime import date
 from dienbien.policy import _
 from dienbien.policy.core.legal import validity
@@ -91,16 +92,16 @@ def query_day(form, today: date) -> date:
     return date.fromisoformat(form["on"]) if form.get("on") else today
 
 
-def search(portal, form, today: date) -> list:
+def search(portal, form, today: date, limit: int | None = None):
     """The published documents matching checked parameters, newest signed
-    first."""
+    first: a lazy sequence (only what is read is woken). ``limit``: the
+    caller reads no further than this (``b_start + b_size``), so the catalog
+    sorts only that many; the length stays the whole count."""
     catalog = getToolByName(portal, "portal_catalog")
     query = {
         "portal_type": "LegalDocument",
         "path": register_path(portal),
         "review_state": "published",
-        "sort_on": "legal_signed",
-        "sort_order": "descending",
     }
     for param, index in (
         ("type", "legal_type"),
@@ -114,24 +115,86 @@ def search(portal, form, today: date) -> list:
     words = query_words(form.get("q", ""))
     if words:
         query["SearchableText"] = " ".join(f"{word}*" for word in words)
+    ordered = {"sort_on": "legal_signed", "sort_order": "descending"}
+    if limit:
+        ordered["sort_limit"] = limit
     status = form.get("status")
     try:
         if not status:
-            return list(catalog(**query))
+            return catalog(**query, **ordered)
         day = query_day(form, today)
-        plain = catalog(**query, **{f"legal_{status}": day_minutes(day)})
+        plain = catalog(**query, **ordered, **{f"legal_{status}": day_minutes(day)})
+        on = day.isoformat()
         split = [
             brain
             for brain in catalog(**query, legal_split=status)
-            if validity.status_on(_periods(brain.legal_timeline), day) == status
+            if _in_status(brain.legal_timeline, on, status)
         ]
     except ParseError:
         return []
     if not split:
-        return list(plain)
-    found = {brain.getRID(): brain for brain in plain}
-    found.update({brain.getRID(): brain for brain in split})
-    return sorted(found.values(), key=lambda b: b.legal_signed or "", reverse=True)
+        return plain
+    # A document is either in the plain query or split, never both (a split
+    # document's range for the status never matches).
+    return NewestFirst(plain, sorted(split, key=_signed, reverse=True))
+
+
+def _in_status(stored, on: str, status: str) -> bool:
+    """Whether a stored timeline gives ``status`` on the ISO day ``on``
+    (``validity.status_on`` on the stored text: ISO days compare as text,
+    and this runs for every split document of each request)."""
+    return any(
+        kind == status and start <= on and (not end or on < end)
+        for start, end, kind in stored or ()
+    )
+
+
+def _signed(brain) -> str:
+    return brain.legal_signed or ""
+
+
+class NewestFirst(Sequence):
+    """The catalog's lazy results and a few more documents (those checked
+    on their timeline), each newest signed first, as one: merged only as far
+    as it is read, so a page wakes only the documents before its end. Of two
+    documents signed the same day, the catalog's comes first."""
+
+    def __init__(self, long, few):
+        self.long, self.few = long, few
+        self.actual_result_count = (
+            getattr(long, "actual_result_count", len(long)) or 0
+        ) + len(few)
+        self._merged, self._long, self._few = [], 0, 0
+
+    def __len__(self):
+        return self.actual_result_count
+
+    def _grow(self, size: int) -> None:
+        merged, few = self._merged, self.few
+        while len(merged) < size:
+            longer = self._long < len(self.long)
+            if self._few < len(few) and (
+                not longer or _signed(few[self._few]) > _signed(self.long[self._long])
+            ):
+                merged.append(few[self._few])
+                self._few += 1
+            elif longer:
+                merged.append(self.long[self._long])
+                self._long += 1
+            else:
+                return  # beyond the caller's limit
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            self._grow(stop)
+            return self._merged[start:stop:step]
+        if index < 0:
+            index += len(self)
+        self._grow(index + 1)
+        if not 0 <= index < len(self._merged):
+            raise IndexError(index)
+        return self._merged[index]
 
 
 def _periods(stored) -> list:

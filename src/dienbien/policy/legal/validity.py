@@ -70,7 +70,10 @@ def facts(document) -> tuple:
     built from the catalog without waking any document."""
     key = notation_key(document.notation, document.issuer) or document.UID()
     relations = []
-    known = known_keys() if document.relations else set()
+    # Every key of the register is read only for a row that names no
+    # issuer (a bulk load indexes thousands of documents whose rows do).
+    rows = document.relations or ()
+    known = known_keys() if any(not row.get("target_issuer") for row in rows) else set()
     for row in document.relations or ():
         target, _ambiguous = resolve_target(row, document.issuer, known)
         if target and target != key:

@@ -53,8 +53,8 @@ class LegalRegisterView(BrowserView):
         self.form = form
         today = clock.today()
         self.day = query_day(form, today)
-        brains = search(portal, form, today)
         start = int(form.get("b_start", 0))
+        brains = search(portal, form, today, start + PAGE_SIZE)
         self.batch = Batch(brains, PAGE_SIZE, start)
         formatter = ResultFormatter(portal, self.request, self.day)
         self.results = [self.row(formatter(brain)) for brain in self.batch]

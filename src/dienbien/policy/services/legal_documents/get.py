@@ -69,7 +69,10 @@ class LegalDocumentsGet(Service):
         if errors:
             return bad_request(self.request, errors)
         day = query_day(form, clock.today())
-        brains = search(self.context, form, clock.today())
+        batch = HypermediaBatch(self.request, ())
+        # The catalog sorts only as far as the page asked for ends.
+        limit = batch.b_start + batch.b_size
+        brains = search(self.context, form, clock.today(), limit)
         batch = HypermediaBatch(self.request, brains)
         formatter = ResultFormatter(self.context, self.request, day)
         result = {
