@@ -8,6 +8,7 @@ left as they are).
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.correspondence.demo import load_documents
 from dienbien.policy.dossiers.demo import load_dossiers
+from dienbien.policy.exchange.demo import load_organ_ids
 from dienbien.policy.legal.demo import load_legal_documents
 from dienbien.policy.orgunits.importer import import_units
 from dienbien.policy.procedures.demo import load_procedures
@@ -23,6 +24,7 @@ DATA = pathlib.Path(__file__).parent / "data" / "demo"
 
 def load(portal) -> None:
     import_units(portal, (DATA / "orgunits.json").read_text("utf-8"), "json")
+    load_organ_ids(portal)
     load_users(json.loads((DATA / "users.json").read_text("utf-8")))
     load_procedures(portal)
     load_dossiers(portal)

@@ -87,6 +87,9 @@ def post_install(context):
         )
         if container.getId() != container_id:
             api.content.rename(obj=container, new_id=container_id)
+    from dienbien.policy.exchange.addressbook import set_up_address_book
+
+    set_up_address_book(portal)
 
 
 def load_demo(context):

@@ -108,6 +108,15 @@ class IOutgoingDocument(model.Schema, IDocument):
         required=False,
         default=[],
     )
+    # Chosen from the address book (exchange/), by exchange identifier: the
+    # To of the edXML package. ``external_recipients`` above stays for what
+    # the book does not hold (and for documents written before it).
+    external_organisations = schema.List(
+        title=_("label_external_organisations", default="Organisations (address book)"),
+        value_type=schema.Choice(vocabulary="dienbien.policy.ExternalOrganisations"),
+        required=False,
+        default=[],
+    )
     urgency = schema.Choice(
         title=_("label_urgency", default="Urgency"),
         vocabulary="dienbien.policy.Urgencies",

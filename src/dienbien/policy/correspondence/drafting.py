@@ -66,7 +66,9 @@ def draft_from(context, values: dict, unit: str | None) -> Draft:
         has_body=bool(_body_text(values.get("body"))),
         has_file=bool(values.get("file")),
         internal_recipients=_texts(values.get("internal_recipients")),
-        external_recipients=_texts(values.get("external_recipients")),
+        # Address-book choices are recipients outside the organisation too.
+        external_recipients=_texts(values.get("external_recipients"))
+        + _texts(values.get("external_organisations")),
         urgency=_text(values.get("urgency")) or "normal",
         confidentiality=_text(values.get("confidentiality")) or "normal",
         signer=_text(values.get("signer")),

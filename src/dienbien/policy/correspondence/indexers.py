@@ -6,6 +6,7 @@ from dienbien.policy.correspondence.documents import IDocument
 from dienbien.policy.correspondence.documents import IIncomingDocument
 from dienbien.policy.correspondence.documents import IOutgoingDocument
 from dienbien.policy.correspondence.documents import type_name
+from dienbien.policy.exchange.addressbook import organisation_names
 from dienbien.policy.orgunits.references import unit_uid
 from plone.indexer import indexer
 
@@ -125,7 +126,11 @@ def document_signer(obj):
 def document_recipients(obj):
     """The recipients as the register prints them: unit codes, then the
     other addresses (a register lists them as written)."""
-    return tuple(obj.internal_recipients or ()) + tuple(obj.external_recipients or ())
+    return (
+        tuple(obj.internal_recipients or ())
+        + tuple(organisation_names(getattr(obj, "external_organisations", ())))
+        + tuple(obj.external_recipients or ())
+    )
 
 
 @indexer(IIncomingDocument)

@@ -12,6 +12,8 @@ from collective.z3cform.datagridfield.row import DictRow
 from dataclasses import replace
 from dienbien.policy import _
 from dienbien.policy.core.correspondence.departments import department_problems
+from dienbien.policy.core.exchange.organs import decision20_problems
+from dienbien.policy.core.exchange.organs import organ_id_problems
 from dienbien.policy.core.orgunits import check_unit
 from dienbien.policy.core.orgunits import Unit
 from dienbien.policy.interfaces import IDienbienPolicyLayer
@@ -105,6 +107,25 @@ class IOrgUnit(model.Schema):
         ),
         required=False,
     )
+    organ_id = schema.TextLine(
+        title=_("label_organ_id", default="Electronic identifier (QCVN 102)"),
+        description=_(
+            "help_organ_id",
+            default="The unit's identifier in the national document exchange, "
+            "13 characters, e.g. 000.00.00.H41. Needed to send and receive edXML "
+            "packages.",
+        ),
+        required=False,
+    )
+    organ_code = schema.TextLine(
+        title=_("label_organ_code", default="Decision 20/2020 code, if different"),
+        description=_(
+            "help_organ_code",
+            default="Only when the exchange knows the unit by a Decision "
+            "20/2020/QĐ-TTg code other than its unit code, e.g. H41.01.05.",
+        ),
+        required=False,
+    )
     # Units saved before this field have no rows: the default is read.
     directives.widget("departments", DataGridFieldFactory)
     departments = schema.List(
@@ -176,7 +197,7 @@ class OrgUnitDeserializer(CheckedDeserializer):
         )
         if "departments" in data and "departments" not in failed:
             problems += department_problems(data["departments"])
-        return problems
+        return problems + exchange_identifier_problems(data)
 
 
 # The schema itself is the fourth object adapted, so the discriminator is a
@@ -202,9 +223,24 @@ class OrgUnitFormValidator(CheckedFormValidator):
             successor=values.get("successor") or None,
         )
         exclude = self.context if self.is_edit else None
-        return organisation_problems(
-            self.context, unit, exclude=exclude
-        ) + department_problems(values.get("departments"))
+        return (
+            organisation_problems(self.context, unit, exclude=exclude)
+            + department_problems(values.get("departments"))
+            + (exchange_identifier_problems(values))
+        )
+
+
+def exchange_identifier_problems(values) -> list:
+    """The identifiers of the document exchange, when given (core/exchange)."""
+    problems = []
+    for name, check in (
+        ("organ_id", organ_id_problems),
+        ("organ_code", decision20_problems),
+    ):
+        value = values.get(name)
+        if value not in (None, ""):
+            problems += check(value, name)
+    return problems
 
 
 @implementer(INameFromTitle)

@@ -385,6 +385,12 @@ class IncomingView(BrowserView):
             "size": f"{max(1, round(blob.getSize() / 1024))} KB",
         }
 
+    def other_files(self):
+        """Further files that came with an edXML package (exchange/)."""
+        from dienbien.policy.exchange.views import other_files
+
+        return other_files(self.context)
+
     def timing(self):
         """Registered and forwarded the same working day (Art. 21–23)."""
         doc = self.context

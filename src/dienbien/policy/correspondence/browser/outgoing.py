@@ -24,6 +24,7 @@ from dienbien.policy.correspondence.outgoing_titles import step_title
 from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.dossiers.browser.display import when
 from dienbien.policy.dossiers.browser.display import without_side_columns
+from dienbien.policy.exchange.addressbook import organisation_names
 from dienbien.policy.orgunits.lookup import unit_titles
 from plone import api
 from Products.Five.browser import BrowserView
@@ -94,6 +95,7 @@ def paper_of(document, request) -> dict:
         )
     titles = unit_titles(context)
     recipients = [titles.get(code, code) for code in document.internal_recipients or ()]
+    recipients += organisation_names(getattr(document, "external_organisations", ()))
     recipients += [name for name in document.external_recipients or () if name]
     body = getattr(document, "body", None)
     return {

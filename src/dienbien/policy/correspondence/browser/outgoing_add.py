@@ -46,6 +46,7 @@ ORDER = (
     "body",
     "file",
     "internal_recipients",
+    "external_organisations",
     "external_recipients",
     "urgency",
     "confidentiality",
@@ -195,6 +196,7 @@ def _arrange(form):
     form.fields["signer"].widgetFactory[INPUT_MODE] = SignerSelectFieldWidget
     # A searchable list (the two-list widget does not fit a phone).
     form.fields["internal_recipients"].widgetFactory[INPUT_MODE] = Select2FieldWidget
+    form.fields["external_organisations"].widgetFactory[INPUT_MODE] = Select2FieldWidget
     # The rules ask for a signer: the form says so beside the field.
     signer = copy(form.fields["signer"].field)
     signer.required = True

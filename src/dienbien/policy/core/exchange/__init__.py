@@ -1,0 +1,12 @@
+"""Documents exchanged with other document systems (QCVN 102:2016/BTTTT).
+
+- ``organs``: organisation identifiers (the 13-character QCVN 102 form and
+  the Decision 20/2020 code) and the ``DocumentId`` they start;
+- ``package``: what an edXML document package says, as plain data;
+- ``edxml``: writing and reading the package itself (namespace, prefix,
+  manifest, base64 attachments), every problem a ``PackageError`` naming the
+  element.
+
+No Zope here: the ``exchange`` wing loads documents, calls these and stores
+what they return.
+"""
