@@ -147,6 +147,10 @@ def test_editor_publishes_a_replacing_decision(
     expect(editor.locator("[name='form.widgets.relations.count']")).to_have_value("1")
     for viewport in (PHONE, DESKTOP):
         editor.set_viewport_size(viewport)
+        # The relations table scrolls in its own box. (The body: the
+        # toolbar's folded menus widen the document of a logged-in user.)
+        width = editor.evaluate("document.body.scrollWidth")
+        assert width <= viewport["width"], f"the add form is {width}px wide"
         shoot(editor, f"add-form-{viewport['width']}", MY_SHOTS)
     editor.click("#form-buttons-save")
     expect(editor.locator("h1")).to_have_text("07/2026/QĐ-UBND")
