@@ -136,8 +136,11 @@ def legal_signers(obj):
 @indexer(ILegalDocument)
 def legal_searchable_text(obj):
     from dienbien.policy.legal.document import legal_title
+    from dienbien.policy.legal.fulltext import words
 
-    return " ".join(part for part in (legal_title(obj), obj.signer or "") if part)
+    return " ".join(
+        part for part in (legal_title(obj), obj.signer or "", words(obj)) if part
+    )
 
 
 @indexer(ILegalDocument)
