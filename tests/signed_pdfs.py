@@ -3,6 +3,7 @@ fast to make), signer certificates from it, PDFs signed with pyHanko, and a
 tampered copy (an incremental update replacing the page's content)."""
 
 from attachment_files import tiny_pdf
+from concurrent.futures import ThreadPoolExecutor
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives import serialization
@@ -116,6 +117,14 @@ class Authority:
 
 
 def signed_pdf(signer, text: str = "Quyet dinh so 12") -> bytes:
+    # pyHanko runs its own event loop, which cannot start in a thread that
+    # holds one (Playwright's, when a browser journey ran earlier in this
+    # process): sign in a thread of its own.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(_signed_pdf, signer, text).result()
+
+
+def _signed_pdf(signer, text: str) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 

@@ -170,4 +170,8 @@ def on_change(document, event):
 
 
 def on_removed(document, event):
+    # Removed with its folder or its site (``--recreate``), the register goes
+    # with it: nothing is left to recompute, and no site to ask.
+    if event.object is not document:
+        return
     refresh(exclude_uid=document.UID())
