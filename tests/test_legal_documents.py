@@ -321,3 +321,42 @@ def test_two_issuers_may_write_the_same_notation(register, manager, anonymous):
         },
     )
     assert chosen.status_code == 201, chosen.text
+
+
+def test_a_number_the_clerical_office_has_not_issued_is_refused(register, manager):
+    """The district has issued decisions up to 07/2026 from its normative
+    series (correspondence registers): the register takes 07, not 08."""
+    from dienbien.policy.core.correspondence.registers import NORMATIVE
+    from dienbien.policy.core.correspondence.registers import Series
+    from dienbien.policy.correspondence.lifecycle import documents_folder
+    from dienbien.policy.correspondence.sequence import at_least
+    from dienbien.policy.orgunits.lookup import unit_brains
+
+    district = unit_brains(register, unit_code="H15.50")[0].UID
+    at_least(documents_folder(), Series(district, 2026, NORMATIVE, "decision"), 7)
+    transaction.commit()
+    body = {
+        "@type": "LegalDocument",
+        "notation": "08/2026/QĐ-UBND",
+        "doctype": "decision",
+        "issuer": "H15.50",
+        "signer": "Trần Văn Dũng",
+        "signed": "2026-08-03",
+        "in_force_from": "2026-08-13",
+        "summary": "Quy định về quản lý chợ",
+    }
+    response = manager.post(
+        "/van-ban-qppl", json=body, headers={"Accept-Language": "vi"}
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == [
+        {
+            "field": "notation",
+            "message": "Số 8 chưa được cấp: số cuối cùng đã cấp trong sổ Quyết định "
+            "quy phạm pháp luật năm 2026 của cơ quan ban hành là 7.",
+        }
+    ]
+    response = manager.post(
+        "/van-ban-qppl", json={**body, "notation": "07/2026/QĐ-UBND"}
+    )
+    assert response.status_code == 201, response.text

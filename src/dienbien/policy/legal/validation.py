@@ -42,6 +42,47 @@ def _known_keys(exclude=None) -> set[str]:
     }
 
 
+def _series_problems(context, record: LegalRecord, issuer: str | None) -> list:
+    """A number the issuer's clerical office has not issued yet, when its
+    normative series is kept on the site (correspondence registers): the
+    register records decisions as issued, it does not number them. A series
+    the site does not keep (older years, other issuers) is not checked."""
+    from dienbien.policy.core.correspondence import doctypes
+    from dienbien.policy.core.correspondence.notation import parse_notation
+    from dienbien.policy.core.correspondence.registers import NORMATIVE
+    from dienbien.policy.core.correspondence.registers import Series
+    from dienbien.policy.correspondence.lifecycle import documents_folder
+    from dienbien.policy.correspondence.sequence import last_number
+
+    brains = unit_brains(context, unit_code=issuer) if issuer else []
+    if not brains or not record.doctype:
+        return []
+    doctype = doctypes.document_type(record.doctype)
+    notation = parse_notation(record.notation, doctype)
+    if notation.year is None:
+        return []
+    series = Series(brains[0].UID, notation.year, NORMATIVE, doctype.id)
+    try:
+        last = last_number(documents_folder(), series)
+    except KeyError:  # a site without correspondence
+        return []
+    if not last or notation.number <= last:
+        return []
+    return [
+        Problem(
+            "notation",
+            "Number ${number} has not been issued yet: the last number of "
+            "this issuer's ${year} series of ${type} is ${last}.",
+            {
+                "number": notation.number,
+                "year": notation.year,
+                "type": doctype.title,
+                "last": last,
+            },
+        )
+    ]
+
+
 def legal_problems(context, values: dict, exclude_uid=None) -> list[Problem]:
     record = LegalRecord(
         notation=(values.get("notation") or "").strip(),
@@ -58,6 +99,8 @@ def legal_problems(context, values: dict, exclude_uid=None) -> list[Problem]:
         "dienbien.settings.legal_lead_days", default=LEAD_DAYS
     )
     problems = check_record(record, lead_days)
+    if not any(problem.field == "notation" for problem in problems):
+        problems += _series_problems(context, record, values.get("issuer"))
     known = _known_keys(exclude=exclude_uid)
     own = notation_key(record.notation, values.get("issuer"))
     if own and own in known:
