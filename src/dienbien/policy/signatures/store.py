@@ -9,6 +9,7 @@ re-verification button after the roots changed).
 """
 
 from dienbien.policy import clock
+from dienbien.policy.correspondence.security import changed_fields
 from dienbien.policy.signatures import verify
 from dienbien.policy.workingtime import to_aware
 from dienbien.policy.workingtime import to_local
@@ -110,9 +111,13 @@ def refresh(document, force: bool = False) -> bool:
 
 
 def document_changed(document, event) -> None:
-    """On add and on every save: cheap when the file did not change (one
-    digest of the file)."""
+    """On add, and on a save that changed the file or did not say what it
+    changed: a workflow step or an edit of other fields does not read the
+    file again (as the attachments' text, ``correspondence/fulltext.py``)."""
     if getattr(event, "object", document) is not document:
+        return
+    names = changed_fields(event)
+    if names is not None and "file" not in names:
         return
     refresh(document)
 
