@@ -137,6 +137,14 @@ VISITS = [
         "procedure history", "thu-tuc-hanh-chinh/2-000815/@@historyview", user="admin"
     ),
     Visit("date and time settings", "@@dateandtime-controlpanel", user="admin"),
+    # Normative documents, the exchange and signed PDFs.
+    Visit("legal register", "van-ban-qppl"),
+    Visit("legal add form", "van-ban-qppl/++add++LegalDocument", user="admin"),
+    Visit("legal import", "van-ban-qppl/@@import-legal-documents", user="admin"),
+    Visit("legal reminders", "van-ban-qppl/@@legal-reminders", user="admin"),
+    Visit("address book", "so-dia-chi", user="admin"),
+    Visit("edXML upload", "@@edxml-upload", user="admin"),
+    Visit("signature roots", "@@signature-roots", user="admin"),
 ]
 
 
