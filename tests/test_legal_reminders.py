@@ -190,8 +190,11 @@ def test_the_page_is_for_editors(site, http, anonymous, clock):
     # The register links to it for editors only.
     register = editor.get("van-ban-qppl")
     assert "@@legal-reminders" in register.text
+    assert "@@import-legal-documents" in register.text
     anonymous.headers["Accept"] = "text/html"
-    assert "@@legal-reminders" not in anonymous.get("van-ban-qppl").text
+    public = anonymous.get("van-ban-qppl").text
+    assert "@@legal-reminders" not in public
+    assert "@@import-legal-documents" not in public
     # Anonymous, and an officer of the issuer who may not edit: sent to log in.
     officer = http("chuyenvien", PASSWORD)
     for client in (anonymous, officer):
