@@ -31,6 +31,9 @@ def load(portal) -> None:
     load_documents(portal)
     load_legal_documents(portal)
     load_front_page(portal, json.loads((DATA / "site.json").read_text("utf-8")))
+    from dienbien.policy.citizenforms.demo import load_questions
+
+    load_questions(portal)
 
 
 def load_front_page(portal, data: dict) -> None:

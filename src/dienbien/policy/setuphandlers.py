@@ -90,6 +90,9 @@ def post_install(context):
     from dienbien.policy.exchange.addressbook import set_up_address_book
 
     set_up_address_book(portal)
+    from dienbien.policy.citizenforms.setup import set_up_forms
+
+    set_up_forms(portal)
 
 
 def load_demo(context):

@@ -1,0 +1,1 @@
+"""Citizens' forms: questions and suggestions, contact, comments on drafts."""
