@@ -214,7 +214,17 @@ def test_exports_for_those_who_may_download(site, anonymous, manager, offices):
 
 @pytest.fixture
 def draft(site):
+    from dienbien.policy.core.orgunits import group_id
+
     setRoles(site, TEST_USER_ID, ["Manager"])
+    # The register's editors (docs/legal.md): both clerical offices see the
+    # drafts; the comments are the drafting unit's only.
+    for unit in ("H15.50.05", "H15.50.05.01"):
+        api.group.grant_roles(
+            groupname=group_id(unit, "clerical"),
+            roles=["Editor"],
+            obj=site["van-ban-qppl"],
+        )
     document = api.content.create(
         container=site["van-ban-qppl"],
         type="LegalDocument",
@@ -267,5 +277,6 @@ def test_comments_on_a_draft_until_its_closing_day(
     assert "Nên miễn phí cho hộ nghèo." in page.text
     other = offices["vanthu_xa"].get(comments, headers=HTML, allow_redirects=False)
     assert other.status_code in (302, 401, 403)
+    assert "Nên miễn phí" not in other.text
 
 

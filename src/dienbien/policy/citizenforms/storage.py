@@ -42,15 +42,18 @@ def received(row) -> datetime | None:
     return DateTime(stamp).asdatetime().astimezone(TIMEZONE).replace(tzinfo=None)
 
 
-def entries(form) -> PersistentList:
+def entries(form, create=False):
+    """The Q&A entries (a page that only reads them writes nothing)."""
     annotations = IAnnotations(form)
     if QA_KEY not in annotations:
+        if not create:
+            return []
         annotations[QA_KEY] = PersistentList()
     return annotations[QA_KEY]
 
 
 def publish(form, entry: dict, row_id=None) -> None:
-    entries(form).append(PersistentMapping(entry, row=row_id))
+    entries(form, create=True).append(PersistentMapping(entry, row=row_id))
 
 
 def answered_rows(form) -> set:
