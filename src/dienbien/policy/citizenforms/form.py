@@ -23,6 +23,16 @@ import math
 
 
 class CitizenForm(EasyFormForm):
+    def updateWidgets(self, prefix=None):
+        super().updateWidgets(prefix)
+        unit = self.widgets.get("unit") if self.widgets else None
+        if unit is not None:
+            # No unit chosen for the citizen: the first one would be sent
+            # what was meant for another.
+            unit.prompt = True
+            unit.promptMessage = _("citizen_choose_unit", default="Choose a unit")
+            unit.update()
+
     def processActions(self, fields):
         # Reached once the form is valid: one submission of this client.
         spam.count(self.request)

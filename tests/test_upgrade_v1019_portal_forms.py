@@ -1,0 +1,34 @@
+"""Upgrade 1019 (portal-forms): a 1018 site gets the two citizens' forms; a
+section the site already has is used as it is, a missing one is made; a
+second run changes nothing."""
+
+from dienbien.policy.citizenforms.interfaces import IQuestionForm
+from dienbien.policy.citizenforms.interfaces import IQuestionSection
+from dienbien.policy.upgrades.v1019_portal_forms import add_citizen_forms
+from plone import api
+
+
+def test_upgrade_from_1018(integration):
+    portal = integration["portal"]
+    with api.env.adopt_roles(["Manager"]):
+        # As a 1018 site whose contact section was made by the portal's
+        # structure, and which has no feedback section yet.
+        api.content.delete(obj=portal["gop-y"])
+        api.content.delete(obj=portal["lien-he"])
+        api.content.create(
+            container=portal, type="Folder", id="lien-he", title="Liên hệ công tác"
+        )
+
+        add_citizen_forms(portal.portal_setup)
+        add_citizen_forms(portal.portal_setup)
+
+    assert portal["gop-y"].Title() == "Hỏi đáp – Góp ý"
+    assert IQuestionSection.providedBy(portal["gop-y"])
+    assert portal["gop-y"].objectIds() == ["gui-cau-hoi"]
+    form = portal["gop-y"]["gui-cau-hoi"]
+    assert form.portal_type == "EasyForm" and IQuestionForm.providedBy(form)
+    assert form.Title() == "Gửi câu hỏi, góp ý"
+    assert "dienbien.policy.CitizenFormUnits" in form.fields_model
+    assert portal["lien-he"].Title() == "Liên hệ công tác"
+    assert portal["lien-he"].objectIds() == ["gui-lien-he"]
+    assert portal["lien-he"]["gui-lien-he"].Title() == "Gửi liên hệ"
