@@ -114,16 +114,15 @@ def test_a_filled_honeypot_is_thanked_and_dropped(site, anonymous, caplog):
 
 
 def test_past_the_limit_a_client_waits(site, anonymous, monkeypatch):
-    monkeypatch.setattr(spam, "SUBMISSIONS", SlidingWindow(limit=2, window=3600.0))
-    for _ in range(2):
-        assert send(anonymous, **QUESTION).status_code == 200
+    monkeypatch.setattr(spam, "SUBMISSIONS", SlidingWindow(limit=1, window=3600.0))
+    assert send(anonymous, **QUESTION).status_code == 200
     refused = send(anonymous, **QUESTION)
     assert refused.status_code == 429
     assert int(refused.headers["Retry-After"]) > 3500
     assert "Bạn đã gửi nhiều lần trong thời gian ngắn" in refused.text
     assert "60 phút" in refused.text
     transaction.begin()
-    assert len(storage.rows(site["gop-y"]["gui-cau-hoi"])) == 2
+    assert len(storage.rows(site["gop-y"]["gui-cau-hoi"])) == 1
 
 
 def test_an_attachment_must_be_a_document_or_a_picture(site, anonymous):
@@ -146,40 +145,22 @@ def test_the_contact_form_writes_to_the_site(site, anonymous):
     assert len(storage.rows(site["lien-he"]["gui-lien-he"])) == 1
 
 
-def test_staff_read_their_units_questions_and_an_editor_publishes_an_answer(
-    site, anonymous, manager, offices
-):
+def test_staff_read_their_units_questions_only(site, anonymous, manager, offices):
     send(anonymous, **QUESTION)
     send(anonymous, **dict(QUESTION, unit="H15.50.05.01", subject="Đường liên xã"))
     received = f"{FORM}/@@cau-hoi-da-nhan"
-    # The environment office's clerk sees its question only; no answer box.
+    # The environment office's clerk sees its question only, with who sent
+    # it; answering is the editors' (the browser journey publishes one).
     page = offices["vanthu_tnmt"].get(received, headers=HTML)
     assert "Cấp đổi sổ đỏ" in page.text and "Đường liên xã" not in page.text
     assert "Lò Thị Hoa" in page.text and 'name="answer"' not in page.text
-    assert anonymous.get(received, headers=HTML, allow_redirects=False).status_code in (
-        302,
-        401,
-    )
-
+    assert offices["vanthu_tnmt"].post(
+        received, data={"row": "1", "answer": "x"}, headers=HTML, allow_redirects=False
+    ).status_code in (302, 401, 403)
+    refused = anonymous.get(received, headers=HTML, allow_redirects=False)
+    assert refused.status_code in (302, 401)
     page = manager.get(received, headers=HTML)
-    row = re.findall(r'name="row"\s+type="hidden"\s+value="(\d+)"', page.text)[-1]
-    manager.post(
-        received,
-        data={
-            "row": row,
-            "question": "Cần giấy tờ gì để cấp đổi giấy chứng nhận quyền sử dụng đất?",
-            "answer": "Mang đơn đề nghị và giấy chứng nhận đã cấp.",
-            **token(page.text),
-        },
-        headers=HTML,
-    )
-    qa = anonymous.get("gop-y/hoi-dap", headers=HTML)
-    assert "Cấp đổi sổ đỏ" in qa.text
-    assert "Mang đơn đề nghị và giấy chứng nhận đã cấp." in qa.text
-    assert "Trả lời của Phòng Tài nguyên và Môi trường" in qa.text
-    assert "Trả lời ngày 03/03/2026" in qa.text
-    assert "Lò Thị Hoa" not in qa.text and "0912" not in qa.text
-    assert "Tôi cần" not in qa.text  # the editor's wording is published
+    assert page.text.count('name="answer"') == 2
 
 
 def test_exports_for_those_who_may_download(site, anonymous, manager, offices):
@@ -196,6 +177,7 @@ def test_exports_for_those_who_may_download(site, anonymous, manager, offices):
         "Nội dung",
         "Tệp đính kèm",
     ]
+    assert row[0] == "10:00 03/03/2026"
     assert row[1:6] == [
         "Lò Thị Hoa",
         "0912 345 678",

@@ -88,7 +88,8 @@ def test_citizen_asks_the_unit_answers_in_the_qa_list(
     assert message_from_bytes(raw)["To"] == "vanthu_tnmt@example.invalid"
 
     # A robot fills everything, the honeypot too: thanked, kept nowhere.
-    robot = browser.new_context(viewport=DESKTOP).new_page()
+    wide = browser.new_context(viewport=DESKTOP).new_page()
+    robot = wide
     robot.goto(form_url)
     robot.fill("#form-widgets-fullname", "Bot")
     robot.fill("#form-widgets-contact", "bot@example.invalid")
@@ -129,10 +130,10 @@ def test_citizen_asks_the_unit_answers_in_the_qa_list(
     expect(entry.locator("h3")).to_have_text("Trả lời của Phòng Tài nguyên và Môi trường")
     expect(entry.locator(".discreet")).to_have_text("Trả lời ngày 03/03/2026")
     expect(phone.locator("#content")).not_to_contain_text("Lò Thị Hoa")
+    expect(phone.locator("#content")).not_to_contain_text("Tôi cần")  # reworded
     no_horizontal_scroll(phone)
     shoot(phone, "hoi-dap-375")
 
-    wide = browser.new_context(viewport=DESKTOP).new_page()
     for path, name in (
         ("gop-y/gui-cau-hoi", "gop-y-1366"),
         ("gop-y/hoi-dap", "hoi-dap-1366"),

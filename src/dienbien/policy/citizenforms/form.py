@@ -10,6 +10,7 @@ from collective.easyform.browser.view import EasyFormFormWrapper
 from dienbien.policy import _
 from dienbien.policy.citizenforms import mail
 from dienbien.policy.citizenforms import spam
+from dienbien.policy.citizenforms import storage
 from dienbien.policy.citizenforms.interfaces import ICitizenForm
 from dienbien.policy.core.citizenforms import ATTACHMENT_MAX_BYTES
 from dienbien.policy.core.citizenforms import attachment_problem
@@ -42,6 +43,7 @@ class CitizenForm(EasyFormForm):
         errors = super().processActions(fields)
         if errors:
             return errors
+        storage.stamp_newest(self.context)
         mail.notify(self.context, fields)
         return None
 
