@@ -127,7 +127,11 @@ def test_past_the_limit_a_client_waits(site, anonymous, monkeypatch):
 
 def test_an_attachment_must_be_a_document_or_a_picture(site, anonymous):
     files = {
-        "form.widgets.attachment": ("chuong-trinh.exe", b"MZ...", "application/octet-stream")
+        "form.widgets.attachment": (
+            "chuong-trinh.exe",
+            b"MZ...",
+            "application/octet-stream",
+        )
     }
     answer = send(anonymous, files=files, **QUESTION)
     assert "Hãy đính kèm tệp PDF, Word, JPG hoặc PNG." in answer.text
@@ -186,7 +190,9 @@ def test_exports_for_those_who_may_download(site, anonymous, manager, offices):
         QUESTION["message"],
     ]
     book = manager.get(export, params={"dinh_dang": "xlsx"})
-    assert book.headers["Content-Disposition"] == 'attachment; filename="gui-cau-hoi.xlsx"'
+    assert (
+        book.headers["Content-Disposition"] == 'attachment; filename="gui-cau-hoi.xlsx"'
+    )
     sheet = openpyxl.load_workbook(BytesIO(book.content)).active
     assert [cell.value for cell in sheet[2]][1:3] == ["Lò Thị Hoa", "0912 345 678"]
     for client in (anonymous, offices["vanthu_tnmt"]):
@@ -260,5 +266,3 @@ def test_comments_on_a_draft_until_its_closing_day(
     other = offices["vanthu_xa"].get(comments, headers=HTML, allow_redirects=False)
     assert other.status_code in (302, 401, 403)
     assert "Nên miễn phí" not in other.text
-
-

@@ -64,9 +64,9 @@ def test_citizen_asks_the_unit_answers_in_the_qa_list(
     errors = phone.locator(".invalid-feedback")
     expect(errors.first).to_be_visible()
     assert errors.count() == 5
-    expect(phone.locator("#formfield-form-widgets-fullname .invalid-feedback")).to_have_text(
-        "Chưa nhập thông tin bắt buộc."
-    )
+    expect(
+        phone.locator("#formfield-form-widgets-fullname .invalid-feedback")
+    ).to_have_text("Chưa nhập thông tin bắt buộc.")
     no_horizontal_scroll(phone)
     shoot(phone, "gop-y-375-errors")
 
@@ -127,7 +127,9 @@ def test_citizen_asks_the_unit_answers_in_the_qa_list(
     expect(entry.locator(".qa-answer")).to_have_text(
         "Mang đơn đề nghị cấp đổi và giấy chứng nhận đã cấp đến Bộ phận Một cửa."
     )
-    expect(entry.locator("h3")).to_have_text("Trả lời của Phòng Tài nguyên và Môi trường")
+    expect(entry.locator("h3")).to_have_text(
+        "Trả lời của Phòng Tài nguyên và Môi trường"
+    )
     expect(entry.locator(".discreet")).to_have_text("Trả lời ngày 03/03/2026")
     expect(phone.locator("#content")).not_to_contain_text("Lò Thị Hoa")
     expect(phone.locator("#content")).not_to_contain_text("Tôi cần")  # reworded

@@ -39,7 +39,9 @@ class CitizenForm(EasyFormForm):
         spam.count(self.request)
         if spam.is_spam(fields):
             return None  # the thank-you page, and nothing kept
-        fields = {name: value for name, value in fields.items() if name != spam.HONEYPOT}
+        fields = {
+            name: value for name, value in fields.items() if name != spam.HONEYPOT
+        }
         errors = super().processActions(fields)
         if errors:
             return errors
@@ -64,9 +66,9 @@ class CitizenFormView(EasyFormFormWrapper):
         return super().__call__()
 
     def qa_url(self):
+        from Acquisition import aq_parent
         from dienbien.policy.citizenforms.interfaces import IQuestionForm
         from dienbien.policy.citizenforms.interfaces import IQuestionSection
-        from Acquisition import aq_parent
 
         parent = aq_parent(self.context)
         if IQuestionForm.providedBy(self.context) and IQuestionSection.providedBy(

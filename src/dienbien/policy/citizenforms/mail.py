@@ -55,8 +55,7 @@ def notify(form, data: dict) -> list[str]:
         _text(
             _(
                 "citizen_mail_intro",
-                default="The portal received a message through the form "
-                "\"${form}\".",
+                default='The portal received a message through the form "${form}".',
                 mapping=mapping,
             )
         ),
@@ -72,7 +71,13 @@ def notify(form, data: dict) -> list[str]:
             )
         )
     lines += [
-        _text(_("citizen_mail_subject_line", default="Subject: ${subject}", mapping=mapping)),
+        _text(
+            _(
+                "citizen_mail_subject_line",
+                default="Subject: ${subject}",
+                mapping=mapping,
+            )
+        ),
         "",
         data.get("message") or "",
         "",

@@ -8,8 +8,8 @@ from dienbien.policy.citizenforms import storage
 from dienbien.policy.citizenforms.interfaces import IQuestionForm
 from dienbien.policy.core.citizenforms import qa_entry
 from dienbien.policy.orgunits.groups import user_units
-from dienbien.policy.orgunits.lookup import unit_title
 from dienbien.policy.orgunits.lookup import unit_codes
+from dienbien.policy.orgunits.lookup import unit_title
 from io import BytesIO
 from io import StringIO
 from plone import api
@@ -100,7 +100,9 @@ class Received(BrowserView):
             row_id = None
         rows = {row["id"]: row for row in storage.rows(self.context)}
         if row_id not in rows or row_id in storage.answered_rows(self.context):
-            self.error = _("citizen_answer_no_row", default="This question is not in the list.")
+            self.error = _(
+                "citizen_answer_no_row", default="This question is not in the list."
+            )
             return False
         question = dict(rows[row_id])
         # The editor may reword the question (to take out a name, say).
@@ -166,7 +168,9 @@ class Export(BrowserView):
 
     def table(self) -> tuple[list[str], list[list[str]]]:
         names = storage.saver(self.context).getColumnNames()
-        columns = [(key, title) for key, title in COLUMNS if key in names or key == "received"]
+        columns = [
+            (key, title) for key, title in COLUMNS if key in names or key == "received"
+        ]
         language = api.portal.get_default_language()
         header = [translate(title, target_language=language) for _key, title in columns]
         body = []
@@ -213,7 +217,8 @@ class Export(BrowserView):
             data = text.getvalue().encode("utf-8-sig")
             kind = "csv"
             response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader("Content-Disposition", f'attachment; filename="{name}.{kind}"')
+        response.setHeader(
+            "Content-Disposition", f'attachment; filename="{name}.{kind}"'
+        )
         response.setHeader("Cache-Control", "private, no-store")
         return data
-

@@ -17,6 +17,7 @@ from plone.dexterity.utils import createContentInContainer
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
+import contextlib
 import pathlib
 
 
@@ -67,10 +68,9 @@ def _publish(obj) -> None:
     # public as its container.
     if api.content.get_state(obj=obj, default=None) in (None, "published"):
         return
-    try:
+    # A workflow without that state: the item keeps its own.
+    with contextlib.suppress(api.exc.InvalidParameterError):
         api.content.transition(obj=obj, to_state="published")
-    except api.exc.InvalidParameterError:
-        pass  # a workflow without that state: the section keeps its own
 
 
 def section(portal, section_id: str):
@@ -88,9 +88,14 @@ def section(portal, section_id: str):
 
 
 def set_up_forms(portal) -> None:
-    for section_id, (form_id, title, description, fields, actions, marker) in (
-        FORMS.items()
-    ):
+    for section_id, (
+        form_id,
+        title,
+        description,
+        fields,
+        actions,
+        marker,
+    ) in FORMS.items():
         folder = section(portal, section_id)
         if section_id == "gop-y" and not IQuestionSection.providedBy(folder):
             alsoProvides(folder, IQuestionSection)

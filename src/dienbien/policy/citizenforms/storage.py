@@ -7,8 +7,8 @@ once).
 """
 
 from collective.easyform.api import get_actions
-from datetime import datetime
 from DateTime import DateTime
+from datetime import datetime
 from dienbien.policy import clock
 from dienbien.policy.clock import TIMEZONE
 from persistent.list import PersistentList

@@ -42,7 +42,9 @@ def qa_entry(
     answer = (answer or "").strip()
     if not answer:
         raise ValueError("answer")
-    entry = {name: (question.get(name) or "").strip() for name in PUBLIC_QUESTION_FIELDS}
+    entry = {
+        name: (question.get(name) or "").strip() for name in PUBLIC_QUESTION_FIELDS
+    }
     if not entry["subject"] or not entry["message"]:
         raise ValueError("question")
     entry.update(answer=answer, answered=answered, sample=sample)
