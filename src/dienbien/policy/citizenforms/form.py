@@ -24,6 +24,12 @@ import math
 
 
 class CitizenForm(EasyFormForm):
+    def updateActions(self):
+        super().updateActions()
+        if "submit" in self.actions:
+            # The one thing to do on the page: the primary button.
+            self.actions["submit"].klass = "submit-widget button-field btn btn-primary"
+
     def updateWidgets(self, prefix=None):
         super().updateWidgets(prefix)
         unit = self.widgets.get("unit") if self.widgets else None
