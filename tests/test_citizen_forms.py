@@ -82,7 +82,7 @@ def body_of(mail) -> str:
     return mail.get_payload(decode=True).decode("utf-8")
 
 
-def test_a_question_is_stored_and_mailed_to_the_units_clerks(site, anonymous):
+def test_a_question_is_stored_and_mailed_to_the_units_clerks(site, anonymous, caplog):
     answer = send(anonymous, **QUESTION)
     assert answer.status_code == 200
     assert "Cảm ơn" in answer.text
@@ -101,6 +101,7 @@ def test_a_question_is_stored_and_mailed_to_the_units_clerks(site, anonymous):
     # What reaches a mailbox holds no more of the citizen than the question.
     assert "Lò Thị Hoa" not in body and "0912" not in body
     assert f"{form.absolute_url()}/@@cau-hoi-da-nhan" in body
+    assert "Lò Thị Hoa" not in caplog.text and "0912" not in caplog.text
 
 
 def test_a_filled_honeypot_is_thanked_and_dropped(site, anonymous, caplog):

@@ -32,3 +32,18 @@ def test_upgrade_from_1018(integration):
     assert portal["lien-he"].Title() == "Liên hệ công tác"
     assert portal["lien-he"].objectIds() == ["gui-lien-he"]
     assert portal["lien-he"]["gui-lien-he"].Title() == "Gửi liên hệ"
+
+
+def test_demo_answers_are_sample_data_and_load_once(integration):
+    from dienbien.policy.citizenforms.demo import load_questions
+    from dienbien.policy.citizenforms.storage import entries
+
+    portal = integration["portal"]
+    load_questions(portal)
+    load_questions(portal)
+    form = portal["gop-y"]["gui-cau-hoi"]
+    shown = [(entry["subject"], entry["sample"]) for entry in entries(form)]
+    assert shown == [
+        ("Làm giấy khai sinh cho con có mất phí không?", True),
+        ("Bộ phận Một cửa huyện có làm việc sáng thứ Bảy không?", True),
+    ]
