@@ -4,7 +4,9 @@ second run changes nothing."""
 
 from dienbien.policy.citizenforms.interfaces import IQuestionForm
 from dienbien.policy.citizenforms.interfaces import IQuestionSection
+from dienbien.policy.upgrades.v1019_portal_forms import ACTION
 from dienbien.policy.upgrades.v1019_portal_forms import add_citizen_forms
+from dienbien.policy.upgrades.v1019_portal_forms import add_open_for_comment_action
 from plone import api
 
 
@@ -19,8 +21,13 @@ def test_upgrade_from_1018(integration):
             container=portal, type="Folder", id="lien-he", title="Liên hệ công tác"
         )
 
+        buttons = portal.portal_actions.object_buttons
+        profile_action = buttons[ACTION]
+        buttons._delObject(ACTION)
         add_citizen_forms(portal.portal_setup)
         add_citizen_forms(portal.portal_setup)
+        add_open_for_comment_action(portal.portal_setup)
+        add_open_for_comment_action(portal.portal_setup)
 
     assert portal["gop-y"].Title() == "Hỏi đáp – Góp ý"
     assert IQuestionSection.providedBy(portal["gop-y"])
@@ -32,6 +39,9 @@ def test_upgrade_from_1018(integration):
     assert portal["lien-he"].Title() == "Liên hệ công tác"
     assert portal["lien-he"].objectIds() == ["gui-lien-he"]
     assert portal["lien-he"]["gui-lien-he"].Title() == "Gửi liên hệ"
+    action = portal.portal_actions.object_buttons[ACTION]
+    for name in ("title", "url_expr", "available_expr", "permissions", "i18n_domain"):
+        assert getattr(action, name) == getattr(profile_action, name), name
 
 
 def test_demo_answers_are_sample_data_and_load_once(integration):

@@ -67,6 +67,10 @@ def test_citizen_asks_the_unit_answers_in_the_qa_list(
     expect(
         phone.locator("#formfield-form-widgets-fullname .invalid-feedback")
     ).to_have_text("Chưa nhập thông tin bắt buộc.")
+    fullname = phone.locator("#form-widgets-fullname")
+    expect(fullname).to_have_attribute("aria-invalid", "true")
+    error_id = fullname.get_attribute("aria-describedby")
+    expect(phone.locator(f"#{error_id}")).to_have_text("Chưa nhập thông tin bắt buộc.")
     no_horizontal_scroll(phone)
     shoot(phone, "gop-y-375-errors")
 

@@ -111,7 +111,6 @@ class Received(BrowserView):
             entry = qa_entry(question, form.get("answer", ""), clock.now())
         except ValueError:
             self.error = _("citizen_answer_empty", default="Write the answer first.")
-            self.error_row = row_id
             return False
         storage.publish(self.context, entry, row_id)
         return True
