@@ -121,7 +121,7 @@ def set_up_forms(portal) -> None:
                 )
             ),
             showAll=False,
-            showFields=["subject"],
+            showFields=[],  # the thank-you page repeats nothing sent
             CSRFProtection=True,
         )
         alsoProvides(form, marker)
