@@ -53,8 +53,10 @@ def test_citizen_asks_the_unit_answers_in_the_qa_list(
     expect(phone.locator("h1.documentFirstHeading")).to_have_text("Gửi câu hỏi, góp ý")
     expect(phone.locator("label[for=form-widgets-unit]")).to_contain_text("Đơn vị nhận")
     # The honeypot is off the screen and out of the way.
-    box = phone.locator("#form-widgets-website").bounding_box()
+    honeypot = phone.locator("#form-widgets-website")
+    box = honeypot.bounding_box()
     assert box is None or box["x"] < 0
+    expect(honeypot).to_have_attribute("tabindex", "-1")
     no_horizontal_scroll(phone)
     shoot(phone, "gop-y-375")
 

@@ -39,6 +39,10 @@ class CitizenForm(EasyFormForm):
             unit.prompt = True
             unit.promptMessage = _("citizen_choose_unit", default="Choose a unit")
             unit.update()
+        honeypot = self.widgets.get(spam.HONEYPOT) if self.widgets else None
+        if honeypot is not None:
+            # Off the screen: out of the keyboard's way too.
+            honeypot.tabindex = -1
 
     def processActions(self, fields):
         # Reached once the form is valid: one submission of this client.
