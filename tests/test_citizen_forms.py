@@ -170,9 +170,11 @@ def test_staff_read_their_units_questions_only(site, anonymous, manager, offices
 
 def test_exports_for_those_who_may_download(site, anonymous, manager, offices):
     send(anonymous, **QUESTION)
+    send(anonymous, **dict(QUESTION, subject='=HYPERLINK("http://x.example")'))
     export = f"{FORM}/@@xuat-du-lieu"
     text = manager.get(export, params={"dinh_dang": "csv"}).content.decode("utf-8-sig")
-    header, row = list(csv.reader(io.StringIO(text)))
+    header, row, formula = list(csv.reader(io.StringIO(text)))
+    assert formula[4] == '\'=HYPERLINK("http://x.example")'  # text, not a formula
     assert header == [
         "Thời điểm nhận",
         "Họ và tên",
@@ -196,6 +198,7 @@ def test_exports_for_those_who_may_download(site, anonymous, manager, offices):
     )
     sheet = openpyxl.load_workbook(BytesIO(book.content)).active
     assert [cell.value for cell in sheet[2]][1:3] == ["Lò Thị Hoa", "0912 345 678"]
+    assert sheet["E3"].data_type == "s"
     for client in (anonymous, offices["vanthu_tnmt"]):
         refused = client.get(export, headers=HTML, allow_redirects=False)
         assert refused.status_code in (302, 401, 403)

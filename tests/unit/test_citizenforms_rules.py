@@ -4,6 +4,7 @@ from datetime import date
 from datetime import datetime
 from dienbien.policy.core.citizenforms import ATTACHMENT_MAX_BYTES
 from dienbien.policy.core.citizenforms import attachment_problem
+from dienbien.policy.core.citizenforms import cell_text
 from dienbien.policy.core.citizenforms import consultation_open
 from dienbien.policy.core.citizenforms import qa_entry
 
@@ -46,3 +47,11 @@ def test_a_qa_entry_drops_who_asked():
     }
     with pytest.raises(ValueError, match="answer"):
         qa_entry(question, "  ", when)
+
+
+def test_exported_cells_are_never_formulas():
+    assert cell_text('=HYPERLINK("http://x","Bấm")') == '\'=HYPERLINK("http://x","Bấm")'
+    assert cell_text("-1") == "'-1"
+    assert cell_text("@SUM(A1)") == "'@SUM(A1)"
+    assert cell_text("Lò Thị Hoa") == "Lò Thị Hoa"
+    assert cell_text(None) == ""

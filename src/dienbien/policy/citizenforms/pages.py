@@ -6,6 +6,7 @@ from dienbien.policy import _
 from dienbien.policy import clock
 from dienbien.policy.citizenforms import storage
 from dienbien.policy.citizenforms.interfaces import IQuestionForm
+from dienbien.policy.core.citizenforms import cell_text
 from dienbien.policy.core.citizenforms import qa_entry
 from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.orgunits.lookup import unit_codes
@@ -183,7 +184,7 @@ class Export(BrowserView):
                     value = unit_title(self.context, value)
                 elif key == "attachment":
                     value = getattr(value, "filename", "") or ""
-                values.append(value or "")
+                values.append(cell_text(value))
             body.append(values)
         return header, body
 

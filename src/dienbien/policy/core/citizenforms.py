@@ -30,6 +30,17 @@ def attachment_problem(filename: str, size: int) -> str | None:
     return None
 
 
+#: What a spreadsheet program would read as the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell_text(value) -> str:
+    """A citizen's text as a spreadsheet cell: never a formula (a message
+    starting with "=" would otherwise run when a clerk opens the export)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def consultation_open(closes: date | None, now: datetime) -> bool:
     """A draft is open for comment through its closing day."""
     return closes is not None and now.date() <= closes
