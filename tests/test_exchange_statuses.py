@@ -122,7 +122,10 @@ def test_statuses_go_back_and_forth_and_a_recall_reaches_both_sides(
     }
     assert response.json()["items"][0]["UID"] == api.content.get_uuid(outgoing)
     transaction.begin()
-    assert [(row["unit_title"], row["status"], row["changed"]) for row in delivery_rows(outgoing)] == [
+    assert [
+        (row["unit_title"], row["status"], row["changed"])
+        for row in delivery_rows(outgoing)
+    ] == [
         ("Phòng Tài nguyên và Môi trường", "delivered", datetime(2026, 8, 3, 16, 5)),
         (
             "UBND xã Thanh Xương (hệ thống khác)",
@@ -137,7 +140,10 @@ def test_statuses_go_back_and_forth_and_a_recall_reaches_both_sides(
     )
     assert response.status_code == 403  # not the issuing unit's clerk
     stranger = status.StatusMessage(
-        registered.document, status.Organ("000.00.31.H15", "Sở Tư pháp"), "03", registered.timestamp
+        registered.document,
+        status.Organ("000.00.31.H15", "Sở Tư pháp"),
+        "03",
+        registered.timestamp,
     )
     response = offices["vanthu"].post(
         "@edxml", data=status.build_status(stranger), headers=XML
@@ -189,18 +195,18 @@ def test_statuses_go_back_and_forth_and_a_recall_reaches_both_sides(
         "recalled",
         "recall_agreed",
     ]
-    history = site.portal_catalog.unrestrictedSearchResults(UID=copy["UID"])[
-        0
-    ]._unrestrictedGetObject().workflow_history["dienbien_incoming_workflow"]
+    history = (
+        site.portal_catalog.unrestrictedSearchResults(UID=copy["UID"])[0]
+        ._unrestrictedGetObject()
+        .workflow_history["dienbien_incoming_workflow"]
+    )
     assert (history[-1]["action"], history[-1]["comments"]) == (
         "recall",
         "Sai căn cứ pháp lý",
     )
 
 
-def test_the_inbox_folder_is_received_and_acknowledged(
-    offices_portal, tmp_path, clock
-):
+def test_the_inbox_folder_is_received_and_acknowledged(offices_portal, tmp_path, clock):
     """Integration: what waits in the inbox is filed; a refused package
     stays; the filed ones leave once the transaction commits (checked on
     the hooks, an integration test does not commit)."""

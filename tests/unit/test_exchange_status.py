@@ -130,7 +130,9 @@ def test_out_of_order_statuses_leave_the_last_one(order):
     moments = {"01": 0, "03": 10, "04": 20, "05": 30, "06": 40}
     rows = ()
     for code in order:
-        rows = status.recorded(rows, COMMUNE, code, AT + timedelta(minutes=moments[code]))
+        rows = status.recorded(
+            rows, COMMUNE, code, AT + timedelta(minutes=moments[code])
+        )
     assert [row["status"] for row in rows] == ["done"]
 
 
@@ -154,6 +156,6 @@ def test_the_folder_transport(tmp_path, clock):
     transport.acknowledge("a.xml")
     transport.acknowledge("a.xml")  # twice: no error
     assert transport.received() == ["b.xml"]
-    for name in ("../ra/" + name, "c.xml.part", "missing.xml"):
+    for wrong in ("../ra/" + name, "c.xml.part", "missing.xml"):
         with pytest.raises(KeyError):
-            transport.fetch(name)
+            transport.fetch(wrong)

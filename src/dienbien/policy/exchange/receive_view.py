@@ -29,8 +29,13 @@ class ReceivePage(BrowserView):
         return transport is not None and getattr(transport, "inbox", None) is not None
 
     def waiting(self) -> int:
+        """Packages still waiting (those just filed leave the folder when
+        the transaction commits, after this page is written)."""
         transport = site_transport()
-        return len(transport.received()) if transport is not None else 0
+        if transport is None:
+            return 0
+        filed = {item["name"] for item in self.results or () if item["ok"]}
+        return len(set(transport.received()) - filed)
 
     def _t(self, message) -> str:
         return translate(message, context=self.request)
@@ -56,7 +61,7 @@ class ReceivePage(BrowserView):
             else:
                 text = _(
                     "edxml_receive_status",
-                    default="${organisation}: ${status}, on",
+                    default="${organisation} reports: ${status}, for",
                     mapping={
                         "organisation": filed.status.sender.name,
                         "status": status_title(filed.status.name, self.request),

@@ -101,10 +101,7 @@ class FolderTransport:
             raise KeyError(identifier) from None
 
     def acknowledge(self, identifier: str) -> None:
-        try:
-            self._path(identifier).unlink()
-        except FileNotFoundError:
-            pass
+        self._path(identifier).unlink(missing_ok=True)
 
 
 def site_transport() -> ITransport | None:

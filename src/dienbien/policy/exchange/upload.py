@@ -5,12 +5,12 @@ the element and the reason; nothing is filed then."""
 
 from dienbien.policy import _
 from dienbien.policy.core.exchange.edxml import PackageError
-from dienbien.policy.exchange.importer import Duplicate
 from dienbien.policy.exchange import statuses
-from dienbien.policy.exchange.receive import file_package
-from dienbien.policy.exchange.receive import refusal
+from dienbien.policy.exchange.importer import Duplicate
 from dienbien.policy.exchange.importer import NotAddressed
 from dienbien.policy.exchange.importer import NotClerk
+from dienbien.policy.exchange.receive import file_package
+from dienbien.policy.exchange.receive import refusal
 from dienbien.policy.services.errors import translated
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView

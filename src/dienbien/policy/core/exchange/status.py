@@ -23,9 +23,9 @@ recipient reached last.
 """
 
 from . import edxml
-from .edxml import _Reader
 from .edxml import _read_organ
 from .edxml import _read_response_for
+from .edxml import _Reader
 from .edxml import _sub
 from .edxml import NSMAP
 from .edxml import PackageError
@@ -152,9 +152,7 @@ def _read_status(root: _Reader, envelope: _Reader, header: _Reader, limits):
     answered = status.child("ResponseFor")
     document = _read_response_for(answered)
     if not document.document_id:
-        raise PackageError(
-            answered.child_path("DocumentId"), "This element is empty."
-        )
+        raise PackageError(answered.child_path("DocumentId"), "This element is empty.")
     code = status.text("StatusCode", required=True)
     if code not in NAMES:
         raise PackageError(
@@ -195,7 +193,9 @@ edxml.HEADER_READERS["MessageStatus"] = _read_status
 # -- the sender's view -----------------------------------------------------
 
 
-def recorded(rows, organ: Organ, code: str, moment: datetime, note: str = "", own=False):
+def recorded(
+    rows, organ: Organ, code: str, moment: datetime, note: str = "", own=False
+):
     """``rows`` (the sender's per-organisation statuses, dicts with
     ``organ_id``, ``name``, ``status``, ``changed``, ``reason``, ``stamp``)
     after ``organ`` said ``code`` at ``moment``: a new row for an

@@ -9,11 +9,11 @@ the documents it changed. See docs/exchange.md."""
 
 from dienbien.policy import _
 from dienbien.policy.core.exchange.edxml import PackageError
-from dienbien.policy.exchange.importer import Duplicate
 from dienbien.policy.exchange import statuses
-from dienbien.policy.exchange.receive import file_package
+from dienbien.policy.exchange.importer import Duplicate
 from dienbien.policy.exchange.importer import NotAddressed
 from dienbien.policy.exchange.importer import NotClerk
+from dienbien.policy.exchange.receive import file_package
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import envelope
 from plone import api
