@@ -141,7 +141,6 @@ def test_both_statuses_come_back_to_the_district(
     page.goto(f"{site_url}/@@edxml-receive")
     expect(page.locator("h1")).to_have_text("Gói tin đang chờ trong thư mục nhận")
     expect(page.locator(".edxml-waiting")).to_have_text("Số gói tin đang chờ: 1")
-    shoot(page, "receive")
     page.get_by_role("button", name="Nhận tất cả").click()
     result = page.locator(".edxml-result-ok")
     expect(result.locator(".edxml-text")).to_have_text(
