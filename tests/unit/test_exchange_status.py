@@ -159,3 +159,32 @@ def test_the_folder_transport(tmp_path, clock):
     for wrong in ("../ra/" + name, "c.xml.part", "missing.xml"):
         with pytest.raises(KeyError):
             transport.fetch(wrong)
+
+
+def test_a_recalled_copy_keeps_its_line_in_the_incoming_register():
+    from dienbien.policy.core.correspondence import register_rows as rr
+
+    assert "recalled" in rr.NUMBERED_STATES[rr.INCOMING]
+    entry = rr.IncomingEntry(
+        number=7,
+        received=date(2026, 8, 4),
+        doctype="decision",
+        summary="Về việc phê duyệt kế hoạch",
+        state="recalled",
+    )
+    assert rr.incoming_row(entry)[-1] == "Đã thu hồi"
+
+
+def test_the_exchange_folders_are_full_paths():
+    from dienbien.policy.controlpanel.settings import IDienbienSettings
+    from types import SimpleNamespace
+    from zope.interface import Invalid
+
+    [check] = [
+        invariant
+        for invariant in IDienbienSettings.getTaggedValue("invariants")
+        if invariant.__name__ == "exchange_folders_are_full_paths"
+    ]
+    check(SimpleNamespace(exchange_outbox="/srv/lgsp/ra", exchange_inbox=""))
+    with pytest.raises(Invalid, match="var/vao"):
+        check(SimpleNamespace(exchange_outbox="", exchange_inbox="var/vao"))

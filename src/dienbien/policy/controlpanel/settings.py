@@ -223,6 +223,24 @@ class IDienbienSettings(Interface):
     )
 
     @invariant
+    def exchange_folders_are_full_paths(data):
+        # A relative folder would depend on where the server was started.
+        for name in ("exchange_outbox", "exchange_inbox"):
+            value = (getattr(data, name, None) or "").strip()
+            if value and not value.startswith("/"):
+                raise Invalid(
+                    translate(
+                        _(
+                            "exchange_folder_not_absolute",
+                            default="The edXML folders are full paths on the "
+                            "server, starting with /: ${value}",
+                            mapping={"value": value},
+                        ),
+                        context=getRequest(),
+                    )
+                )
+
+    @invariant
     def calendar_overrides_are_well_formed(data):
         _overrides, problems = parse_override_rows(
             getattr(data, "calendar_overrides", None)
