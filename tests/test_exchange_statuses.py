@@ -257,3 +257,16 @@ def test_the_inbox_folder_is_received_and_acknowledged(offices_portal, tmp_path,
         if hook.__name__ == "_acknowledge":
             hook(True, *args)
     assert sorted(p.name for p in inbox.iterdir()) == ["2-broken.xml"]
+
+    # Returned by the commune's clerk: 02 with the reason, once committed.
+    api.portal.set_registry_record(
+        "dienbien.settings.exchange_outbox", str(tmp_path / "outbox")
+    )
+    step(filed.documents[0], "return", "vanthu_xa", comment="Gửi nhầm đơn vị")
+    [returned] = [
+        edxml.parse(args[1])
+        for hook, args, _kwargs in transaction.get().getAfterCommitHooks()
+        if hook.__name__ == "_after_commit"
+    ]
+    assert (returned.code, returned.description) == ("02", "Gửi nhầm đơn vị")
+    assert returned.sender.organ_id == COMMUNE_ID
