@@ -138,7 +138,8 @@ def test_both_statuses_come_back_to_the_district(
     # 4. The district's clerk receives what waits in the inbox folder.
     clock("2026-08-04T09:40")
     page = person(browser, site_url, "vanthu")
-    page.goto(f"{site_url}/@@edxml-receive")
+    page.goto(f"{site_url}/@@my-work")
+    page.click("#my-work-to_register >> text=Gói tin edXML đang chờ trong thư mục nhận")
     expect(page.locator("h1")).to_have_text("Gói tin đang chờ trong thư mục nhận")
     expect(page.locator(".edxml-waiting")).to_have_text("Số gói tin đang chờ: 1")
     page.get_by_role("button", name="Nhận tất cả").click()

@@ -345,7 +345,10 @@ def sent(outgoing, event) -> None:
 
     if not getattr(outgoing, "external_organisations", None):
         return
-    if export_problems(outgoing) or transport.site_transport() is None:
+    found = transport.site_transport()
+    if export_problems(outgoing) or getattr(found, "outbox", None) is None:
+        # No outbox: the clerk downloads the package (GET @edxml) and no
+        # row claims it was sent.
         return
     message = message_for(outgoing)
     from dienbien.policy.core.exchange import edxml
