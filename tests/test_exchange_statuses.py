@@ -204,6 +204,10 @@ def test_statuses_go_back_and_forth_and_a_recall_reaches_both_sides(
         "recall",
         "Sai căn cứ pháp lý",
     )
+    page = offices["vanthu_xa"].get(copy["@id"], headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    assert "Bị nơi gửi thu hồi" in page.text
+    assert "Nơi gửi thu hồi văn bản" in page.text
 
 
 def test_the_inbox_folder_is_received_and_acknowledged(offices_portal, tmp_path, clock):

@@ -175,6 +175,19 @@ def recall_copy(incoming, reason: str, moment) -> bool:
         },
     )
     workflow[chain].updateRoleMappingsFor(incoming)
+    # The document's own log (its page's history), as every step writes.
+    from dienbien.policy.correspondence.incoming import history
+
+    incoming.handling_log = [
+        *history(incoming),
+        {
+            "time": moment,
+            "action": "recall",
+            "actor": api.user.get_current().getId(),
+            "state": "recalled",
+            "comment": reason,
+        },
+    ]
     incoming.recall_reason = reason
     incoming.reindexObject()
     return True
