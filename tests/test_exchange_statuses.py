@@ -134,6 +134,17 @@ def test_statuses_go_back_and_forth_and_a_recall_reaches_both_sides(
         ),
     ]
 
+    # The same table over REST, for the sender's clerk.
+    table = offices["vanthu"].get(url).json()["recipients_status"]
+    assert [
+        (row["title"], row["external"], row["code"], row["status_title"])
+        for row in table
+    ] == [
+        ("Phòng Tài nguyên và Môi trường", False, "01", "Đã chuyển, chờ vào sổ"),
+        ("UBND xã Thanh Xương (hệ thống khác)", True, "03", "Đã vào sổ"),
+    ]
+    assert table[1]["changed"] == "2026-08-04T09:30:00+07:00"
+
     # Statuses that do not apply here name their element.
     response = offices["vanthu_xa"].post(
         "@edxml", data=status.build_status(registered), headers=XML
