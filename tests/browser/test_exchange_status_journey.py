@@ -94,7 +94,7 @@ def test_both_statuses_come_back_to_the_district(
 
     # 1. The district's clerk sends it.
     clock("2026-08-03T16:05")
-    page = person(browser, site_url, "vanthu")
+    district = page = person(browser, site_url, "vanthu")
     page.goto(decision.absolute_url())
     page.click(".outgoing-actions >> text=Gửi văn bản")
     page.click(".outgoing-step-form button[name='form.save']")
@@ -103,7 +103,6 @@ def test_both_statuses_come_back_to_the_district(
     expect(table.locator(".delivery-status")).to_have_text(
         ["Đã chuyển, chờ vào sổ", "Đã gửi, chưa có phản hồi"]
     )
-    page.context.close()
     [sent] = list((tmp_path / "outbox").glob("*.xml"))
     package = edxml.parse(sent.read_bytes())
     assert [organ.name for organ in package.recipients] == [JUSTICE]
@@ -137,7 +136,7 @@ def test_both_statuses_come_back_to_the_district(
 
     # 4. The district's clerk receives what waits in the inbox folder.
     clock("2026-08-04T09:40")
-    page = person(browser, site_url, "vanthu")
+    page = district
     page.goto(f"{site_url}/@@my-work")
     page.click("#my-work-to_register >> text=Gói tin edXML đang chờ trong thư mục nhận")
     expect(page.locator("h1")).to_have_text("Gói tin đang chờ trong thư mục nhận")
