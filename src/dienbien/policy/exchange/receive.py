@@ -15,11 +15,13 @@ serves ``@@edxml-receive`` (the clerical office, POST) and
 
 from dataclasses import dataclass
 from dataclasses import field
+from dienbien.policy import _
 from dienbien.policy.core.exchange import edxml
 from dienbien.policy.core.exchange import status as core
 from dienbien.policy.exchange import importer
 from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange.transport import site_transport
+from dienbien.policy.services.errors import translated
 
 import logging
 import transaction
@@ -94,9 +96,6 @@ def _acknowledge(success: bool, transport, identifier: str) -> None:
 def refusal(error, request) -> dict:
     """``{"element", "message", "earlier"}`` of a refused package, in the
     request's language (the upload form's and the receive page's words)."""
-    from dienbien.policy import _
-    from dienbien.policy.services.errors import translated
-
     earlier = None
     if isinstance(error, edxml.PackageError | statuses.StatusRefused):
         element, message = error.problem.field, error.problem

@@ -26,14 +26,22 @@ Packages go out through ``transport.send`` after the transaction commits.
 from DateTime import DateTime
 from dienbien.policy import clock
 from dienbien.policy.core.correspondence.notation import format_number
+from dienbien.policy.core.exchange import edxml
 from dienbien.policy.core.exchange import status as core
 from dienbien.policy.core.exchange.organs import parse_document_id
 from dienbien.policy.core.exchange.package import Organ
 from dienbien.policy.core.exchange.package import ResponseFor
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import group_id
+from dienbien.policy.correspondence.incoming import history
+from dienbien.policy.correspondence.sending import _time_of_step
+from dienbien.policy.correspondence.sending import _unrestricted
+from dienbien.policy.correspondence.sending import deliveries
 from dienbien.policy.exchange import transport
 from dienbien.policy.exchange.addressbook import organisation_by_id
+from dienbien.policy.exchange.export import export_problems
+from dienbien.policy.exchange.export import message_for
+from dienbien.policy.exchange.export import unit_organ
 from dienbien.policy.workingtime import to_aware
 from plone import api
 
@@ -61,18 +69,6 @@ class NotClerk(Exception):
 
 
 # -- identities ------------------------------------------------------------
-
-
-def _unit(context, code: str):
-    from dienbien.policy.correspondence.drafting import unit_object
-
-    return unit_object(context, code)
-
-
-def unit_organ(context, code: str) -> Organ | None:
-    unit = _unit(context, code)
-    organ_id = (getattr(unit, "organ_id", None) or "").strip() if unit else ""
-    return Organ(organ_id=organ_id, name=unit.title) if organ_id else None
 
 
 def document_id_of(outgoing) -> str:
@@ -176,8 +172,6 @@ def recall_copy(incoming, reason: str, moment) -> bool:
     )
     workflow[chain].updateRoleMappingsFor(incoming)
     # The document's own log (its page's history), as every step writes.
-    from dienbien.policy.correspondence.incoming import history
-
     incoming.handling_log = [
         *history(incoming),
         {
@@ -199,10 +193,6 @@ def recalled(outgoing, event) -> None:
     whose rows say "recalled" until they answer."""
     if event.action != "recall":
         return
-    from dienbien.policy.correspondence.sending import _time_of_step
-    from dienbien.policy.correspondence.sending import _unrestricted
-    from dienbien.policy.correspondence.sending import deliveries
-
     moment = clock.now()
     reason = (getattr(outgoing, "recall_reason", None) or "").strip()
     for entry in deliveries(outgoing):
@@ -353,9 +343,6 @@ def sent(outgoing, event) -> None:
     organisation); each gets its row, "sent" until its first status."""
     if event.action != "send":
         return
-    from dienbien.policy.exchange.export import export_problems
-    from dienbien.policy.exchange.export import message_for
-
     if not getattr(outgoing, "external_organisations", None):
         return
     found = transport.site_transport()
@@ -364,8 +351,6 @@ def sent(outgoing, event) -> None:
         # row claims it was sent.
         return
     message = message_for(outgoing)
-    from dienbien.policy.core.exchange import edxml
-
     transport.send(edxml.build(message), "document")
     outgoing.exchange_document_id = message.effective_document_id
     moment = clock.now()
