@@ -87,6 +87,10 @@ sync-groups: install ## Re-check unit groups, retire units past their end date (
 send-reminders: install ## E-mail officers their overdue and due-soon dossiers (daily, cron)
 	$(BIN)/zconsole run $(CONF) scripts/send_reminders.py --site-id $(SITE_ID)
 
+.PHONY: exchange-receive
+exchange-receive: install ## Receive the edXML packages waiting in the inbox folder (cron, e.g. every 10 minutes)
+	$(BIN)/zconsole run $(CONF) scripts/exchange_receive.py --site-id $(SITE_ID)
+
 .PHONY: start
 start: install instance/var/filestorage/Data.fs upgrade ## Install, create the site if missing, upgrade it, serve on http://localhost:$(PORT)
 	@echo "Serving http://localhost:$(PORT)/$(SITE_ID)  (Zope admin: admin)"

@@ -144,6 +144,7 @@ VISITS = [
     Visit("legal reminders", "van-ban-qppl/@@legal-reminders", user="admin"),
     Visit("address book", "so-dia-chi", user="admin"),
     Visit("edXML upload", "@@edxml-upload", user="admin"),
+    Visit("edXML inbox folder", "@@edxml-receive", user="admin"),
     Visit("signature roots", "@@signature-roots", user="admin"),
 ]
 

@@ -198,6 +198,47 @@ class IDienbienSettings(Interface):
         max=365,
         required=True,
     )
+    # Issue 11, item 5: the folder-drop transport of edXML packages
+    # (exchange/transport.py); empty: nothing goes out, nothing is read.
+    exchange_outbox = schema.TextLine(
+        title=_("label_exchange_outbox", default="edXML outbox folder"),
+        description=_(
+            "help_exchange_outbox",
+            default="A folder on the server where the packages and status messages "
+            "this site sends are written, for the platform connector to carry away. "
+            "Empty: nothing is sent.",
+        ),
+        default="",
+        required=False,
+    )
+    exchange_inbox = schema.TextLine(
+        title=_("label_exchange_inbox", default="edXML inbox folder"),
+        description=_(
+            "help_exchange_inbox",
+            default="A folder on the server where packages from other systems "
+            "arrive; the clerical office receives them (or a scheduled task does).",
+        ),
+        default="",
+        required=False,
+    )
+
+    @invariant
+    def exchange_folders_are_full_paths(data):
+        # A relative folder would depend on where the server was started.
+        for name in ("exchange_outbox", "exchange_inbox"):
+            value = (getattr(data, name, None) or "").strip()
+            if value and not value.startswith("/"):
+                raise Invalid(
+                    translate(
+                        _(
+                            "exchange_folder_not_absolute",
+                            default="The edXML folders are full paths on the "
+                            "server, starting with /: ${value}",
+                            mapping={"value": value},
+                        ),
+                        context=getRequest(),
+                    )
+                )
 
     @invariant
     def calendar_overrides_are_well_formed(data):

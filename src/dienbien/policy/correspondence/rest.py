@@ -14,11 +14,14 @@ from dienbien.policy.clock import now
 from dienbien.policy.core.correspondence.checks import incoming_problems
 from dienbien.policy.core.correspondence.checks import membership_problems
 from dienbien.policy.core.correspondence.checks import outgoing_problems
+from dienbien.policy.core.exchange.status import CODES
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.correspondence.documents import IIncomingDocument
 from dienbien.policy.correspondence.documents import IOutgoingDocument
 from dienbien.policy.correspondence.drafting import problems_of
+from dienbien.policy.correspondence.sending import delivery_rows
+from dienbien.policy.correspondence.sending import status_title
 from dienbien.policy.correspondence.titles import state_title
 from dienbien.policy.dossiers.browser.display import full_name
 from dienbien.policy.interfaces import IDienbienPolicyLayer
@@ -251,7 +254,27 @@ class DocumentSerializer(SerializeToJson):
         result["history"] = self.history(kind)
         # Kept when the file was attached, not worked out here (signatures/).
         result["signatures"] = signature_facts(self.context, self.request)
+        if kind == "outgoing":
+            result["recipients_status"] = self.recipients_status()
         return result
+
+    def recipients_status(self) -> list[dict]:
+        """The sender's table (issue 11): per recipient, inside the site or
+        outside it, the exchange's status, its code and title, and when."""
+        return [
+            {
+                "recipient": row["unit"],
+                "title": row["unit_title"],
+                "external": row["external"],
+                "status": row["status"],
+                "code": CODES.get(row["status"]),
+                "status_title": status_title(row["status"], self.request),
+                "changed": _moment(row["changed"]),
+                "delivered": _moment(row["delivered"]),
+                "reason": row["reason"],
+            }
+            for row in delivery_rows(self.context)
+        ]
 
     def history(self, kind) -> list[dict]:
         """Every step, oldest first: who, when (local time), the comment."""

@@ -213,7 +213,7 @@ def delivery_rows(outgoing) -> list[dict]:
     ``modified`` are read: nothing of what the recipient wrote on it."""
     entries = deliveries(outgoing)
     if not entries:
-        return []
+        return external_rows(outgoing)
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
         portal_type=INCOMING, UID=[entry["uid"] for entry in entries]
@@ -233,9 +233,28 @@ def delivery_rows(outgoing) -> list[dict]:
                 "changed": moment or entry.get("delivered"),
                 "reason": entry.get("reason") or "",
                 "missing": state is None,
+                "external": False,
             }
         )
-    return rows
+    return rows + external_rows(outgoing)
+
+
+def external_rows(outgoing) -> list[dict]:
+    """The rows of the organisations outside the site the document went to
+    as a package (``exchange.statuses``): the last status each sent back."""
+    return [
+        {
+            "unit": entry["organ_id"],
+            "unit_title": entry["name"],
+            "status": entry["status"],
+            "delivered": entry.get("sent"),
+            "changed": entry.get("changed"),
+            "reason": entry.get("reason") or "",
+            "missing": False,
+            "external": True,
+        }
+        for entry in getattr(outgoing, "exchange_statuses", None) or ()
+    ]
 
 
 STATUS_TITLES = {
@@ -245,6 +264,12 @@ STATUS_TITLES = {
     "in_progress": _("delivery_in_progress", default="In progress"),
     "done": _("delivery_done", default="Done"),
     "returned": _("delivery_returned", default="Returned"),
+    # The exchange's statuses (core.exchange.status): the same table for the
+    # organisations outside the site.
+    "sent": _("delivery_sent", default="Sent, no answer yet"),
+    "recalled": _("delivery_recalled", default="Recalled"),
+    "recall_agreed": _("delivery_recall_agreed", default="Recall agreed"),
+    "recall_refused": _("delivery_recall_refused", default="Recall refused"),
 }
 
 

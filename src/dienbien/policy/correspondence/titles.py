@@ -25,6 +25,7 @@ STATES = {
         "in_progress": _("incoming_state_in_progress", default="In progress"),
         "done": _("incoming_state_done", default="Done"),
         "returned": _("incoming_state_returned", default="Returned to sender"),
+        "recalled": _("incoming_state_recalled", default="Recalled by the sender"),
     },
 }
 

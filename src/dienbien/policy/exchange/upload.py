@@ -5,10 +5,12 @@ the element and the reason; nothing is filed then."""
 
 from dienbien.policy import _
 from dienbien.policy.core.exchange.edxml import PackageError
+from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange.importer import Duplicate
-from dienbien.policy.exchange.importer import import_package
 from dienbien.policy.exchange.importer import NotAddressed
 from dienbien.policy.exchange.importer import NotClerk
+from dienbien.policy.exchange.receive import file_package
+from dienbien.policy.exchange.receive import refusal
 from dienbien.policy.services.errors import translated
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -36,7 +38,10 @@ class UploadPage(BrowserView):
                 _("edxml_upload_empty", default="Choose the package file (.xml)."),
             )
         try:
-            documents = import_package(self.context, data)
+            filed = file_package(self.context, data)
+        except (statuses.StatusRefused, statuses.NotClerk) as error:
+            refused = refusal(error, self.request)
+            return self.refused(refused["element"], refused["message"])
         except PackageError as error:
             return self.refused(error.element, translated(error.problem, self.request))
         except NotAddressed:
@@ -71,8 +76,10 @@ class UploadPage(BrowserView):
                 "title": error.earlier.Title,
             }
             return outcome
+        documents = filed.documents
         return {
             "ok": True,
+            "status": filed.kind == "status",
             "documents": [
                 {"url": document.absolute_url(), "title": document.Title()}
                 for document in documents

@@ -30,8 +30,15 @@ STATUS_OF_STATE = {
     "in_progress": "in_progress",
     "done": "done",
     "returned": "returned",
+    "recalled": "recalled",
 }
 STATUSES = ("delivered", "registered", "assigned", "in_progress", "done", "returned")
+
+#: The statuses of the exchange's codes (``core.exchange.status.NAMES``)
+#: that internal deliveries reach only by a recall, and those of recipients
+#: outside: sent, no status yet; a recall agreed or refused. One table, one
+#: vocabulary for both.
+EXCHANGE_STATUSES = ("sent", "recalled", "recall_agreed", "recall_refused")
 
 #: Why an outgoing document puts nothing in internal inboxes.
 SECRET = "secret"
@@ -105,8 +112,9 @@ def incoming_fields(outgoing: Outgoing, recipient: str, now) -> dict:
 
 
 def summary_counts(statuses) -> dict:
-    """``{status: count}`` over every status (zeros included), for the
-    delivery table's heading."""
+    """``{status: count}`` over every status (zeros included; those of
+    ``EXCHANGE_STATUSES`` only when present), for the delivery table's
+    heading."""
     counts = dict.fromkeys(STATUSES, 0)
     for status in statuses:
         counts[status] = counts.get(status, 0) + 1

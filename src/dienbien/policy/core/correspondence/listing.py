@@ -28,6 +28,7 @@ STATES = {
         "in_progress",
         "done",
         "returned",
+        "recalled",
     ),
 }
 

@@ -115,7 +115,8 @@ TITLES = {
 #: Workflow states whose documents hold a number, by register.
 NUMBERED_STATES = {
     OUTGOING: ("issued", "sent", "recalled"),
-    INCOMING: ("registered", "assigned", "in_progress", "done", "returned"),
+    # A registered copy its sender recalled keeps its number (issue 11).
+    INCOMING: ("registered", "assigned", "in_progress", "done", "returned", "recalled"),
     # Handed to someone: assigned, being handled or done.
     FOLLOW_UP: ("assigned", "in_progress", "done"),
 }
@@ -270,6 +271,8 @@ def incoming_row(entry: IncomingEntry, words: Words = Words()) -> tuple:
     notes = _stamps(entry.urgency, entry.confidentiality)
     if entry.state == "returned":
         notes.append(words.returned)
+    elif entry.state == "recalled":
+        notes.append(words.recalled)
     return _row(
         day(entry.received),
         entry.number,

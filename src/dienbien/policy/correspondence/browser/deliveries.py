@@ -15,6 +15,9 @@ class DeliveriesViewlet(ViewletBase):
     def update(self):
         super().update()
         self.rows = [self._row(row) for row in sending.delivery_rows(self.context)]
+        # Organisations outside the site among the rows: the heading says
+        # more than "inside the organisation".
+        self.external = any(row["external"] for row in self.rows)
         state = self._state()
         notice = sending.notice(self.context)
         # The notice matters before sending (why nothing will be delivered)

@@ -56,6 +56,7 @@ STATE_TITLES = {
     "in_progress": _("incoming_state_in_progress", default="In progress"),
     "done": _("incoming_state_done", default="Done"),
     "returned": _("incoming_state_returned", default="Returned to sender"),
+    "recalled": _("incoming_state_recalled", default="Recalled by the sender"),
 }
 STEP_TITLES = {
     "register": _("incoming_step_register", default="Register"),
@@ -65,6 +66,7 @@ STEP_TITLES = {
     "progress": _("incoming_step_progress", default="Record progress"),
     "close": _("incoming_step_close", default="Close"),
     "return": _("incoming_step_return", default="Return to sender"),
+    "recall": _("incoming_step_recall", default="Recalled by the sender"),
 }
 
 

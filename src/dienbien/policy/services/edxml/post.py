@@ -3,14 +3,17 @@ the inbox of the unit it is addressed to, awaiting registration
 (exchange/importer.py). 201 with the incoming documents made; 400 naming
 the element of a bad package; 403 for anybody but the addressed unit's
 clerical office; 409 naming the earlier document when the unit holds it
-already. See docs/exchange.md."""
+already. A status package (``MessageStatus``) is recorded on the outgoing
+document it names, or recalls our copies (exchange/statuses.py): 200 with
+the documents it changed. See docs/exchange.md."""
 
 from dienbien.policy import _
 from dienbien.policy.core.exchange.edxml import PackageError
+from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange.importer import Duplicate
-from dienbien.policy.exchange.importer import import_package
 from dienbien.policy.exchange.importer import NotAddressed
 from dienbien.policy.exchange.importer import NotClerk
+from dienbien.policy.exchange.receive import file_package
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import envelope
 from plone import api
@@ -45,10 +48,33 @@ def created(documents) -> dict:
     }
 
 
+def recorded(filed) -> dict:
+    """The answer to a status package: what it said, and the documents it
+    changed (the outgoing one, or our recalled copies)."""
+    return {
+        "status": {
+            "code": filed.status.code,
+            "name": filed.status.name,
+            "from": filed.status.sender.organ_id,
+            "document_id": filed.status.document.document_id,
+        },
+        "items": [
+            {
+                "@id": document.absolute_url(),
+                "UID": api.content.get_uuid(document),
+                "unit": document.unit,
+                "title": document.Title(),
+                "review_state": api.content.get_state(document),
+            }
+            for document in filed.documents
+        ],
+    }
+
+
 def refusal(request, error) -> dict:
     """The answer to a package that is not filed (status set)."""
     response = request.response
-    if isinstance(error, PackageError):
+    if isinstance(error, PackageError | statuses.StatusRefused):
         return bad_request(request, [error.problem])
     if isinstance(error, NotAddressed):
         return bad_request(
@@ -64,7 +90,7 @@ def refusal(request, error) -> dict:
                 )
             ],
         )
-    if isinstance(error, NotClerk):
+    if isinstance(error, NotClerk | statuses.NotClerk):
         response.setStatus(403)
         return {
             "type": "Forbidden",
@@ -107,8 +133,17 @@ class EdxmlPost(Service):
         # JSON ones: no form authenticator to carry.
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
-            documents = import_package(self.context, body_of(self.request))
-        except (PackageError, NotAddressed, NotClerk, Duplicate) as error:
+            filed = file_package(self.context, body_of(self.request))
+        except (
+            PackageError,
+            NotAddressed,
+            NotClerk,
+            Duplicate,
+            statuses.StatusRefused,
+            statuses.NotClerk,
+        ) as error:
             return refusal(self.request, error)
+        if filed.kind == "status":
+            return recorded(filed)
         self.request.response.setStatus(201)
-        return created(documents)
+        return created(filed.documents)

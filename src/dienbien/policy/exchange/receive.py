@@ -1,0 +1,132 @@
+"""Receiving a package of either kind, and the inbox folder's receive step.
+
+``file_package`` is what ``POST /@edxml``, ``@@edxml-upload`` and the
+receive step call: a status package (``MessageStatus``) is applied
+(``statuses.apply``), a document package imported (``importer``) and its
+arrival told to the sender (status 01).
+
+``receive_waiting`` takes every package waiting in the transport's inbox,
+oldest first, files each in its own savepoint and acknowledges those that
+were filed or applied; a refused one stays in the inbox and is reported
+(the clerk deals with it through the upload form or asks the sender). It
+serves ``@@edxml-receive`` (the clerical office, POST) and
+``scripts/exchange_receive.py`` (cron, ``make exchange-receive``).
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+from dienbien.policy import _
+from dienbien.policy.core.exchange import edxml
+from dienbien.policy.core.exchange import status as core
+from dienbien.policy.exchange import importer
+from dienbien.policy.exchange import statuses
+from dienbien.policy.exchange.transport import site_transport
+from dienbien.policy.services.errors import translated
+
+import logging
+import transaction
+
+
+logger = logging.getLogger("dienbien.policy")
+REFUSALS = (
+    edxml.PackageError,
+    importer.NotAddressed,
+    importer.NotClerk,
+    importer.Duplicate,
+    statuses.StatusRefused,
+    statuses.NotClerk,
+)
+
+
+@dataclass
+class Filed:
+    """What a package did: ``kind`` ``document`` or ``status``."""
+
+    kind: str
+    documents: list
+    status: core.StatusMessage | None = None
+
+
+def file_package(context, data: bytes, limits: edxml.Limits | None = None) -> Filed:
+    """File one package; raises one of ``REFUSALS`` before writing."""
+    message = edxml.parse(data, limits)
+    if isinstance(message, core.StatusMessage):
+        return Filed("status", statuses.apply(context, message), message)
+    documents = importer.import_package(context, data, limits)
+    statuses.announce_arrival(documents)
+    return Filed("document", documents)
+
+
+@dataclass
+class Outcome:
+    filed: list = field(default_factory=list)  # (identifier, Filed)
+    refused: list = field(default_factory=list)  # (identifier, error)
+
+
+def receive_waiting(context, transport=None) -> Outcome:
+    """File what waits in the inbox; acknowledge what was filed once the
+    transaction commits (the caller commits)."""
+    transport = transport or site_transport()
+    outcome = Outcome()
+    if transport is None:
+        return outcome
+    for identifier in transport.received():
+        try:
+            data = transport.fetch(identifier)
+        except KeyError:
+            continue  # taken by a parallel run
+        savepoint = transaction.savepoint()
+        try:
+            filed = file_package(context, data)
+        except REFUSALS as error:
+            savepoint.rollback()
+            logger.info("package %s refused: %s", identifier, type(error).__name__)
+            outcome.refused.append((identifier, error))
+            continue
+        outcome.filed.append((identifier, filed))
+        transaction.get().addAfterCommitHook(_acknowledge, args=(transport, identifier))
+    return outcome
+
+
+def _acknowledge(success: bool, transport, identifier: str) -> None:
+    if success:
+        transport.acknowledge(identifier)
+
+
+def refusal(error, request) -> dict:
+    """``{"element", "message", "earlier"}`` of a refused package, in the
+    request's language (the upload form's and the receive page's words)."""
+    earlier = None
+    if isinstance(error, edxml.PackageError | statuses.StatusRefused):
+        element, message = error.problem.field, error.problem
+    elif isinstance(error, importer.NotAddressed):
+        element = "edXML:MessageHeader/edXML:To"
+        message = _(
+            "edxml_not_addressed",
+            default="No unit of this site has the identifier of a "
+            "recipient of this package.",
+        )
+    elif isinstance(error, importer.NotClerk | statuses.NotClerk):
+        element = (
+            "edXML:MessageStatus/edXML:ResponseFor"
+            if isinstance(error, statuses.NotClerk)
+            else "edXML:MessageHeader/edXML:To"
+        )
+        message = _(
+            "edxml_not_clerk",
+            default="Only the clerical office of a unit the package is "
+            "addressed to may receive it.",
+        )
+    else:
+        element = "edXML:MessageHeader/edXML:DocumentId"
+        message = _(
+            "edxml_duplicate",
+            default="The unit has received this document already: ${title}.",
+            mapping={"title": error.earlier.Title},
+        )
+        earlier = {"url": error.earlier.getURL(), "title": error.earlier.Title}
+    return {
+        "element": element,
+        "message": translated(message, request),
+        "earlier": earlier,
+    }
