@@ -131,7 +131,13 @@ class Instance:
     def script(self, name: str, *args) -> str:
         """One of the project's ``scripts/`` as ``make`` runs it."""
         result = subprocess.run(
-            [sys.executable, str(ROOT / "scripts" / name), "--conf", str(self.conf), *args],
+            [
+                sys.executable,
+                str(ROOT / "scripts" / name),
+                "--conf",
+                str(self.conf),
+                *args,
+            ],
             env=self.env,
             capture_output=True,
             text=True,
@@ -213,7 +219,8 @@ def incoming(summary: str, content: bytes, filename: str = "cong-van.pdf") -> di
             "data": base64.b64encode(content).decode(),
             "encoding": "base64",
             "filename": filename,
-            "content-type": "application/pdf",
+            "content-type": "application/pdf"
+            if filename.endswith(".pdf")
+            else "text/plain",
         },
     }
-

@@ -204,7 +204,9 @@ def _run(command, log):
         if line.strip():
             log(f"  {line}")
     if result.returncode:
-        raise BackupError(f"{pathlib.Path(command[0]).name} failed ({result.returncode})")
+        raise BackupError(
+            f"{pathlib.Path(command[0]).name} failed ({result.returncode})"
+        )
 
 
 def _next_second(existing) -> None:
@@ -299,4 +301,3 @@ def _empty(directory: pathlib.Path | None) -> None:
             shutil.rmtree(child)
         else:
             child.unlink()
-

@@ -55,9 +55,7 @@ def read(zope_conf) -> FileStorage | RelStorage:
             blob_dir=pathlib.Path(config.blob_dir) if config.blob_dir else None,
             shared_blob_dir=bool(config.shared_blob_dir),
             cache_local_dir=(
-                pathlib.Path(config.cache_local_dir)
-                if config.cache_local_dir
-                else None
+                pathlib.Path(config.cache_local_dir) if config.cache_local_dir else None
             ),
             section=relstorage_section(zope_conf.read_text("utf-8")),
         )
