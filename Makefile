@@ -91,6 +91,23 @@ send-reminders: install ## E-mail officers their overdue and due-soon dossiers (
 exchange-receive: install ## Receive the edXML packages waiting in the inbox folder (cron, e.g. every 10 minutes)
 	$(BIN)/zconsole run $(CONF) scripts/exchange_receive.py --site-id $(SITE_ID)
 
+# Backups go to another disk in production: BACKUP_DIR=/mnt/backup/dienbien.
+BACKUP_DIR ?= $(CURDIR)/backups
+DAYS ?= 7
+
+.PHONY: backup
+backup: $(STAMP) ## Back up the database and blobs to BACKUP_DIR (incremental; FULL=1 full); the server may run
+	$(BIN)/python scripts/backup.py backup --conf $(CONF) --dir $(BACKUP_DIR) $(if $(FULL),--full)
+
+.PHONY: restore
+restore: $(STAMP) ## Restore the newest backup (AT=2026-11-30-22: the newest at or before, UTC); servers stopped
+	mkdir -p $(INSTANCE_HOME)/var/{filestorage,blobstorage,log,cache}
+	$(BIN)/python scripts/backup.py restore --conf $(CONF) --dir $(BACKUP_DIR) $(if $(AT),--at $(AT))
+
+.PHONY: pack
+pack: $(STAMP) ## Pack the database, keeping DAYS days of history (default 7); FileStorage: server stopped
+	$(BIN)/python scripts/pack.py --conf $(CONF) --days $(DAYS)
+
 .PHONY: start
 start: install instance/var/filestorage/Data.fs upgrade ## Install, create the site if missing, upgrade it, serve on http://localhost:$(PORT)
 	@echo "Serving http://localhost:$(PORT)/$(SITE_ID)  (Zope admin: admin)"

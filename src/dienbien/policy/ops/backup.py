@@ -119,6 +119,10 @@ def _restore_filestorage(storage: FileStorage, target, at, log):
         for suffix in (".index", ".tmp", ".old"):
             storage.path.with_name(storage.path.name + suffix).unlink(missing_ok=True)
         os.replace(restored, storage.path)
+        # repozo keeps the index with each backup: no index rebuild at start.
+        index = restored.with_name(restored.name + ".index")
+        if index.exists():
+            os.replace(index, storage.path.with_name(storage.path.name + ".index"))
     log(f"Restored the backup {stamp} to {storage.path}")
     return stamp
 
