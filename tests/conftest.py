@@ -70,6 +70,7 @@ def pytest_configure(config):
 #: one of them from being the last thing a worker does while the others idle.
 SLOW_FIRST = (
     "test_create_site.py",
+    "test_ops_safety.py",
     "test_dossier_concurrency.py",
     "test_outgoing_concurrency.py",
     "test_secret_access_server.py",
