@@ -100,7 +100,7 @@ backup: $(STAMP) ## Back up the database and blobs to BACKUP_DIR (incremental; F
 	$(BIN)/python scripts/backup.py backup --conf $(CONF) --dir $(BACKUP_DIR) $(if $(FULL),--full)
 
 .PHONY: restore
-restore: $(STAMP) ## Restore the newest backup (AT=2026-11-30-22: the newest at or before, UTC); servers stopped
+restore: $(STAMP) ## Restore the newest backup (AT=2026-11-30-22: the newest before 22:00 UTC); servers stopped
 	mkdir -p $(INSTANCE_HOME)/var/{filestorage,blobstorage,log,cache}
 	$(BIN)/python scripts/backup.py restore --conf $(CONF) --dir $(BACKUP_DIR) $(if $(AT),--at $(AT))
 
