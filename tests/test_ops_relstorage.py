@@ -27,8 +27,19 @@ def pg_tool(name: str) -> str | None:
     return shutil.which(name)
 
 
+def _server_user_missing() -> bool:
+    """As root, the server runs as Debian's ``postgres`` user."""
+    if os.geteuid() != 0:
+        return False
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        return True
+    return False
+
+
 pytestmark = pytest.mark.skipif(
-    pg_tool("initdb") is None,
+    pg_tool("initdb") is None or _server_user_missing(),
     reason="PostgreSQL's server is not installed (apt-get install postgresql)",
 )
 
