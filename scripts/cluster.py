@@ -77,8 +77,13 @@ def instance_env(home) -> dict:
 
 def zconsole(home, script, *args, quiet=False):
     return subprocess.run(
-        [str(BIN / "zconsole"), "run", str(pathlib.Path(home) / "etc" / "zope.conf")]
-        + [str(script), *map(str, args)],
+        [
+            str(BIN / "zconsole"),
+            "run",
+            str(pathlib.Path(home) / "etc" / "zope.conf"),
+            str(script),
+            *map(str, args),
+        ],
         env=instance_env(home),
         check=True,
         capture_output=quiet,
@@ -88,7 +93,7 @@ def zconsole(home, script, *args, quiet=False):
 
 def serve(home, port: int, log=None) -> subprocess.Popen:
     """Start an instance's server (in its own session: it outlives us)."""
-    output = open(log, "ab") if log else subprocess.DEVNULL
+    output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115
     return subprocess.Popen(
         [
             str(BIN / "runwsgi"),
@@ -202,12 +207,12 @@ def start(options) -> None:
     zconsole(homes[0], ROOT / "scripts" / "create_site.py", "--site-id", site)
     zconsole(homes[0], ROOT / "scripts" / "upgrade.py", "--site-id", site)
     ports = [options.port + n for n in range(1, options.instances + 1)]
-    for home, port in zip(homes, ports):
+    for home, port in zip(homes, ports, strict=True):
         pidfile = folder / f"{home.name}.pid"
         stop_pid(pidfile)
         process = serve(home, port, log=home / "var" / "log" / "server.log")
         pidfile.write_text(f"{process.pid}\n")
-    for home, port in zip(homes, ports):
+    for port in ports:
         wait_until_up(f"http://127.0.0.1:{port}/")
     conf = folder / "haproxy.cfg"
     conf.write_text(haproxy_conf(options.host, options.port, ports))

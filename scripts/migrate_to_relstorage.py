@@ -117,10 +117,12 @@ def compare(config_path, sample: int | None, seed: int = 14) -> list[str]:
                 problems.append(f"object {oid_repr(oid)} differs")
             elif is_blob_record(data):
                 blobs += 1
-                with open(source.loadBlob(oid, tid), "rb") as one:
-                    with open(destination.loadBlob(oid, tid), "rb") as two:
-                        if one.read() != two.read():
-                            problems.append(f"blob {oid_repr(oid)} differs")
+                with (
+                    open(source.loadBlob(oid, tid), "rb") as one,
+                    open(destination.loadBlob(oid, tid), "rb") as two,
+                ):
+                    if one.read() != two.read():
+                        problems.append(f"blob {oid_repr(oid)} differs")
         print(
             f"Compared: {sum(counts.values())} objects of {len(counts)} classes "
             f"counted in both; {len(oids)} objects and {blobs} blobs compared "

@@ -214,7 +214,9 @@ def stop(folder) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="pgcluster.py", description=__doc__)
-    parser.add_argument("action", choices=["init", "start", "stop", "status", "dsn", "env"])
+    parser.add_argument(
+        "action", choices=["init", "start", "stop", "status", "dsn", "env"]
+    )
     parser.add_argument("folder")
     parser.add_argument("--port", type=int, default=None)
     parser.add_argument("--database", default=DATABASE)
