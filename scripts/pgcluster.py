@@ -138,6 +138,9 @@ def init(folder, port: int | None = None, database: str = DATABASE) -> None:
                     "UTF8",
                     "--locale",
                     "C.UTF-8",
+                    # A cluster that crashes while it is being created is
+                    # created again: no need to wait for the disk here.
+                    "--no-sync",
                 ]
             ),
             check=True,
