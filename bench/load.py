@@ -100,16 +100,19 @@ class Shared:
     def __init__(self):
         self.lock = threading.Lock()
         self.codes = []  # (code, digits) for lookups
-        self.accepted = collections.deque()  # @id awaiting their transfer
+        # Per desk: the @id of dossiers awaiting their transfer (a clerk
+        # moves on the dossiers of his own desk only).
+        self.accepted = collections.defaultdict(collections.deque)
 
-    def add(self, url, code, digits):
+    def add(self, desk, url, code, digits):
         with self.lock:
             self.codes.append((code, digits))
-            self.accepted.append(url)
+            self.accepted[desk].append(url)
 
-    def next_accepted(self):
+    def next_accepted(self, desk):
         with self.lock:
-            return self.accepted.popleft() if self.accepted else None
+            waiting = self.accepted[desk]
+            return waiting.popleft() if waiting else None
 
 
 def rebase(url: str, base: str) -> str:
@@ -121,7 +124,7 @@ def rebase(url: str, base: str) -> str:
 def one_request(kind, base, desk, anonymous, shared, rng, serial, where=DESKS[0]):
     headers = {"Accept": "application/json"}
     if kind == "transition":
-        url = shared.next_accepted()
+        url = shared.next_accepted(where[0])
         if url is None:
             kind = "create"
         else:
@@ -171,7 +174,7 @@ def one_request(kind, base, desk, anonymous, shared, rng, serial, where=DESKS[0]
         )
         if response.status_code == 201:
             body = response.json()
-            shared.add(body["@id"], body["code"], phone.replace(" ", "")[-4:])
+            shared.add(where[0], body["@id"], body["code"], phone.replace(" ", "")[-4:])
     return kind, response.status_code, EXPECTED[kind]
 
 
