@@ -113,6 +113,33 @@ start: install instance/var/filestorage/Data.fs upgrade ## Install, create the s
 	@echo "Serving http://localhost:$(PORT)/$(SITE_ID)  (Zope admin: admin)"
 	TZ=$(SERVER_TZ) $(BIN)/runwsgi $(INI) http_host=$(HOST) http_port=$(PORT)
 
+# Cluster mode (docs/deploy.md): PostgreSQL on 127.0.0.1:$(PG_PORT), $(INSTANCES)
+# Zope instances on RelStorage (ports $(PORT)+1…), HAProxy on $(HOST):$(PORT).
+INSTANCES ?= 2
+PG_PORT ?= 5433
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+PG_DIR := instance/var/postgres
+
+.PHONY: cluster-packages
+cluster-packages: ## Install Debian's postgresql and haproxy when missing
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! { command -v haproxy || test -x /usr/sbin/haproxy; } >/dev/null; then \
+	  echo "Installing Debian's postgresql and haproxy"; \
+	  $(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql haproxy; \
+	fi
+
+.PHONY: start-cluster
+start-cluster: install cluster-packages ## PostgreSQL, 2 instances on RelStorage, HAProxy on http://localhost:$(PORT) (in the background)
+	$(BIN)/python scripts/cluster.py start --instances $(INSTANCES) --host $(HOST) --port $(PORT) --pg-port $(PG_PORT) --site-id $(SITE_ID)
+
+.PHONY: stop-cluster
+stop-cluster: ## Stop HAProxy, the instances and PostgreSQL of start-cluster
+	$(BIN)/python scripts/cluster.py stop
+
+.PHONY: migrate-to-relstorage
+migrate-to-relstorage: install cluster-packages ## Copy the FileStorage site (blobs too) into the cluster's PostgreSQL and compare (ARGS=--clear replaces)
+	$(BIN)/python scripts/pgcluster.py init $(PG_DIR) --port $(PG_PORT)
+	$(BIN)/python scripts/migrate_to_relstorage.py --data-fs instance/var/filestorage/Data.fs --blobs instance/var/blobstorage --dsn "$$($(BIN)/python scripts/pgcluster.py dsn $(PG_DIR))" $(ARGS)
+
 .PHONY: lint
 lint: install ## ruff (lint + format check) and zpretty check
 	$(BIN)/ruff check src tests scripts bench
