@@ -18,6 +18,7 @@ from zope.component.hooks import setSite
 
 import argparse
 import os
+import pathlib
 import sys
 import transaction
 
@@ -30,6 +31,20 @@ def ensure_admin(app):
         print("Created the Zope admin user 'admin'.")
     elif os.environ.get("ADMIN_PASSWORD"):
         users._doChangeUser("admin", password, ["Manager"], [])
+
+
+def write_sample_packages(portal):
+    """The demo's sample edXML packages into the instance's inbox folder
+    (``var/exchange/inbox``), where a clerk or the folder transport finds
+    them (docs/exchange.md)."""
+    from dienbien.policy.exchange.demo import write_inbox
+
+    home = os.environ.get("INSTANCE_HOME")
+    if not home:
+        return
+    written = write_inbox(portal, pathlib.Path(home) / "var" / "exchange" / "inbox")
+    if written:
+        print(f"Wrote {len(written)} sample edXML packages to {written[0].parent}")
 
 
 def main(app, argv):
@@ -52,6 +67,8 @@ def main(app, argv):
 
     portal = site.create(app, options.site_id, demo=not options.no_demo)
     setSite(portal)
+    if not options.no_demo:
+        write_sample_packages(portal)
     transaction.get().note(f"Created site {options.site_id} (dienbien.policy)")
     transaction.commit()
     print(

@@ -9,6 +9,7 @@ from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.correspondence.demo import load_documents
 from dienbien.policy.dossiers.demo import load_dossiers
 from dienbien.policy.exchange.demo import load_organ_ids
+from dienbien.policy.exchange.demo import load_samples
 from dienbien.policy.legal.demo import load_legal_documents
 from dienbien.policy.orgunits.importer import import_units
 from dienbien.policy.procedures.demo import load_procedures
@@ -30,6 +31,7 @@ def load(portal) -> None:
     load_dossiers(portal)
     load_documents(portal)
     load_legal_documents(portal)
+    load_samples(portal)
     load_front_page(portal, json.loads((DATA / "site.json").read_text("utf-8")))
     from dienbien.policy.citizenforms.demo import load_questions
 

@@ -256,6 +256,12 @@ class DocumentSerializer(SerializeToJson):
         result["signatures"] = signature_facts(self.context, self.request)
         if kind == "outgoing":
             result["recipients_status"] = self.recipients_status()
+        if kind == "incoming":
+            # What came with an edXML package (exchange/): its identity, the
+            # further files, the package itself for the unit's clerks.
+            from dienbien.policy.exchange.views import exchange_facts
+
+            result.update(exchange_facts(self.context))
         return result
 
     def recipients_status(self) -> list[dict]:

@@ -15,7 +15,9 @@
    ``exchange_attachments``, the package's identity in
    ``exchange_document_id`` and ``exchange_sender``. A failure while
    writing rolls back to before the first (a savepoint): nothing
-   half-created, even when the caller catches the error.
+   half-created, even when the caller catches the error;
+5. the package itself is kept on each document (``exchange_package``, a
+   blob), for the unit's clerical office (``@@exchange-package``).
 """
 
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 
+import re
 import transaction
 
 
@@ -111,16 +114,32 @@ def _file(attachment) -> NamedBlobFile:
 def _create(folder, message: DocumentMessage, unit: str, now):
     fields = mapping.incoming_fields(message, unit, now)
     files = [_file(attachment) for attachment in message.attachments]
+    # The file is there when the document is added: its signatures are
+    # judged and its text read on arrival (signatures/, fulltext.py).
     incoming = createContentInContainer(
-        folder, INCOMING, checkConstraints=False, id=new_id(INCOMING_KIND), **fields
+        folder,
+        INCOMING,
+        checkConstraints=False,
+        id=new_id(INCOMING_KIND),
+        file=files[0] if files else None,
+        **fields,
     )
-    incoming.file = files[0] if files else None
     incoming.exchange_attachments = tuple(files[1:])
     incoming.exchange_document_id = message.effective_document_id
     incoming.exchange_sender = message.sender.organ_id
     incoming.exchange_due_date = message.due_date
     incoming.reindexObject()
     return incoming
+
+
+def package_file(message: DocumentMessage, data: bytes) -> NamedBlobFile:
+    """The received package as a file: ``edxml-1254-SNV-CCVC.xml``."""
+    from unidecode import unidecode
+
+    name = re.sub(r"[^A-Za-z0-9-]+", "", unidecode(message.code).replace("/", "-"))
+    return NamedBlobFile(
+        data, contentType="application/xml", filename=f"edxml-{name}.xml"
+    )
 
 
 def import_package(context, data: bytes, limits: edxml.Limits | None = None) -> list:
@@ -142,7 +161,10 @@ def import_package(context, data: bytes, limits: edxml.Limits | None = None) -> 
     now = clock.now()
     savepoint = transaction.savepoint()
     try:
-        return [_create(folder, message, unit, now) for unit in units]
+        documents = [_create(folder, message, unit, now) for unit in units]
+        for document in documents:
+            document.exchange_package = package_file(message, data)
+        return documents
     except Exception:
         savepoint.rollback()
         raise

@@ -68,3 +68,74 @@ def other_files(document) -> list[dict]:
             getattr(document, "exchange_attachments", None) or (), start=1
         )
     ]
+
+
+def may_fetch_package(document) -> bool:
+    """The received package is for the clerical office of the document's
+    unit (and Managers)."""
+    from dienbien.policy.services.edxml.get import is_clerk_of
+
+    return bool(getattr(document, "exchange_package", None)) and is_clerk_of(
+        document.unit
+    )
+
+
+class ExchangePackage(BrowserView):
+    """``@@exchange-package``: the edXML package an incoming document came
+    in, as received, for the unit's clerical office."""
+
+    def __call__(self):
+        from plone.namedfile.utils import set_headers
+        from plone.namedfile.utils import stream_data
+        from zExceptions import Forbidden
+        from zExceptions import NotFound
+
+        file = getattr(self.context, "exchange_package", None)
+        if file is None:
+            raise NotFound("exchange-package")
+        if not may_fetch_package(self.context):
+            raise Forbidden("exchange-package")
+        set_headers(file, self.request.response, filename=file.filename)
+        return stream_data(file)
+
+
+def exchange_package(document) -> dict | None:
+    """The received package for the document's page (its clerks only)."""
+    if not may_fetch_package(document):
+        return None
+    file = document.exchange_package
+    return {
+        "url": f"{document.absolute_url()}/@@exchange-package",
+        "name": file.filename,
+        "size": f"{max(1, round(file.getSize() / 1024))} KB",
+    }
+
+
+def file_facts(file, url: str) -> dict:
+    """A file as plone.restapi serializes a file field."""
+    return {
+        "content-type": file.contentType,
+        "download": url,
+        "filename": file.filename,
+        "size": file.getSize(),
+    }
+
+
+def exchange_facts(document) -> dict:
+    """What REST adds to an incoming document that came as a package: its
+    ``DocumentId``, the further files, and the package (its clerks only)."""
+    url = document.absolute_url()
+    package = getattr(document, "exchange_package", None)
+    return {
+        "exchange_document_id": getattr(document, "exchange_document_id", None)
+        or None,
+        "exchange_attachments": [
+            file_facts(file, f"{url}/@@exchange-file?n={number}")
+            for number, file in enumerate(
+                getattr(document, "exchange_attachments", None) or (), start=1
+            )
+        ],
+        "exchange_package": file_facts(package, f"{url}/@@exchange-package")
+        if may_fetch_package(document)
+        else None,
+    }

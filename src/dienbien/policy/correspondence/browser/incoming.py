@@ -393,6 +393,12 @@ class IncomingView(BrowserView):
 
         return other_files(self.context)
 
+    def exchange_package(self):
+        """The received edXML package itself, for the unit's clerks."""
+        from dienbien.policy.exchange.views import exchange_package
+
+        return exchange_package(self.context)
+
     def timing(self):
         """Registered and forwarded the same working day (Art. 21–23)."""
         doc = self.context
