@@ -56,9 +56,7 @@ def load_samples(portal, today=None) -> int:
     number of organisations added."""
     data = sample_data()
     book = portal[ADDRESS_BOOK_PATH]
-    known = {
-        getattr(entry, "organ_id", None) for entry in book.objectValues()
-    }
+    known = {getattr(entry, "organ_id", None) for entry in book.objectValues()}
     added = 0
     for organ in samples.sample_organisations(data):
         if organ.organ_id in known:

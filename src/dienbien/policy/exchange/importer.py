@@ -114,22 +114,21 @@ def _file(attachment) -> NamedBlobFile:
 def _create(folder, message: DocumentMessage, unit: str, now):
     fields = mapping.incoming_fields(message, unit, now)
     files = [_file(attachment) for attachment in message.attachments]
-    # The file is there when the document is added: its signatures are
-    # judged and its text read on arrival (signatures/, fulltext.py).
-    incoming = createContentInContainer(
+    # Everything is there when the document is added: its signatures are
+    # judged and its text read on arrival (signatures/, fulltext.py), and it
+    # is indexed once, with its exchange keys.
+    return createContentInContainer(
         folder,
         INCOMING,
         checkConstraints=False,
         id=new_id(INCOMING_KIND),
         file=files[0] if files else None,
+        exchange_attachments=tuple(files[1:]),
+        exchange_document_id=message.effective_document_id,
+        exchange_sender=message.sender.organ_id,
+        exchange_due_date=message.due_date,
         **fields,
     )
-    incoming.exchange_attachments = tuple(files[1:])
-    incoming.exchange_document_id = message.effective_document_id
-    incoming.exchange_sender = message.sender.organ_id
-    incoming.exchange_due_date = message.due_date
-    incoming.reindexObject()
-    return incoming
 
 
 def package_file(message: DocumentMessage, data: bytes) -> NamedBlobFile:

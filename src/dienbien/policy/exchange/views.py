@@ -127,8 +127,7 @@ def exchange_facts(document) -> dict:
     url = document.absolute_url()
     package = getattr(document, "exchange_package", None)
     return {
-        "exchange_document_id": getattr(document, "exchange_document_id", None)
-        or None,
+        "exchange_document_id": getattr(document, "exchange_document_id", None) or None,
         "exchange_attachments": [
             file_facts(file, f"{url}/@@exchange-file?n={number}")
             for number, file in enumerate(
