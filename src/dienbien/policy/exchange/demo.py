@@ -20,6 +20,7 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zope.annotation.interfaces import IAnnotations
 
+import functools
 import json
 import pathlib
 
@@ -87,12 +88,19 @@ def sample_packages(portal=None) -> list[samples.SamplePackage]:
     anchor = IAnnotations(portal).get(ANCHOR_KEY)
     if anchor is None:
         return []
-    units = {
-        unit.code: Organ(unit.organ_id, unit.title)
+    units = tuple(
+        (unit.code, unit.organ_id, unit.title)
         for unit in unit_objects(portal)
         if getattr(unit, "organ_id", None)
-    }
-    return samples.sample_packages(sample_data(), units, anchor)
+    )
+    return list(_packages(anchor, units))
+
+
+@functools.lru_cache(maxsize=4)
+def _packages(anchor, units: tuple) -> tuple:
+    # The upload page asks on every view; the .docx files take ~40 ms each.
+    organs = {code: Organ(organ_id, title) for code, organ_id, title in units}
+    return tuple(samples.sample_packages(sample_data(), organs, anchor))
 
 
 def write_inbox(portal, folder: pathlib.Path) -> list[pathlib.Path]:
