@@ -132,7 +132,9 @@ def package(index: int, pdf: bytes) -> bytes:
         DocumentMessage(
             sender=SENDER,
             recipients=(DISTRICT,),
-            number=str(index + 1),
+            # Far above the demo's own numbers (its documents from the same
+            # sender would make a package a duplicate).
+            number=str(100_001 + index),
             notation="SNV-CCVC",
             promulgated=date(2026, 11, 2),
             type_name="Công văn",

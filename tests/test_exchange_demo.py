@@ -124,15 +124,15 @@ def test_a_clerk_receives_a_sample_in_one_click(demo, integration):
 def test_rest_of_an_arrived_document_has_its_files_and_package(demo, integration):
     request = integration["request"]
     with api.env.adopt_user(username="vanthu"):
-        view = upload(demo, request, {"sample": "02-so-tai-chinh-quyet-dinh"})
+        view = upload(demo, request, {"sample": "02-so-khcn-quyet-dinh"})
         [filed] = view.outcome["documents"]
         document = demo["van-ban"][filed["url"].rsplit("/", 1)[1]]
         data = getMultiAdapter((document, request), ISerializeToJson)()
     url = document.absolute_url()
-    assert data["file"]["filename"] == "387-QD-STC.docx"
-    assert data["exchange_document_id"] == "000.00.04.H15,2026/11/28,387/QĐ-STC"
+    assert data["file"]["filename"] == "387-QD-SKHCN.docx"
+    assert data["exchange_document_id"] == "000.00.09.H15,2026/11/28,387/QĐ-SKHCN"
     [other] = data["exchange_attachments"]
-    assert other["filename"] == "387-QD-STC-phu-luc.docx"
+    assert other["filename"] == "387-QD-SKHCN-phu-luc.docx"
     assert other["download"] == f"{url}/@@exchange-file?n=1"
     assert other["size"] == len(document.exchange_attachments[0].data)
     assert data["exchange_package"]["download"] == f"{url}/@@exchange-package"

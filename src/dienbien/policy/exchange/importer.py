@@ -132,7 +132,7 @@ def _create(folder, message: DocumentMessage, unit: str, now):
 
 
 def package_file(message: DocumentMessage, data: bytes) -> NamedBlobFile:
-    """The received package as a file: ``edxml-1254-SNV-CCVC.xml``."""
+    """The received package as a file: ``edxml-1254-SNV-VP.xml``."""
     from unidecode import unidecode
 
     name = re.sub(r"[^A-Za-z0-9-]+", "", unidecode(message.code).replace("/", "-"))
