@@ -43,6 +43,9 @@ def test_create_rerun_and_recreate(instance, tmp_path):
     assert first["units"] == 35
     assert first["installed"] is True
     assert "motcua.huyen" in first["users"]
+    # The demo's sample edXML packages wait in the instance's inbox folder.
+    inbox = sorted(path.name for path in (instance / "var/exchange/inbox").iterdir())
+    assert inbox[0] == "01-so-noi-vu-cong-van.xml" and len(inbox) == 4
 
     # Mark the site, run again: the site is left as it is.
     marker = tmp_path / "mark.py"
