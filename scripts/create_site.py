@@ -35,8 +35,8 @@ def ensure_admin(app):
 
 def write_sample_packages(portal):
     """The demo's sample edXML packages into the instance's inbox folder
-    (``var/exchange/inbox``), where a clerk or the folder transport finds
-    them (docs/exchange.md)."""
+    (``var/exchange/inbox``), the site's exchange inbox unless one is set,
+    where a clerk or the receive step finds them (docs/exchange.md)."""
     from dienbien.policy.exchange.demo import write_inbox
 
     home = os.environ.get("INSTANCE_HOME")

@@ -69,6 +69,10 @@ def test_sample_organisations_and_packages(demo, tmp_path):
     written = loader.write_inbox(demo, tmp_path / "inbox")
     assert [path.name for path in written] == [p.filename for p in packages]
     assert [path.read_bytes() for path in written] == [p.build() for p in packages]
+    # The folder is the site's exchange inbox now: the receive step sees them.
+    from dienbien.policy.exchange.transport import site_transport
+
+    assert site_transport().received() == [p.filename for p in packages]
 
 
 def test_a_clerk_receives_a_sample_in_one_click(demo, integration):

@@ -8,7 +8,8 @@ the demo was made (an annotation of the site), and ``sample_packages``
 writes them from it whenever asked — the same bytes each time. They are
 offered on ``@@edxml-upload`` (one button each) and written by
 ``make create-site`` into the instance's inbox folder,
-``var/exchange/inbox/`` (``write_inbox``).
+``var/exchange/inbox/``, which becomes the site's exchange inbox when it has
+none (``write_inbox``).
 """
 
 from dienbien.policy import clock
@@ -104,8 +105,14 @@ def _packages(anchor, units: tuple) -> tuple:
 
 
 def write_inbox(portal, folder: pathlib.Path) -> list[pathlib.Path]:
-    """Write the sample packages into ``folder`` (made if missing)."""
+    """Write the sample packages into ``folder`` (made if missing) and make
+    it the site's exchange inbox when none is set, so that the receive step
+    (``@@edxml-receive``, ``make exchange-receive``) finds them."""
+    from dienbien.policy.exchange.transport import INBOX
+
     folder.mkdir(parents=True, exist_ok=True)
+    if not (api.portal.get_registry_record(INBOX, default=None) or "").strip():
+        api.portal.set_registry_record(INBOX, str(folder.resolve()))
     written = []
     for package in sample_packages(portal):
         path = folder / package.filename

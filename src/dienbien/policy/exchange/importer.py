@@ -141,10 +141,15 @@ def package_file(message: DocumentMessage, data: bytes) -> NamedBlobFile:
     )
 
 
-def import_package(context, data: bytes, limits: edxml.Limits | None = None) -> list:
+def import_package(
+    context, data: bytes, limits: edxml.Limits | None = None, message=None
+) -> list:
     """The incoming documents made from ``data``; raises ``PackageError``,
-    ``NotAddressed``, ``NotClerk`` or ``Duplicate`` before writing anything."""
-    message = edxml.parse(data, limits)
+    ``NotAddressed``, ``NotClerk`` or ``Duplicate`` before writing anything.
+    ``message``: ``data`` already read (``receive.file_package``), not read
+    twice."""
+    if message is None:
+        message = edxml.parse(data, limits)
     units = addressed_units(context, message)
     if not units:
         raise NotAddressed()

@@ -52,7 +52,7 @@ def file_package(context, data: bytes, limits: edxml.Limits | None = None) -> Fi
     message = edxml.parse(data, limits)
     if isinstance(message, core.StatusMessage):
         return Filed("status", statuses.apply(context, message), message)
-    documents = importer.import_package(context, data, limits)
+    documents = importer.import_package(context, data, limits, message=message)
     statuses.announce_arrival(documents)
     return Filed("document", documents)
 
