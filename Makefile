@@ -17,6 +17,10 @@ SITE_ID ?= dienbien
 # The marker records which inputs the installed venv was built from.
 STAMP := $(VENV)/.installed
 
+# axe-core, which the browser tests inject into pages (accessibility audit),
+# pinned by package-lock.json and installed from the npm registry.
+AXE := node_modules/axe-core/axe.min.js
+
 PO_FILES := $(shell find src -name '*.po')
 MO_FILES := $(PO_FILES:.po=.mo)
 
@@ -34,8 +38,13 @@ $(STAMP): $(BIN)/python pyproject.toml constraints.txt
 	@touch $@
 
 .PHONY: install
-install: $(STAMP) compile-translations ## Create the venv and install (constrained)
+install: $(STAMP) compile-translations $(AXE) ## Create the venv and install (constrained)
 	@command -v pdftotext >/dev/null || echo "WARNING: pdftotext not found. The site needs Debian's poppler-utils to index the text of attached PDFs (sudo apt-get install poppler-utils); without it PDFs are not indexed and each logs a warning."
+
+$(AXE): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is required for the browser tests' accessibility audit (sudo apt-get install nodejs npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 %.mo: %.po
 	$(BIN)/python -m dienbien.policy.i18n $<
