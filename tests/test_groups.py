@@ -45,6 +45,8 @@ def test_groups_created_with_function_roles(units):
         "desk": "DeskClerk",
         "officer": "Officer",
         "leader": "Leader",
+        "editor": "NewsEditor",
+        "reviewer": "NewsReviewer",
     }
     for function in FUNCTIONS:
         found = group("H15.50.03", function)

@@ -93,6 +93,9 @@ def post_install(context):
     from dienbien.policy.citizenforms.setup import set_up_forms
 
     set_up_forms(portal)
+    from dienbien.policy.editorial.newsroom import ensure_newsrooms
+
+    ensure_newsrooms(portal)
 
 
 def load_demo(context):

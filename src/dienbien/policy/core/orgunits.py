@@ -32,7 +32,9 @@ KINDS = (
 )
 
 #: The functions every unit staffs; each becomes a Plone group of the unit.
-FUNCTIONS = ("clerical", "desk", "officer", "leader")
+#: ``editor`` and ``reviewer`` write and publish the unit's portal news
+#: (docs/workflows.md, ``dienbien_editorial_workflow``).
+FUNCTIONS = ("clerical", "desk", "officer", "leader", "editor", "reviewer")
 
 #: Unit identifiers (Decision 20/2020/QĐ-TTg codes are 13 characters, e.g.
 #: ``H15.50.05.13``); letters, digits, dots and dashes, as they appear inside

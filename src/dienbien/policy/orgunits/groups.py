@@ -23,6 +23,10 @@ FUNCTION_ROLES = {
     "desk": "DeskClerk",
     "officer": "Officer",
     "leader": "Leader",
+    # Their local roles in the unit's newsroom do the work (editorial/);
+    # the global role only opens the review queue.
+    "editor": "NewsEditor",
+    "reviewer": "NewsReviewer",
 }
 
 FUNCTION_TITLES = {
@@ -30,6 +34,8 @@ FUNCTION_TITLES = {
     "desk": _("function_desk", default="One-stop desk"),
     "officer": _("function_officer", default="Officers"),
     "leader": _("function_leader", default="Leaders"),
+    "editor": _("function_editor", default="News editors"),
+    "reviewer": _("function_reviewer", default="News reviewers"),
 }
 
 RETIRED_MARK = _("group_retired", default="[retired]")

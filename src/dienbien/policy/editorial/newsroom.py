@@ -1,0 +1,134 @@
+"""Newsrooms: in the news section, one folder per district, commune or ward,
+where that unit's editors write and its reviewers publish.
+
+A newsroom is a plain Folder marked ``IUnitNewsroom`` that stores its unit's
+UID (``orgunits.references``: the unit's present code is read from it, so a
+newsroom follows a change of code). Its local roles (``localroles.py``) give
+the unit's ``editor`` group Contributor and Editor, its ``reviewer`` group
+Reviewer; nobody else is given anything, so a commune's editors add and
+submit in their own newsroom only and its reviewers publish there only.
+"""
+
+from dienbien.policy import _
+from dienbien.policy.core.editorial import NEWSROOM_KINDS
+from dienbien.policy.core.editorial import TYPES
+from dienbien.policy.orgunits.events import SYNCED_RETIRED
+from dienbien.policy.orgunits.lookup import unit_objects
+from dienbien.policy.orgunits.references import code_of
+from plone import api
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.i18n.normalizer.interfaces import IIDNormalizer
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.interface import alsoProvides
+from zope.interface import Interface
+
+
+#: The news section's id. portal-site's structure owns the section; this
+#: module only makes a bare one when a site has none yet.
+NEWS_SECTION = "tin-tuc"
+NEWS_SECTION_TITLE = _("container_news", default="News and events")
+
+#: What may be added in a newsroom: the editorial types, and pictures and
+#: files for them.
+ADDABLE = (*TYPES, "Image", "File")
+
+#: The attribute holding the newsroom's unit UID.
+UNIT_UID = "dienbien_newsroom_unit"
+
+
+class IUnitNewsroom(Interface):
+    """A unit's newsroom in the news section."""
+
+
+def news_section(portal, create: bool = False):
+    """The news section (``None`` when the site has none and ``create`` is off)."""
+    section = portal.get(NEWS_SECTION)
+    if section is None and create:
+        section = api.content.create(
+            container=portal,
+            type="Folder",
+            id=NEWS_SECTION,
+            title=translate(
+                NEWS_SECTION_TITLE, target_language=api.portal.get_default_language()
+            ),
+        )
+        publish(section)
+    return section
+
+
+def publish(folder) -> None:
+    """Public: published under the site's folder workflow (a site without
+    one lets the folder acquire the site root's public View)."""
+    if api.content.get_state(folder, default=None) not in (None, "published"):
+        api.content.transition(obj=folder, to_state="published")
+
+
+def newsroom_unit(newsroom) -> str | None:
+    """The present code of the newsroom's unit."""
+    return code_of(getattr(newsroom, UNIT_UID, None))
+
+
+def newsrooms(portal) -> dict[str, object]:
+    """``{unit code: newsroom}`` for every newsroom of the site."""
+    catalog = api.portal.get_tool("portal_catalog")
+    found = {}
+    for brain in catalog.unrestrictedSearchResults(
+        object_provides=IUnitNewsroom.__identifier__
+    ):
+        newsroom = brain._unrestrictedGetObject()
+        code = newsroom_unit(newsroom)
+        if code:
+            found[code] = newsroom
+    return found
+
+
+def ensure_newsroom(unit, section=None):
+    """The newsroom of the OrgUnit ``unit``, made when missing; ``None`` for
+    a unit of a kind that keeps none, or when the site has no news section."""
+    if unit.kind not in NEWSROOM_KINDS:
+        return None
+    section = section if section is not None else news_section(api.portal.get())
+    if section is None:
+        return None
+    uid = api.content.get_uuid(unit)
+    for newsroom in section.objectValues():
+        if getattr(newsroom, UNIT_UID, None) == uid:
+            return newsroom
+    base = getUtility(IIDNormalizer).normalize(unit.title, max_length=60)
+    newsroom_id, number = base, 1
+    while newsroom_id in section.objectIds():
+        number += 1
+        newsroom_id = f"{base}-{number}"
+    newsroom = api.content.create(
+        container=section, type="Folder", id=newsroom_id, title=unit.title
+    )
+    setattr(newsroom, UNIT_UID, uid)
+    alsoProvides(newsroom, IUnitNewsroom)
+    constraints = ISelectableConstrainTypes(newsroom)
+    constraints.setConstrainTypesMode(ENABLED)
+    constraints.setLocallyAllowedTypes(ADDABLE)
+    constraints.setImmediatelyAddableTypes(ADDABLE)
+    newsroom.setLayout("summary_view")
+    publish(newsroom)
+    newsroom.reindexObject()
+    return newsroom
+
+
+def ensure_newsrooms(portal) -> int:
+    """A newsroom for every active district, commune and ward (site set-up,
+    upgrade, demo). Returns how many newsrooms the site has."""
+    section = news_section(portal, create=True)
+    count = 0
+    for unit in unit_objects(portal):
+        if getattr(unit, SYNCED_RETIRED, False):
+            continue
+        if ensure_newsroom(unit, section) is not None:
+            count += 1
+    return count
+
+
+def unit_added(unit, event) -> None:
+    """A new district, commune or ward gets its newsroom at once."""
+    ensure_newsroom(unit)

@@ -1,0 +1,230 @@
+"""The portal's editorial work: a unit's editors write and submit in its
+newsroom only, its reviewers publish there only, returning and taking down
+need a reason, and a scheduled or expired item is not on the site."""
+
+from datetime import datetime
+from dienbien.policy.core.orgunits import group_id
+from dienbien.policy.editorial.lifecycle import site_datetime
+from dienbien.policy.editorial.newsroom import newsrooms
+from plone import api
+from plone.app.testing import setRoles
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.app.testing import TEST_USER_ID
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zExceptions import Unauthorized
+
+import pytest
+import transaction
+
+
+PASSWORD = "bientap-" * 2
+A = "H15.50.05.01"  # UBND xã Thanh Xương
+B = "H15.50.05.02"  # UBND xã Thanh An
+PEOPLE = {
+    "bientap.a": (A, "editor", "Lò Thị Biên (mẫu)"),
+    "duyettin.a": (A, "reviewer", "Cầm Văn Duyệt (mẫu)"),
+    "bientap.b": (B, "editor", "Vì Thị Bình (mẫu)"),
+    "duyettin.b": (B, "reviewer", "Quàng Văn Bảo (mẫu)"),
+}
+
+
+def make_newsrooms(portal) -> dict:
+    """Two communes with their newsrooms, an editor and a reviewer each;
+    returns ``{unit code: newsroom}``."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for code, title in ((A, "UBND xã Thanh Xương"), (B, "UBND xã Thanh An")):
+        api.content.create(
+            container=portal["to-chuc"],
+            type="OrgUnit",
+            title=title,
+            code=code,
+            kind="commune",
+        )
+    for username, (unit, function, fullname) in PEOPLE.items():
+        api.user.create(
+            username=username,
+            email=f"{username}@example.invalid",
+            password=PASSWORD,
+            properties={"fullname": fullname},
+        )
+        api.group.add_user(groupname=group_id(unit, function), username=username)
+    return newsrooms(portal)
+
+
+def write(room, username, title="Tin mùa vụ", **fields):
+    with api.env.adopt_user(username=username):
+        return api.content.create(
+            container=room, type="News Item", title=title, **fields
+        )
+
+
+def step(item, username, transition, comment=""):
+    with api.env.adopt_user(username=username):
+        api.portal.get_tool("portal_workflow").doActionFor(
+            item, transition, comment=comment
+        )
+
+
+def steps_for(item, username) -> set[str]:
+    with api.env.adopt_user(username=username):
+        workflow = api.portal.get_tool("portal_workflow")
+        return {t["id"] for t in workflow.getTransitionsFor(item)}
+
+
+@pytest.fixture
+def rooms(integration):
+    return make_newsrooms(integration["portal"])
+
+
+def test_each_commune_has_a_newsroom_in_the_news_section(rooms, integration):
+    portal = integration["portal"]
+    assert sorted(rooms) == [A, B]
+    assert rooms[A].absolute_url_path() == "/plone/tin-tuc/ubnd-xa-thanh-xuong"
+    assert portal["tin-tuc"].Title() == "Tin tức – Sự kiện"
+    assert rooms[A].Title() == "UBND xã Thanh Xương"
+    with api.env.adopt_roles(["Anonymous"]):
+        assert api.user.has_permission("View", obj=rooms[A])
+    assert sorted(ISelectableConstrainTypes(rooms[A]).getLocallyAllowedTypes()) == [
+        "Document",
+        "Event",
+        "File",
+        "Image",
+        "News Item",
+    ]
+
+
+def test_an_editor_writes_and_submits_in_his_commune_only(rooms):
+    item = write(rooms[A], "bientap.a")
+    assert api.content.get_state(item) == "draft"
+    assert steps_for(item, "bientap.a") == {"submit"}
+
+    # Commune B's newsroom: he may not add, nor see B's drafts.
+    with pytest.raises(Unauthorized):
+        write(rooms[B], "bientap.a")
+    other = write(rooms[B], "bientap.b", title="Tin xã Thanh An")
+    with api.env.adopt_user(username="bientap.a"):
+        assert not api.user.has_permission("View", obj=other)
+    assert steps_for(other, "bientap.a") == set()
+
+    step(item, "bientap.a", "submit")
+    assert api.content.get_state(item) == "pending"
+    # Submitted: no longer his to edit nor to publish; he may take it back.
+    assert steps_for(item, "bientap.a") == {"recall"}
+    with api.env.adopt_user(username="bientap.a"):
+        assert not api.user.has_permission("Modify portal content", obj=item)
+
+
+def test_a_reviewer_publishes_in_his_commune_only(rooms):
+    item = write(rooms[A], "bientap.a")
+    step(item, "bientap.a", "submit")
+
+    assert steps_for(item, "duyettin.b") == set()
+    with pytest.raises(WorkflowException):
+        step(item, "duyettin.b", "publish")
+    assert steps_for(item, "duyettin.a") == {"publish", "reject"}
+
+    step(item, "duyettin.a", "publish")
+    assert api.content.get_state(item) == "published"
+    # Published without a date: dated by its publication (the site's clock).
+    assert item.effective_date == site_datetime(
+        datetime(2026, 3, 3, 10, 0)
+    )
+    with api.env.adopt_user(username="bientap.a"):
+        assert not api.user.has_permission("Modify portal content", obj=item)
+
+
+def test_returning_and_taking_down_need_a_reason(rooms):
+    item = write(rooms[A], "bientap.a")
+    step(item, "bientap.a", "submit")
+    with pytest.raises(WorkflowException, match="needs a reason"):
+        step(item, "duyettin.a", "reject", comment="  ")
+    step(item, "duyettin.a", "reject", comment="Thiếu ảnh minh họa.")
+    assert api.content.get_state(item) == "draft"
+    last = item.workflow_history["dienbien_editorial_workflow"][-1]
+    assert last["comments"] == "Thiếu ảnh minh họa."
+    assert last["actor"] == "duyettin.a"
+
+    step(item, "bientap.a", "submit")
+    step(item, "duyettin.a", "publish")
+    with pytest.raises(WorkflowException, match="needs a reason"):
+        step(item, "duyettin.a", "retract")
+    step(item, "duyettin.a", "retract", comment="Thông tin đã cũ.")
+    assert api.content.get_state(item) == "draft"
+
+
+def test_the_queue_shows_a_reviewer_his_units_pending_items(rooms, integration):
+    portal = integration["portal"]
+    mine = write(rooms[A], "bientap.a", title="Lịch tiêm phòng")
+    theirs = write(rooms[B], "bientap.b", title="Tin xã Thanh An")
+    draft = write(rooms[A], "bientap.a", title="Bản nháp")
+    for item, editor in ((mine, "bientap.a"), (theirs, "bientap.b")):
+        step(item, editor, "submit")
+    assert draft is not None
+
+    with api.env.adopt_user(username="duyettin.a"):
+        view = api.content.get_view("tin-cho-duyet", portal, integration["request"])
+        rows = view.items()
+        assert view.units() == ["UBND xã Thanh Xương"]
+    assert [(row["title"], row["unit"], row["by"], row["when"]) for row in rows] == [
+        ("Lịch tiêm phòng", "UBND xã Thanh Xương", "Lò Thị Biên (mẫu)", "10:00 03/03/2026")
+    ]
+    with api.env.adopt_user(username="bientap.a"):
+        assert not api.user.has_permission(
+            "dienbien.policy: Review news", obj=portal
+        )
+
+
+@pytest.fixture
+def catalog_clock(monkeypatch):
+    """The catalog's "now" (which leaves inactive items out of searches)
+    follows the site's clock, as it does on a running site."""
+    from dienbien.policy import clock
+    from Products.CMFPlone import CatalogTool
+
+    monkeypatch.setattr(
+        CatalogTool, "DateTime", lambda *args: site_datetime(clock.now())
+    )
+
+
+def test_a_scheduled_item_is_public_from_its_date_until_its_expiry(
+    functional_portal, http, clock, catalog_clock, monkeypatch
+):
+    rooms = make_newsrooms(functional_portal)
+    item = write(
+        rooms[A],
+        "bientap.a",
+        title="Lễ hội hoa ban",
+        effective_date=site_datetime(datetime(2026, 3, 5, 7, 0)),
+        expiration_date=site_datetime(
+            datetime(2026, 3, 20, 0, 0)
+        ),
+    )
+    step(item, "bientap.a", "submit")
+    step(item, "duyettin.a", "publish")
+    transaction.commit()
+    url = "/".join(item.getPhysicalPath()[2:])
+    anonymous = http()
+    editor = http("bientap.a", PASSWORD)
+
+    def seen(client, at):
+        clock(at)
+        page = client.get(url, headers={"Accept": "text/html"})
+        found = client.get(
+            "@search", params={"portal_type": "News Item"}
+        ).json()["items_total"]
+        return page.status_code, found
+
+    # Stock Plone leaves it out of searches but shows it at its address.
+    from dienbien.policy.editorial import schedule
+
+    with monkeypatch.context() as stock:
+        stock.setattr(schedule, "off_air", lambda obj: False)
+        assert seen(anonymous, "2026-03-05T06:59") == (200, 0)
+    # Before its date: not on the site, nor in searches; its editor sees it.
+    assert seen(anonymous, "2026-03-05T06:59") == (404, 0)
+    assert seen(editor, "2026-03-05T06:59")[0] == 200
+    assert seen(anonymous, "2026-03-05T07:00") == (200, 1)
+    assert seen(anonymous, "2026-03-19T23:59") == (200, 1)
+    assert seen(anonymous, "2026-03-20T00:00") == (200, 1)
+    # Expired.
+    assert seen(anonymous, "2026-03-20T00:01") == (404, 0)
