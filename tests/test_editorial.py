@@ -6,6 +6,7 @@ from datetime import datetime
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.editorial.lifecycle import site_datetime
 from dienbien.policy.editorial.newsroom import newsrooms
+from dienbien.policy.orgunits.lookup import unit_codes
 from plone import api
 from plone.app.testing import setRoles
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
@@ -32,7 +33,10 @@ def make_newsrooms(portal) -> dict:
     """Two communes with their newsrooms, an editor and a reviewer each;
     returns ``{unit code: newsroom}``."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
+    existing = unit_codes(portal)
     for code, title in ((A, "UBND xã Thanh Xương"), (B, "UBND xã Thanh An")):
+        if code in existing:
+            continue
         api.content.create(
             container=portal["to-chuc"],
             type="OrgUnit",

@@ -1,0 +1,119 @@
+"""An editor of a commune writes a news item and sends it for review; the
+commune's reviewer finds it in the queue (on a phone and a desktop) and
+publishes it; a visitor reads it in the commune's news. Then the public
+pages that exist pass the accessibility audit (axe-core: no serious or
+critical WCAG 2.1 A/AA violation)."""
+
+from browser.axe import assert_accessible
+from playwright.sync_api import expect
+from test_editorial import make_newsrooms
+from test_editorial import PASSWORD
+from test_legal_documents import register  # noqa: F401 (fixture)
+
+import pathlib
+import pytest
+import transaction
+
+
+pytestmark = pytest.mark.browser
+
+SHOTS = pathlib.Path("/tmp/shots/portal-editorial")
+PHONE = {"width": 375, "height": 700}
+DESKTOP = {"width": 1366, "height": 900}
+TITLE = "Xã Thanh Xương ra quân tiêm phòng cho đàn gia súc"
+
+
+def shoot(page, name):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def no_horizontal_scroll(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} is {width}px wide"
+
+
+def signed_in(browser, site_url, user):
+    page = browser.new_context(viewport=DESKTOP).new_page()
+    page.goto(f"{site_url}/login")
+    page.fill("#__ac_name", user)
+    page.fill("#__ac_password", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_selector("#portal-personaltools, .personaltools-wrapper")
+    return page
+
+
+def test_news_goes_through_review_to_the_public_and_public_pages_are_accessible(
+    browser,
+    functional_portal,
+    site_url,
+    procedure_catalogue,
+    register,  # noqa: F811
+):
+    rooms = make_newsrooms(functional_portal)
+    transaction.commit()
+    room_url = rooms["H15.50.05.01"].absolute_url()
+
+    # The editor writes the item in his commune's newsroom and submits it.
+    editor = signed_in(browser, site_url, "bientap.a")
+    editor.goto(f"{room_url}/++add++News Item")
+    editor.fill("#form-widgets-IDublinCore-title", TITLE)
+    editor.fill(
+        "#form-widgets-IDublinCore-description",
+        "Đợt tiêm phòng lở mồm long móng vụ xuân cho 12 bản.",
+    )
+    editor.click("#form-buttons-save")
+    expect(editor.locator("h1")).to_have_text(TITLE)
+    editor.click("#plone-contentmenu-workflow > a")
+    editor.click("#workflow-transition-submit")
+    expect(editor.locator(".editorial-step-form h2")).to_have_text("Gửi duyệt")
+    editor.click(".editorial-step-confirm")
+    expect(editor.locator(".portalMessage")).to_contain_text(
+        "Đã gửi người duyệt tin của đơn vị."
+    )
+    expect(editor.locator("#plone-contentmenu-workflow")).to_contain_text("Chờ duyệt")
+
+    # The reviewer's queue, from the personal menu.
+    reviewer = signed_in(browser, site_url, "duyettin.a")
+    queue = reviewer.locator("#personaltools-dienbien-news-queue")
+    expect(queue).to_have_text("Tin bài chờ duyệt")
+    reviewer.goto(queue.get_attribute("href"))
+    expect(reviewer.locator("h1")).to_have_text("Tin bài chờ duyệt")
+    item = reviewer.locator(".editorial-queue-item")
+    expect(item).to_have_count(1)
+    expect(item.locator(".editorial-queue-link")).to_have_text(TITLE)
+    expect(item.locator(".editorial-queue-unit")).to_have_text("UBND xã Thanh Xương")
+    expect(item.locator(".editorial-queue-by")).to_have_text("Lò Thị Biên (mẫu)")
+    expect(item.locator(".editorial-queue-when")).to_have_text("10:00 03/03/2026")
+    for viewport in (PHONE, DESKTOP):
+        reviewer.set_viewport_size(viewport)
+        no_horizontal_scroll(reviewer)
+        shoot(reviewer, f"queue-{viewport['width']}")
+    assert_accessible(reviewer, "#content")
+    item.locator(".editorial-publish").click()
+    expect(reviewer.locator(".portalMessage")).to_contain_text("Đã đăng.")
+    expect(reviewer.locator(".editorial-queue-empty")).to_have_text(
+        "Không có tin bài nào chờ duyệt."
+    )
+
+    # A visitor finds it in the commune's news and reads it.
+    visitor = browser.new_context(viewport=PHONE).new_page()
+    visitor.goto(room_url)
+    visitor.locator("#content").get_by_role("link", name=TITLE).first.click()
+    expect(visitor.locator("h1")).to_have_text(TITLE)
+    no_horizontal_scroll(visitor)
+    shoot(visitor, "news-item-375")
+
+    # The public pages there are, as a visitor sees them.
+    visitor.set_viewport_size(DESKTOP)
+    for path in (
+        "",
+        "/thu-tuc-hanh-chinh",
+        "/thu-tuc-hanh-chinh/1-001193",
+        "/tra-cuu-ho-so",
+        "/van-ban-qppl",
+        "/van-ban-qppl/05-2026-qd-ubnd",
+        "/tin-tuc/ubnd-xa-thanh-xuong",
+    ):
+        visitor.goto(f"{site_url}{path}")
+        assert_accessible(visitor)
