@@ -102,6 +102,17 @@ def test_demo_profile(portal_as_manager):
     assert {api.content.get_state(d) for d in dossiers} >= {"processing", "returned"}
     assert "Chào mừng" in portal_as_manager.text.raw
     assert "dữ liệu mẫu" in portal_as_manager.description
+    # The district and its 21 communes have their newsrooms and the demo
+    # news editors and reviewers their groups.
+    from dienbien.policy.editorial.newsroom import newsrooms
+
+    rooms = newsrooms(portal_as_manager)
+    assert len(rooms) == 22
+    assert rooms["H15.50.05.01"].getId() == "ubnd-xa-thanh-xuong"
+    reviewer = api.user.get(username="duyettin.thanhxuong")
+    assert group_id("H15.50.05.01", "reviewer") in [
+        g.getId() for g in api.group.get_groups(user=reviewer)
+    ]
     # Running it again changes nothing.
     applyProfile(portal_as_manager, "dienbien.policy:demo")
     assert len(folder.objectIds()) == 35

@@ -8,6 +8,7 @@ left as they are).
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.correspondence.demo import load_documents
 from dienbien.policy.dossiers.demo import load_dossiers
+from dienbien.policy.editorial.newsroom import ensure_newsrooms
 from dienbien.policy.exchange.demo import load_organ_ids
 from dienbien.policy.exchange.demo import load_samples
 from dienbien.policy.legal.demo import load_legal_documents
@@ -36,6 +37,9 @@ def load(portal) -> None:
     from dienbien.policy.citizenforms.demo import load_questions
 
     load_questions(portal)
+    # The district's and the communes' newsrooms (made as the units were
+    # imported, when the site had its news section already).
+    ensure_newsrooms(portal)
 
 
 def load_front_page(portal, data: dict) -> None:
