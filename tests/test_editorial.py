@@ -9,8 +9,8 @@ from dienbien.policy.editorial.newsroom import newsrooms
 from dienbien.policy.orgunits.lookup import unit_codes
 from plone import api
 from plone.app.testing import setRoles
-from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.app.testing import TEST_USER_ID
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zExceptions import Unauthorized
 
@@ -130,9 +130,7 @@ def test_a_reviewer_publishes_in_his_commune_only(rooms):
     step(item, "duyettin.a", "publish")
     assert api.content.get_state(item) == "published"
     # Published without a date: dated by its publication (the site's clock).
-    assert item.effective_date == site_datetime(
-        datetime(2026, 3, 3, 10, 0)
-    )
+    assert item.effective_date == site_datetime(datetime(2026, 3, 3, 10, 0))
     with api.env.adopt_user(username="bientap.a"):
         assert not api.user.has_permission("Modify portal content", obj=item)
 
@@ -170,12 +168,15 @@ def test_the_queue_shows_a_reviewer_his_units_pending_items(rooms, integration):
         rows = view.items()
         assert view.units() == ["UBND xã Thanh Xương"]
     assert [(row["title"], row["unit"], row["by"], row["when"]) for row in rows] == [
-        ("Lịch tiêm phòng", "UBND xã Thanh Xương", "Lò Thị Biên (mẫu)", "10:00 03/03/2026")
+        (
+            "Lịch tiêm phòng",
+            "UBND xã Thanh Xương",
+            "Lò Thị Biên (mẫu)",
+            "10:00 03/03/2026",
+        )
     ]
     with api.env.adopt_user(username="bientap.a"):
-        assert not api.user.has_permission(
-            "dienbien.policy: Review news", obj=portal
-        )
+        assert not api.user.has_permission("dienbien.policy: Review news", obj=portal)
 
 
 @pytest.fixture
@@ -199,9 +200,7 @@ def test_a_scheduled_item_is_public_from_its_date_until_its_expiry(
         "bientap.a",
         title="Lễ hội hoa ban",
         effective_date=site_datetime(datetime(2026, 3, 5, 7, 0)),
-        expiration_date=site_datetime(
-            datetime(2026, 3, 20, 0, 0)
-        ),
+        expiration_date=site_datetime(datetime(2026, 3, 20, 0, 0)),
     )
     step(item, "bientap.a", "submit")
     step(item, "duyettin.a", "publish")
@@ -213,9 +212,9 @@ def test_a_scheduled_item_is_public_from_its_date_until_its_expiry(
     def seen(client, at):
         clock(at)
         page = client.get(url, headers={"Accept": "text/html"})
-        found = client.get(
-            "@search", params={"portal_type": "News Item"}
-        ).json()["items_total"]
+        found = client.get("@search", params={"portal_type": "News Item"}).json()[
+            "items_total"
+        ]
         return page.status_code, found
 
     # Stock Plone leaves it out of searches but shows it at its address.

@@ -45,7 +45,7 @@ def describe(found: list[dict]) -> str:
     for violation in found:
         lines.append(f"{violation['impact']} {violation['id']}: {violation['help']}")
         for target, html, why in zip(
-            violation["targets"], violation["html"], violation["why"]
+            violation["targets"], violation["html"], violation["why"], strict=True
         ):
             lines.append(f"    {target}  {html}\n      {why}")
     return "\n".join(lines)

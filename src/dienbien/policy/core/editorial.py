@@ -35,9 +35,7 @@ def reason_missing(transition: str, comment: str | None) -> bool:
     return transition in NEEDS_REASON and not (comment or "").strip()
 
 
-def on_air(
-    effective: datetime | None, expires: datetime | None, now: datetime
-) -> bool:
+def on_air(effective: datetime | None, expires: datetime | None, now: datetime) -> bool:
     """Whether a published item is on the site at ``now``: from its
     publishing date until its expiry date, both included (as Plone's
     catalog has it)."""

@@ -2,9 +2,9 @@
 down item names the reason, and an item published without a publishing date
 is dated by its publication (as Plone's own state menu dates it)."""
 
+from DateTime import DateTime
 from dienbien.policy import clock
 from dienbien.policy.core.editorial import reason_missing
-from DateTime import DateTime
 from Products.CMFCore.WorkflowCore import WorkflowException
 
 

@@ -10,8 +10,8 @@ people who work on it (its owner, the unit's editors and reviewers,
 administrators).
 """
 
-from Acquisition import aq_inner
 from AccessControl import getSecurityManager
+from Acquisition import aq_inner
 from dienbien.policy import clock
 from dienbien.policy.core.editorial import on_air
 from dienbien.policy.core.editorial import TYPES
