@@ -231,3 +231,43 @@ def test_a_scheduled_item_is_public_from_its_date_until_its_expiry(
     assert seen(anonymous, "2026-03-20T00:00") == (200, 1)
     # Expired.
     assert seen(anonymous, "2026-03-20T00:01") == (404, 0)
+
+
+def test_the_step_form_asks_the_reason_before_returning(functional_portal, http):
+    rooms = make_newsrooms(functional_portal)
+    item = write(rooms[A], "bientap.a", title="Tin thiếu ảnh")
+    step(item, "bientap.a", "submit")
+    transaction.commit()
+    reviewer = http("duyettin.a", PASSWORD)
+    url = "/".join(item.getPhysicalPath()[2:]) + "/@@editorial-step"
+    form = reviewer.get(url, params={"transition": "reject", "came_from": "queue"})
+    assert form.status_code == 200
+    token = form.text.split('name="_authenticator"')[1].split('value="')[1]
+    token = token.split('"')[0]
+    sent = {
+        "transition": "reject",
+        "came_from": "queue",
+        "form.submitted": "1",
+        "_authenticator": token,
+    }
+
+    refused = reviewer.post(url, data={**sent, "reason": " "})
+    assert refused.status_code == 400
+    assert "Vui lòng nêu lý do." in refused.text
+    transaction.begin()
+    assert api.content.get_state(item) == "pending"
+
+    done = reviewer.post(
+        url, data={**sent, "reason": "Thiếu ảnh minh họa."}, allow_redirects=False
+    )
+    assert done.status_code == 302
+    assert done.headers["Location"].endswith("/@@tin-cho-duyet")
+    transaction.begin()
+    assert api.content.get_state(item) == "draft"
+    # A step the workflow does not offer him (an editor's), or another
+    # workflow's item: not found.
+    assert reviewer.get(url, params={"transition": "submit"}).status_code == 404
+    folder = "/".join(rooms[A].getPhysicalPath()[2:])
+    assert (
+        reviewer.get(f"{folder}/@@editorial-step", params={"transition": "publish"})
+    ).status_code == 404
