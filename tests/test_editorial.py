@@ -13,6 +13,7 @@ from plone.app.testing import TEST_USER_ID
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zExceptions import Unauthorized
+from zope.lifecycleevent import modified
 
 import pytest
 import transaction
@@ -177,6 +178,22 @@ def test_the_queue_shows_a_reviewer_his_units_pending_items(rooms, integration):
     ]
     with api.env.adopt_user(username="bientap.a"):
         assert not api.user.has_permission("dienbien.policy: Review news", obj=portal)
+
+
+def test_a_newsroom_follows_its_unit(rooms, integration):
+    portal = integration["portal"]
+    item = write(rooms[A], "bientap.a", title="Lịch tiêm phòng")
+    step(item, "bientap.a", "submit")
+    unit = api.content.find(portal_type="OrgUnit", unit_code=A)[0].getObject()
+    unit.title = "UBND xã Thanh Xương mới"
+    unit.code = "H15.51.01"
+    modified(unit)
+
+    assert newsrooms(portal)["H15.51.01"].Title() == "UBND xã Thanh Xương mới"
+    # The reviewer moved with the group; his queue still finds the item.
+    with api.env.adopt_user(username="duyettin.a"):
+        view = api.content.get_view("tin-cho-duyet", portal, integration["request"])
+        assert [row["title"] for row in view.items()] == ["Lịch tiêm phòng"]
 
 
 @pytest.fixture

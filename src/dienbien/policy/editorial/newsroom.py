@@ -36,6 +36,9 @@ ADDABLE = (*TYPES, "Image", "File")
 
 #: The attribute holding the newsroom's unit UID.
 UNIT_UID = "dienbien_newsroom_unit"
+#: The unit code the newsroom's items were last indexed for: their
+#: ``allowedRolesAndUsers`` name the unit's groups, whose ids hold the code.
+INDEXED_CODE = "_dienbien_newsroom_code"
 
 
 class IUnitNewsroom(Interface):
@@ -84,6 +87,18 @@ def newsrooms(portal) -> dict[str, object]:
     return found
 
 
+def newsroom_of(unit, section=None):
+    """The OrgUnit ``unit``'s newsroom, or ``None``."""
+    section = section if section is not None else news_section(api.portal.get())
+    if section is None:
+        return None
+    uid = api.content.get_uuid(unit)
+    for newsroom in section.objectValues():
+        if getattr(newsroom, UNIT_UID, None) == uid:
+            return newsroom
+    return None
+
+
 def ensure_newsroom(unit, section=None):
     """The newsroom of the OrgUnit ``unit``, made when missing; ``None`` for
     a unit of a kind that keeps none, or when the site has no news section."""
@@ -92,10 +107,9 @@ def ensure_newsroom(unit, section=None):
     section = section if section is not None else news_section(api.portal.get())
     if section is None:
         return None
-    uid = api.content.get_uuid(unit)
-    for newsroom in section.objectValues():
-        if getattr(newsroom, UNIT_UID, None) == uid:
-            return newsroom
+    found = newsroom_of(unit, section)
+    if found is not None:
+        return found
     base = getUtility(IIDNormalizer).normalize(unit.title, max_length=60)
     newsroom_id, number = base, 1
     while newsroom_id in section.objectIds():
@@ -104,7 +118,8 @@ def ensure_newsroom(unit, section=None):
     newsroom = api.content.create(
         container=section, type="Folder", id=newsroom_id, title=unit.title
     )
-    setattr(newsroom, UNIT_UID, uid)
+    setattr(newsroom, UNIT_UID, api.content.get_uuid(unit))
+    setattr(newsroom, INDEXED_CODE, unit.code)
     alsoProvides(newsroom, IUnitNewsroom)
     constraints = ISelectableConstrainTypes(newsroom)
     constraints.setConstrainTypesMode(ENABLED)
@@ -132,3 +147,18 @@ def ensure_newsrooms(portal) -> int:
 def unit_added(unit, event) -> None:
     """A new district, commune or ward gets its newsroom at once."""
     ensure_newsroom(unit)
+
+
+def unit_modified(unit, event) -> None:
+    """The newsroom follows its unit: its title, and after a change of code
+    the security index of its items (the groups' ids changed with it), so
+    that the reviewers still find them in their queue."""
+    newsroom = newsroom_of(unit)
+    if newsroom is None:
+        return
+    if newsroom.Title() != unit.title:
+        newsroom.setTitle(unit.title)
+        newsroom.reindexObject(idxs=["Title", "SearchableText", "sortable_title"])
+    if getattr(newsroom, INDEXED_CODE, None) != unit.code:
+        newsroom.reindexObjectSecurity()
+        setattr(newsroom, INDEXED_CODE, unit.code)
