@@ -113,11 +113,20 @@ def test_news_goes_through_review_to_the_public_and_public_pages_are_accessible(
     visitor.set_viewport_size(DESKTOP)
     for path in (
         "",
-        "/thu-tuc-hanh-chinh",
+        "/thu-tuc-hanh-chinh?q=khai+sinh",
         "/thu-tuc-hanh-chinh/1-001193",
-        "/tra-cuu-ho-so",
         "/van-ban-qppl",
         "/van-ban-qppl/05-2026-qd-ubnd",
+        "/tra-cuu-ho-so",
     ):
         visitor.goto(f"{site_url}{path}")
         assert_accessible(visitor)
+    # The lookup's answer to a code it does not know, with its message.
+    visitor.fill("#status-code", "H15.50-260303-9999")
+    visitor.fill("#status-verify", "0000")
+    visitor.click(".dossier-status-form button[type=submit]")
+    expect(visitor.locator(".alert-warning[role=alert]")).to_have_text(
+        "Không tìm thấy hồ sơ với mã và 4 số đã nhập. "
+        "Vui lòng kiểm tra mã trên giấy tiếp nhận."
+    )
+    assert_accessible(visitor)
