@@ -68,6 +68,7 @@ def test_news_goes_through_review_to_the_public_and_public_pages_are_accessible(
     editor.click("#plone-contentmenu-workflow > a")
     editor.click("#workflow-transition-submit")
     expect(editor.locator(".editorial-step-form h2")).to_have_text("Gửi duyệt")
+    shoot(editor, "step-submit-1366")
     editor.click(".editorial-step-confirm")
     expect(editor.locator(".portalMessage")).to_contain_text(
         "Đã gửi người duyệt tin của đơn vị."
