@@ -118,6 +118,8 @@ def test_news_goes_through_review_to_the_public_and_public_pages_are_accessible(
         "/thu-tuc-hanh-chinh/1-001193",
         "/van-ban-qppl",
         "/van-ban-qppl/05-2026-qd-ubnd",
+        "/gop-y",
+        "/lien-he",
         "/tra-cuu-ho-so",
     ):
         visitor.goto(f"{site_url}{path}")
