@@ -1,10 +1,10 @@
-"""Upgrade 1020 (portal editorial work) on a site as 1019 left it: news
+"""Upgrade 1021 (portal editorial work) on a site as 1020 left it: news
 items under Plone's default workflow, units without editor and reviewer
 groups, no newsrooms."""
 
 from dienbien.policy.core.orgunits import group_id
 from dienbien.policy.editorial.newsroom import newsrooms
-from dienbien.policy.upgrades.v1020_portal_editorial import add_editorial_workflow
+from dienbien.policy.upgrades.v1021_portal_editorial import add_editorial_workflow
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -20,7 +20,7 @@ def test_upgrade_moves_news_to_the_editorial_workflow(integration):
         code="H15.50.05.01",
         kind="commune",
     )
-    # As 1019 had it.
+    # As 1020 had it.
     workflow_tool = api.portal.get_tool("portal_workflow")
     workflow_tool.setChainForPortalTypes(["News Item"], ["simple_publication_workflow"])
     api.content.delete(obj=portal["tin-tuc"])

@@ -1,4 +1,4 @@
-"""Upgrade to profile version 1020 (portal editorial work): the editorial
+"""Upgrade to profile version 1021 (portal editorial work): the editorial
 workflow for news, events and pages, the units' editor and reviewer groups,
 the news section's newsrooms and the reviewers' queue in the personal menu.
 
