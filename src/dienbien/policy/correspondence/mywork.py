@@ -102,9 +102,7 @@ def _minute(value) -> str | None:
 
 def document_item(brain, today: date, until: date | None) -> dict:
     deadline = worklist.deadline_of(brain.document_deadline)
-    urgency = (
-        brain.document_urgency if brain.document_urgency in URGENCY_IDS else "normal"
-    )
+    urgency = _urgency(brain)
     return {
         "@id": brain.getURL(),
         "UID": brain.UID,
@@ -124,27 +122,35 @@ def document_item(brain, today: date, until: date | None) -> dict:
     }
 
 
-def _order(group: worklist.Group, items: list, today: date) -> list:
+def _urgency(brain) -> str:
+    return brain.document_urgency if brain.document_urgency in URGENCY_IDS else "normal"
+
+
+def _order_key(group: worklist.Group, today: date):
+    """The key that puts a group's most pressing documents first, read from
+    the brain's columns alone (an item, with its URL, is built only for the
+    ``limit`` shown)."""
     if group.id == "to_handle":
-        key = lambda item: worklist.handling_key(  # noqa: E731
-            item["urgency"],
-            worklist.deadline_of(item["deadline"]),
-            item["date"] or "",
+        return lambda brain: worklist.handling_key(  # noqa: E731
+            _urgency(brain),
+            worklist.deadline_of(brain.document_deadline),
+            brain.document_date or _minute(brain.created) or "",
             today,
         )
-    else:
-        key = lambda item: worklist.arrival_key(item["urgency"], item["date"])  # noqa: E731
-    return sorted(items, key=key)
+    return lambda brain: worklist.arrival_key(  # noqa: E731
+        _urgency(brain), brain.document_date or _minute(brain.created)
+    )
 
 
 def _documents(catalog, group, user_id, functions, today, until, limit) -> dict:
     brains = catalog(**_query(group, user_id, functions))
     count = getattr(brains, "actual_result_count", None)
-    items = [document_item(brain, today, until) for brain in brains[:READ]]
+    # Sorting is stable: equal keys keep the catalog's order (oldest first).
+    ranked = sorted(brains[:READ], key=_order_key(group, today))
     return {
         "id": group.id,
         "count": len(brains) if count is None else count,
-        "items": _order(group, items, today)[:limit],
+        "items": [document_item(brain, today, until) for brain in ranked[:limit]],
     }
 
 

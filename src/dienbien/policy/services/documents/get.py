@@ -29,12 +29,23 @@ from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from Products.CMFCore.utils import getToolByName
 from Products.ZCTextIndex.ParseTree import ParseError
-from ZTUtils.Lazy import LazyCat
 
 
 PORTAL_TYPES = {"outgoing": "OutgoingDocument", "incoming": "IncomingDocument"}
 #: Outgoing states before issue: no date yet.
 UNDATED = ("draft", "pending", "approved")
+
+
+class Page(list):
+    """The documents of one batch, and how many there are in all: the
+    catalog cut the batch out (``plone.batching`` takes it as it is when
+    ``actual_result_count`` differs from its length)."""
+
+    actual_result_count = 0
+
+
+def _total(results) -> int:
+    return getattr(results, "actual_result_count", None) or len(results)
 
 
 def _aware(text):
@@ -65,7 +76,14 @@ class DocumentsGet(Service):
         if problems:
             return bad_request(self.request, problems)
         current = today()
-        brains = [] if listing.states == () else self.search(listing, current)
+        # Only the batch's documents are asked of the catalog (its b_start
+        # and b_size): a year of a unit holds tens of thousands.
+        wanted = HypermediaBatch(self.request, ())
+        brains = (
+            Page()
+            if listing.states == ()
+            else self.search(listing, current, wanted.b_start, wanted.b_size)
+        )
         batch = HypermediaBatch(self.request, brains)
         types = TypeTitles(self.request)
         result = {
@@ -77,11 +95,14 @@ class DocumentsGet(Service):
             result["batching"] = batch.links
         return result
 
-    def search(self, listing, current):
-        """Drafts not yet issued first (newest first), then the documents
-        with a date of issue or arrival, latest first. Two sorted catalog
-        answers, joined lazily: the catalog drops from an answer sorted on
-        ``document_date`` what that index does not hold (the drafts)."""
+    def search(self, listing, current, start: int, size: int) -> "Page":
+        """The batch ``start``…``start + size`` of: the drafts not yet issued
+        first (newest first), then the documents with a date of issue or
+        arrival, latest first. Two sorted catalog answers, each cut to its
+        share of the batch by the catalog itself (``b_start``/``b_size``:
+        it keeps the best few while sorting instead of sorting every hit);
+        the catalog drops from an answer sorted on ``document_date`` what
+        that index does not hold (the drafts)."""
         kinds = [listing.kind] if listing.kind else list(PORTAL_TYPES)
         query = {"portal_type": [PORTAL_TYPES[kind] for kind in kinds]}
         if listing.states is not None:
@@ -103,25 +124,40 @@ class DocumentsGet(Service):
             query["document_text"] = " ".join(f"{word}*" for word in listing.words)
         undated = [state for state in listing.states or UNDATED if state in UNDATED]
         catalog = getToolByName(self.context, "portal_catalog")
+        page = Page()
         try:
-            drafts = (
-                catalog(
+            drafts_total = 0
+            if "outgoing" in kinds and undated:
+                drafts = catalog(
                     **{
                         **query,
                         "portal_type": PORTAL_TYPES["outgoing"],
                         "review_state": undated,
                         "sort_on": "created",
                         "sort_order": "descending",
+                        "b_start": start,
+                        "b_size": size,
                     }
                 )
-                if "outgoing" in kinds and undated
-                else []
+                drafts_total = _total(drafts)
+                page.extend(drafts)
+            # At least one, to count them when the drafts fill the batch.
+            room = size - len(page)
+            dated = catalog(
+                **query,
+                sort_on="document_date",
+                sort_order="descending",
+                b_start=max(0, start - drafts_total),
+                b_size=max(1, room),
             )
-            dated = catalog(**query, sort_on="document_date", sort_order="descending")
+            dated_total = _total(dated)
+            if room:
+                page.extend(dated)
         except ParseError:
             # Words the full-text index cannot hold find nothing.
-            return []
-        return LazyCat([drafts, dated])
+            return Page()
+        page.actual_result_count = drafts_total + dated_total
+        return page
 
     def item(self, brain, current, types) -> dict:
         state = brain.review_state
