@@ -342,12 +342,17 @@ def follow_up_row(entry: IncomingEntry, today: date, words: Words = Words()) -> 
 
 def rows(kind: str, entries: Iterable, today: date, words: Words = Words()):
     """The rows of register ``kind`` for ``entries`` (in register order)."""
+    return list(iter_rows(kind, entries, today, words))
+
+
+def iter_rows(kind: str, entries: Iterable, today: date, words: Words = Words()):
+    """``rows``, one at a time (a workbook writes each as it comes)."""
     if kind == OUTGOING:
-        return [outgoing_row(entry, words) for entry in entries]
+        return (outgoing_row(entry, words) for entry in entries)
     if kind == INCOMING:
-        return [incoming_row(entry, words) for entry in entries]
+        return (incoming_row(entry, words) for entry in entries)
     if kind == FOLLOW_UP:
-        return [follow_up_row(entry, today, words) for entry in entries]
+        return (follow_up_row(entry, today, words) for entry in entries)
     raise ValueError(f"unknown register {kind!r}")
 
 

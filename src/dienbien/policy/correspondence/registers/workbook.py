@@ -35,6 +35,10 @@ _STAMP = datetime(2000, 1, 1)
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 #: Excel's paper size code of A4.
 A4 = 9
+#: Day 0 of Excel's (1900) date system, for days from 1 March 1900 (before
+#: it, Excel counts a 29 February 1900 that never was).
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL_SAFE = date(1900, 3, 1)
 
 
 def sheet_name(title: str) -> str:
@@ -116,7 +120,13 @@ def write_register(
             elif isinstance(value, str):
                 string(line, position, value, plain)
             elif isinstance(value, date):
-                moment(line, position, value, dated)
+                if type(value) is date and value >= _SERIAL_SAFE:
+                    # A day is its serial number under the date format: the
+                    # same cell as write_datetime's, without its conversion
+                    # (a year's register has tens of thousands of dates).
+                    number(line, position, (value - _EXCEL_EPOCH).days, dated)
+                else:
+                    moment(line, position, value, dated)
             else:
                 number(line, position, value, plain)
     workbook.close()
