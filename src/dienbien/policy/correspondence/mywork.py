@@ -16,6 +16,7 @@ from datetime import date
 from datetime import datetime
 from dienbien.policy import _
 from dienbien.policy import clock
+from dienbien.policy.catalogrecords import Columns
 from dienbien.policy.core.correspondence import worklist
 from dienbien.policy.core.correspondence.marks import is_urgent
 from dienbien.policy.core.correspondence.marks import URGENCY_IDS
@@ -27,6 +28,7 @@ from dienbien.policy.dossiers.browser.dossier_listing import MINUTE
 from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.orgunits.lookup import unit_codes
 from dienbien.policy.workingtime import site_calendar
+from itertools import islice
 from plone import api
 from plone.indexer import indexer
 from zope.globalrequest import getRequest
@@ -127,30 +129,39 @@ def _urgency(brain) -> str:
 
 
 def _order_key(group: worklist.Group, today: date):
-    """The key that puts a group's most pressing documents first, read from
-    the brain's columns alone (an item, with its URL, is built only for the
-    ``limit`` shown)."""
+    """The key that puts a group's most pressing documents first, from the
+    ``RANK`` columns of a brain or a record."""
     if group.id == "to_handle":
-        return lambda brain: worklist.handling_key(  # noqa: E731
+        return lambda brain: worklist.handling_key(
             _urgency(brain),
             worklist.deadline_of(brain.document_deadline),
             brain.document_date or _minute(brain.created) or "",
             today,
         )
-    return lambda brain: worklist.arrival_key(  # noqa: E731
+    return lambda brain: worklist.arrival_key(
         _urgency(brain), brain.document_date or _minute(brain.created)
     )
 
 
-def _documents(catalog, group, user_id, functions, today, until, limit) -> dict:
+#: The columns that order a group (read by record id, not from brains).
+RANK = ("document_urgency", "document_deadline", "document_date", "created")
+
+
+def _documents(catalog, columns, group, user_id, functions, today, until, limit):
     brains = catalog(**_query(group, user_id, functions))
     count = getattr(brains, "actual_result_count", None)
-    # Sorting is stable: equal keys keep the catalog's order (oldest first).
-    ranked = sorted(brains[:READ], key=_order_key(group, today))
+    # The order's columns of the first READ, in the catalog's order; a brain
+    # (and its URL) only for the ``limit`` shown. Sorting is stable: equal
+    # keys keep the catalog's order (oldest first).
+    ranks = list(islice(columns(brains), READ))
+    key = _order_key(group, today)
+    order = sorted(range(len(ranks)), key=lambda position: key(ranks[position]))
     return {
         "id": group.id,
         "count": len(brains) if count is None else count,
-        "items": [document_item(brain, today, until) for brain in ranked[:limit]],
+        "items": [
+            document_item(brains[position], today, until) for position in order[:limit]
+        ],
     }
 
 
@@ -205,6 +216,7 @@ def my_work(context, limit: int = LIMIT, user=None) -> Work:
         )
     )
     catalog = api.portal.get_tool("portal_catalog")
+    columns = Columns(catalog, RANK)
     groups = []
     for group in worklist.GROUPS:
         if not applies(group, functions, may_list_dossiers):
@@ -213,7 +225,9 @@ def my_work(context, limit: int = LIMIT, user=None) -> Work:
             groups.append(_dossiers(catalog, moment, limit))
         else:
             groups.append(
-                _documents(catalog, group, user_id, functions, today, until, limit)
+                _documents(
+                    catalog, columns, group, user_id, functions, today, until, limit
+                )
             )
     return Work(user=user_id, today=today, week_until=until, groups=groups)
 

@@ -37,14 +37,35 @@ def state_title(kind: str | None, state: str | None, request) -> str:
 
 
 class TypeTitles:
-    """Type id -> its name in the request's language, read once."""
+    """Type id -> its name in the request's language, each translated once,
+    when first asked for."""
 
     def __init__(self, request, context=None):
         factory = getUtility(IVocabularyFactory, "dienbien.policy.DocumentTypes")
-        self.titles = {
-            term.value: translate(term.title, context=request)
-            for term in factory(context)
-        }
+        self.request = request
+        self.messages = {term.value: term.title for term in factory(context)}
+        self.titles = {}
 
     def __call__(self, type_id: str | None) -> str:
-        return self.titles.get(type_id, type_id or "")
+        if type_id not in self.titles:
+            message = self.messages.get(type_id)
+            self.titles[type_id] = (
+                translate(message, context=self.request)
+                if message is not None
+                else type_id or ""
+            )
+        return self.titles[type_id]
+
+
+class StateTitles:
+    """``state_title`` for a listing: each state translated once."""
+
+    def __init__(self, request):
+        self.request = request
+        self.titles = {}
+
+    def __call__(self, kind: str | None, state: str | None) -> str:
+        key = (kind, state)
+        if key not in self.titles:
+            self.titles[key] = state_title(kind, state, self.request)
+        return self.titles[key]

@@ -20,7 +20,7 @@ from dienbien.policy.core.correspondence.listing import check_listing
 from dienbien.policy.core.correspondence.listing import is_overdue
 from dienbien.policy.core.correspondence.listing import PARAMETERS
 from dienbien.policy.core.correspondence.listing import URGENT
-from dienbien.policy.correspondence.titles import state_title
+from dienbien.policy.correspondence.titles import StateTitles
 from dienbien.policy.correspondence.titles import TypeTitles
 from dienbien.policy.orgunits.lookup import unit_codes
 from dienbien.policy.services.errors import bad_request
@@ -85,11 +85,11 @@ class DocumentsGet(Service):
             else self.search(listing, current, wanted.b_start, wanted.b_size)
         )
         batch = HypermediaBatch(self.request, brains)
-        types = TypeTitles(self.request)
+        types, states = TypeTitles(self.request), StateTitles(self.request)
         result = {
             "@id": batch.canonical_url,
             "items_total": batch.items_total,
-            "items": [self.item(brain, current, types) for brain in batch],
+            "items": [self.item(brain, current, types, states) for brain in batch],
         }
         if batch.links:
             result["batching"] = batch.links
@@ -159,7 +159,7 @@ class DocumentsGet(Service):
         page.actual_result_count = drafts_total + dated_total
         return page
 
-    def item(self, brain, current, types) -> dict:
+    def item(self, brain, current, types, states) -> dict:
         state = brain.review_state
         kind = brain.document_kind
         deadline = brain.document_deadline or None
@@ -168,7 +168,7 @@ class DocumentsGet(Service):
             "@type": brain.portal_type,
             "kind": kind,
             "review_state": state,
-            "state_title": state_title(kind, state, self.request),
+            "state_title": states(kind, state),
             "number": brain.document_number or None,
             "year": brain.document_year or None,
             "notation": brain.document_notation or None,
