@@ -21,9 +21,8 @@ def unit_objects(context) -> list:
 
 
 def unit_codes(context) -> set[str]:
-    """The codes of the site's units (from ``unit_titles``, read once per
-    change of the catalog: listings check a ``unit=`` on every request)."""
-    return {code for code in unit_titles(context) if code}
+    """The codes of the site's units."""
+    return {brain.unit_code for brain in unit_brains(context) if brain.unit_code}
 
 
 def _unit_titles_key(function, context):

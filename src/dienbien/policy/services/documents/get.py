@@ -22,7 +22,7 @@ from dienbien.policy.core.correspondence.listing import PARAMETERS
 from dienbien.policy.core.correspondence.listing import URGENT
 from dienbien.policy.correspondence.titles import StateTitles
 from dienbien.policy.correspondence.titles import TypeTitles
-from dienbien.policy.orgunits.lookup import unit_codes
+from dienbien.policy.orgunits.lookup import unit_brains
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import form_problems
 from plone.restapi.batching import HypermediaBatch
@@ -63,7 +63,7 @@ class DocumentsGet(Service):
         if problems:
             return bad_request(self.request, problems)
         listing, problems = check_listing(form)
-        if listing.unit and listing.unit not in unit_codes(self.context):
+        if listing.unit and not unit_brains(self.context, unit_code=listing.unit):
             problems.append(
                 (
                     "unit",
