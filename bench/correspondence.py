@@ -23,6 +23,9 @@ the script runs on any commit that has the foundation. Bounded: fixed
 request counts, at most 4 clients, and the server is stopped at the end.
 
     .venv/bin/python bench/correspondence.py [--documents 200000] [--rounds 100]
+
+``--keep`` keeps the instance; ``--reuse DIR`` measures a kept one again
+(no load: for profiling, or to compare two commits on the same data).
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -123,6 +126,44 @@ print("READY " + json.dumps(ready))
 """
 
 
+#: For ``--reuse``: a new queue of approved documents on a kept instance
+#: (the earlier run issued its own), with a seed of its own.
+QUEUE = r"""
+import json, sys, transaction
+from datetime import datetime
+from zope.component.hooks import setSite
+from plone import api
+from Testing.makerequest import makerequest
+from dienbien.policy.core.correspondence.samples import awaiting_issue
+from dienbien.policy.core.correspondence.samples import demo_units
+from dienbien.policy.correspondence import demo
+from dienbien.policy.correspondence.bulk import bulk_load
+from dienbien.policy.workingtime import site_calendar
+
+app = makerequest(app)
+portal = app.dienbien
+setSite(portal)
+reference, queue, seed = datetime.fromisoformat(sys.argv[-3]), int(sys.argv[-2]), int(sys.argv[-1])
+orgunits = json.loads((demo.DATA / "orgunits.json").read_text("utf-8"))["units"]
+users = json.loads((demo.DATA / "users.json").read_text("utf-8"))["users"]
+district = next(u for u in demo_units(orgunits, users) if u.code == "H15.50")
+folder = portal[demo.FOLDER]
+with api.env.adopt_roles(["Manager"]):
+    bulk_load(
+        folder, awaiting_issue(district, reference, site_calendar(), queue, seed=seed),
+        commit=True,
+    )
+ready = [
+    (brain.getPath().split("/")[-1], brain.UID)
+    for brain in portal.portal_catalog.unrestrictedSearchResults(
+        portal_type="OutgoingDocument", review_state="approved", document_unit="H15.50",
+        document_secret=False,
+    )
+]
+print("READY " + json.dumps(ready))
+"""
+
+
 def request(method, url, auth=None, body=None, accept="application/json"):
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(url, data=data, method=method)
@@ -204,9 +245,9 @@ def issue_numbers(base, ready):
     # The approved documents are of several series (outgoing, secret, each
     # normative type): the numbers of each series must be consecutive.
     by_series = {}
-    for number, series in zip(numbers, series_of, strict=True):
+    for number, kind in zip(numbers, series_of, strict=True):
         if number:
-            by_series.setdefault(series, []).append(number)
+            by_series.setdefault(kind, []).append(number)
     consecutive = bool(issued) and all(
         sorted(taken) == list(range(min(taken), min(taken) + len(taken)))
         for taken in by_series.values()
@@ -334,10 +375,20 @@ def main() -> int:
     parser.add_argument(
         "--keep", action="store_true", help="keep the instance folder for profiling"
     )
+    parser.add_argument(
+        "--reuse",
+        metavar="DIR",
+        help="measure an instance kept by --keep (no new load; a new queue "
+        "of documents to issue); the folder is kept",
+    )
     options = parser.parse_args()
     queue = CLIENTS * ISSUES_PER_CLIENT
 
-    with ThrowAwayInstance("correspondence", keep=options.keep) as instance:
+    with ThrowAwayInstance(
+        "correspondence", keep=options.keep, home=options.reuse
+    ) as instance:
+        if options.reuse:
+            return measure_again(instance, options, queue)
         print("creating the demo site…", flush=True)
         instance.create_site()
         size_before = instance.data_fs_size
@@ -368,13 +419,34 @@ def main() -> int:
             f"Data.fs: {size / 1e6:.0f} MB, "
             f"{(size - size_before) / int(loaded):.0f} bytes per document"
         )
-        print(f"{'request':58} {'p50 ms':>8} {'p95 ms':>8}")
-        my_work(base, options.rounds)
-        listing(base, options.rounds)
-        register_xlsx(base)
-        issue_numbers(base, ready)
-        print(f"server RSS: {instance.server_rss() / 1e6:.0f} MB")
+        measure(instance, base, ready, options.rounds)
         return 0
+
+
+def measure(instance, base, ready, rounds) -> None:
+    print(f"{'request':58} {'p50 ms':>8} {'p95 ms':>8}")
+    my_work(base, rounds)
+    listing(base, rounds)
+    register_xlsx(base)
+    issue_numbers(base, ready)
+    print(f"server RSS: {instance.server_rss() / 1e6:.0f} MB")
+
+
+def measure_again(instance, options, queue) -> int:
+    """The measurements on a kept instance (the code may have changed since
+    it was loaded): a new queue to issue, then the same requests."""
+    print(f"reusing {instance.home} (Data.fs {instance.data_fs_size / 1e6:.0f} MB)")
+    out = instance.zconsole(
+        instance.script("queue.py", QUEUE),
+        REFERENCE,
+        queue,
+        int(time.time()),
+        quiet=True,
+    )
+    ready = json.loads(next(x for x in out.splitlines() if x.startswith("READY"))[6:])
+    base = instance.serve()
+    measure(instance, base, ready, options.rounds)
+    return 0
 
 
 if __name__ == "__main__":

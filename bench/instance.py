@@ -30,13 +30,24 @@ def percentile(values, fraction):
 
 
 class ThrowAwayInstance:
-    def __init__(self, prefix: str, keep: bool = False, **environment):
+    def __init__(self, prefix: str, keep: bool = False, home=None, **environment):
         self.prefix = prefix
-        self.keep = keep
+        # An instance kept by an earlier run (``home``) is used as it is,
+        # and kept.
+        self.reused = home is not None
+        self.keep = keep or self.reused
         self.environment = environment
         self.server = None
+        if self.reused:
+            self.home = pathlib.Path(home)
 
     def __enter__(self):
+        if self.reused:
+            self.env = dict(
+                os.environ, INSTANCE_HOME=str(self.home), **self.environment
+            )
+            self.conf = str(self.home / "etc" / "zope.conf")
+            return self
         self.home = pathlib.Path(tempfile.mkdtemp(prefix=prefix_of(self.prefix)))
         shutil.copytree(ROOT / "instance" / "etc", self.home / "etc")
         for sub in ("filestorage", "blobstorage", "log", "cache"):
