@@ -570,6 +570,22 @@ def test_listing_batches(people, documents):
         short(documents["secret"]),
         short(documents["urgent"]),
     ]
+    # Each batch is cut out by the catalog: the draft, then the dated ones,
+    # across the seam and to the end, with the whole count on every page.
+    names = {short(doc): name for name, doc in documents.items()}
+    pages = [
+        people["lanhdao"]
+        .get("@documents", params={"b_size": "2", "b_start": str(start)})
+        .json()
+        for start in (0, 2, 4, 1)
+    ]
+    assert [[names[short(i)] for i in page["items"]] for page in pages] == [
+        ["pending", "draft"],
+        ["secret", "urgent"],
+        ["report"],
+        ["draft", "secret"],
+    ]
+    assert {page["items_total"] for page in pages} == {5}
 
 
 def test_secret_documents_only_for_the_people_named(people, documents):

@@ -363,11 +363,25 @@ def test_secret_register_for_the_people_named_only(outgoing):
     assert [(row["notation"], row["notes"]) for row in clerk] == [("01/QĐ-UBND", "MẬT")]
     data = outgoing["vanthu"].get("@registers/outgoing", params=params).json()
     assert data["title"] == "SỔ ĐĂNG KÝ VĂN BẢN MẬT ĐI"
-    # The unit's officer, not named, gets an empty register.
+    # The unit's officer, not named, gets an empty register, in .xlsx too
+    # (read from the catalog's records, behind the same security filter).
     assert (
         rows_of(outgoing["chuyenvien_tnmt"].get("@registers/outgoing", params=params))
         == []
     )
+    xlsx = {**params, "format": "xlsx"}
+    assert (
+        workbook_rows(
+            outgoing["chuyenvien_tnmt"].get("@registers/outgoing", params=xlsx)
+        )[3]
+        == []
+    )
+    assert [
+        row[0]
+        for row in workbook_rows(
+            outgoing["vanthu"].get("@registers/outgoing", params=xlsx)
+        )[3]
+    ] == ["01/QĐ-UBND"]
     # The ordinary register never lists it.
     ordinary = rows_of(
         outgoing["lanhdao"].get(
