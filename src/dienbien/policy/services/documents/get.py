@@ -76,8 +76,8 @@ class DocumentsGet(Service):
         if problems:
             return bad_request(self.request, problems)
         current = today()
-        # Only the batch's documents are asked of the catalog (its b_start
-        # and b_size): a year of a unit holds tens of thousands.
+        # Only as far as the batch's documents are sorted by the catalog: a
+        # year of a unit holds tens of thousands.
         wanted = HypermediaBatch(self.request, ())
         brains = (
             Page()
@@ -98,11 +98,13 @@ class DocumentsGet(Service):
     def search(self, listing, current, start: int, size: int) -> "Page":
         """The batch ``start``…``start + size`` of: the drafts not yet issued
         first (newest first), then the documents with a date of issue or
-        arrival, latest first. Two sorted catalog answers, each cut to its
-        share of the batch by the catalog itself (``b_start``/``b_size``:
-        it keeps the best few while sorting instead of sorting every hit);
-        the catalog drops from an answer sorted on ``document_date`` what
-        that index does not hold (the drafts)."""
+        arrival, latest first. Two sorted catalog answers, each limited to
+        the end of its share of the batch (``sort_limit``: the catalog keeps
+        the best few while sorting instead of sorting every hit; its
+        ``b_start``/``b_size`` sort a late batch backwards, and gave a wrong
+        document for a last batch running past the end); the catalog drops
+        from an answer sorted on ``document_date`` what that index does not
+        hold (the drafts)."""
         kinds = [listing.kind] if listing.kind else list(PORTAL_TYPES)
         query = {"portal_type": [PORTAL_TYPES[kind] for kind in kinds]}
         if listing.states is not None:
@@ -135,24 +137,23 @@ class DocumentsGet(Service):
                         "review_state": undated,
                         "sort_on": "created",
                         "sort_order": "descending",
-                        "b_start": start,
-                        "b_size": size,
+                        "sort_limit": start + size,
                     }
                 )
                 drafts_total = _total(drafts)
-                page.extend(drafts)
-            # At least one, to count them when the drafts fill the batch.
+                page.extend(drafts[start : start + size])
             room = size - len(page)
+            skip = max(0, start - drafts_total)
             dated = catalog(
                 **query,
                 sort_on="document_date",
                 sort_order="descending",
-                b_start=max(0, start - drafts_total),
-                b_size=max(1, room),
+                # At least one, to count them when the drafts fill the batch.
+                sort_limit=skip + max(1, room),
             )
             dated_total = _total(dated)
             if room:
-                page.extend(dated)
+                page.extend(dated[skip : skip + room])
         except ParseError:
             # Words the full-text index cannot hold find nothing.
             return Page()
