@@ -37,8 +37,8 @@ UNDATED = ("draft", "pending", "approved")
 
 
 class Page(list):
-    """The documents of one batch, and how many there are in all: the
-    catalog cut the batch out (``plone.batching`` takes it as it is when
+    """The documents of one batch, and how many there are in all
+    (``plone.batching`` takes the list as the batch itself when its
     ``actual_result_count`` differs from its length)."""
 
     actual_result_count = 0
