@@ -10,8 +10,8 @@ from dienbien.policy.signatures import store
 from dienbien.policy.signatures import verify
 from signed_pdfs import Authority
 from signed_pdfs import signed_pdf
-from zope.component import getGlobalSiteManager
 from ZODB.POSException import ConflictError
+from zope.component import getGlobalSiteManager
 from ZPublisher.HTTPRequest import HTTPRequest
 from ZPublisher.interfaces import IPubBeforeCommit
 

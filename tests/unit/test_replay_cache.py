@@ -131,9 +131,7 @@ def signed():
 
 def judged(signed, ders, force=False):
     data = signed["pdf"]
-    reading = store._reading(
-        data, _digest(data), ders, store.roots_digest(ders), force
-    )
+    reading = store._reading(data, _digest(data), ders, store.roots_digest(ders), force)
     return verify.judge(reading, NOW)
 
 

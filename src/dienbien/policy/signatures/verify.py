@@ -123,7 +123,9 @@ def judge(reading: Reading, now: datetime | None = None) -> Result:
     if reading.problem:
         return Result(core.UNSIGNED, (), problem=reading.problem)
     now = now or datetime.now(UTC)
-    found = tuple((facts, core.signature_verdict(facts, now)) for facts in reading.facts)
+    found = tuple(
+        (facts, core.signature_verdict(facts, now)) for facts in reading.facts
+    )
     return Result(core.document_verdict(v for _, v in found), found)
 
 
