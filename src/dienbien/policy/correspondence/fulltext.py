@@ -16,9 +16,10 @@ indexer gives its own words only, so its attachment's words are in no index
 for anyone, the people named on it included.
 """
 
-from collections import OrderedDict
 from dienbien.policy.core import attachments
 from dienbien.policy.core.correspondence.marks import is_secret
+from dienbien.policy.core.recent import Recent
+from dienbien.policy.core.recent import RETRY_WINDOW
 from dienbien.policy.correspondence.documents import IDocument
 from dienbien.policy.correspondence.indexers import document_searchable_text
 from dienbien.policy.correspondence.security import changed_fields
@@ -27,7 +28,6 @@ from zope.annotation.interfaces import IAnnotations
 
 import hashlib
 import logging
-import threading
 
 
 logger = logging.getLogger(__name__)
@@ -93,30 +93,29 @@ def refresh(document) -> bool:
     return kept is None or kept[1] != found.text
 
 
-#: The last files read, by digest: internal sending gives every recipient
-#: unit a document sharing the same file, read once for all of them.
-_RECENT: OrderedDict = OrderedDict()
-RECENT_SIZE = 8
-
-
-_RECENT_LOCK = threading.Lock()  # Zope's worker threads share it
+#: The last files read, by digest and kind: internal sending gives every
+#: recipient unit a document sharing the same file, and Zope replays a
+#: registration that conflicted (``core/recent.py``); both read the file
+#: once. At most 32 texts of ``attachments.MAX_CHARS``.
+_RECENT = Recent(32)
 
 
 def _read(digest: str, file) -> attachments.Extraction:
-    with _RECENT_LOCK:
-        found = _RECENT.get(digest)
-        if found is not None:
-            _RECENT.move_to_end(digest)
-            return found
+    key = (digest, attachments.kind_of(file.filename, file.contentType))
+    found = _RECENT.get(key)
+    if found is not None:
+        return found
     with file.open() as stream:
         found = attachments.extract(
             stream, file.filename, file.contentType, size=file.getSize()
         )
-    if found.problem is None:
-        with _RECENT_LOCK:
-            _RECENT[digest] = found
-            while len(_RECENT) > RECENT_SIZE:
-                _RECENT.popitem(last=False)
+    if found.problem == attachments.TIMED_OUT:
+        # A busy server may read it next time, but not in the replays of
+        # this request: each would wait for the timeout again.
+        _RECENT.put(key, found, max_age=RETRY_WINDOW)
+    elif found.problem != attachments.MISSING_TOOL:
+        # The text, or the file's fault: the same for the same bytes.
+        _RECENT.put(key, found)
     return found
 
 

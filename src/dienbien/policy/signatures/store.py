@@ -5,10 +5,14 @@ administrators on ``@@signature-roots``; none is shipped. Each document with
 a PDF keeps its verdict in an annotation, with the digests of the file and
 of the roots it was judged against: it is read on the page and in REST, and
 worked out again only when the file or the roots change (on save, or by the
-re-verification button after the roots changed).
+re-verification button after the roots changed). What pyHanko read of a
+file is also kept in the process for a while (``_READINGS``), so that Zope's
+replay of a request that conflicted does not verify the same bytes again.
 """
 
 from dienbien.policy import clock
+from dienbien.policy.core.recent import Recent
+from dienbien.policy.core.recent import RETRY_WINDOW
 from dienbien.policy.correspondence.security import changed_fields
 from dienbien.policy.signatures import verify
 from dienbien.policy.workingtime import to_aware
@@ -87,9 +91,8 @@ def refresh(document, force: bool = False) -> bool:
         and kept.get("roots") == trust
     ):
         return False
-    result = verify.verify(
-        data,
-        [verify.load_root(der) for der in ders],
+    result = verify.judge(
+        _reading(data, file_digest, ders, trust, force),
         now=to_aware(clock.now()),
     )
     annotations[KEY] = {
@@ -108,6 +111,24 @@ def refresh(document, force: bool = False) -> bool:
         ],
     }
     return True
+
+
+#: pyHanko's last readings, by the digests of the file and of the trust
+#: roots (another set of roots is another key, never a kept reading): Zope
+#: replays a registration that conflicted from its start, and the replay
+#: reads them back instead of verifying again (``core/recent.py``).
+_READINGS = Recent(32)
+
+
+def _reading(data: bytes, file_digest: str, ders, trust: str, force: bool):
+    key = (file_digest, trust)
+    reading = None if force else _READINGS.get(key)
+    if reading is None:
+        reading = verify.read(data, [verify.load_root(der) for der in ders])
+        # A signature that states no signing time had its chain checked at
+        # the moment it was read: that reading is kept for the replays only.
+        _READINGS.put(key, reading, max_age=None if reading.timeless else RETRY_WINDOW)
+    return reading
 
 
 def document_changed(document, event) -> None:

@@ -82,30 +82,63 @@ def _facts(embedded, roots) -> core.SignatureFacts:
     )
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What pyHanko read of a PDF's signatures (the costly part, the same
+    for the same bytes and trust roots): the facts, not yet judged."""
+
+    facts: tuple  # of SignatureFacts
+    #: Why nothing could be read (a damaged PDF), else "".
+    problem: str = ""
+
+    @property
+    def timeless(self) -> bool:
+        """Whether every signature states its signing time: the chain was
+        then checked at that time, else at the moment it was read."""
+        return all(facts.signed is not None for facts in self.facts)
+
+
 def verify(data: bytes, roots, now: datetime | None = None) -> Result | None:
     """The verdict on ``data``; ``None`` when it is not a PDF. ``roots`` are
     the trust roots as ``asn1crypto`` certificates."""
+    reading = read(data, roots)
+    return None if reading is None else judge(reading, now)
+
+
+def read(data: bytes, roots) -> Reading | None:
+    """pyHanko's reading of ``data`` (``None`` when it is not a PDF)."""
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return _verify(data, roots, now)
+        return _read(data, roots)
     # pyHanko runs its own event loop, which cannot start inside a running
     # one (a caller that holds one, e.g. a script or a test driving a browser).
     with ThreadPoolExecutor(1) as pool:
-        return pool.submit(_verify, data, roots, now).result()
+        return pool.submit(_read, data, roots).result()
 
 
-def _verify(data: bytes, roots, now: datetime | None) -> Result | None:
+def judge(reading: Reading, now: datetime | None = None) -> Result:
+    """The verdicts on what was read, at ``now`` (for a signature that
+    states no signing time)."""
+    if reading.problem:
+        return Result(core.UNSIGNED, (), problem=reading.problem)
+    now = now or datetime.now(UTC)
+    found = tuple(
+        (facts, core.signature_verdict(facts, now)) for facts in reading.facts
+    )
+    return Result(core.document_verdict(v for _, v in found), found)
+
+
+def _read(data: bytes, roots) -> Reading | None:
     if not data.startswith(b"%PDF"):
         return None
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    now = now or datetime.now(UTC)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         embedded = list(reader.embedded_signatures)
     except Exception as error:  # a damaged PDF is not a 500
-        return Result(core.UNSIGNED, (), problem=type(error).__name__)
+        return Reading((), problem=type(error).__name__)
     found = []
     for signature in embedded:
         try:
@@ -113,8 +146,8 @@ def _verify(data: bytes, roots, now: datetime | None) -> Result | None:
         except Exception as error:  # a signature pyHanko cannot read
             logger.warning("Unreadable PDF signature: %s", type(error).__name__)
             facts = core.SignatureFacts("", "", None, False, False, False)
-        found.append((facts, core.signature_verdict(facts, now)))
-    return Result(core.document_verdict(v for _, v in found), tuple(found))
+        found.append(facts)
+    return Reading(tuple(found))
 
 
 def load_root(data: bytes):
