@@ -13,6 +13,7 @@ from dienbien.policy.exchange.demo import load_organ_ids
 from dienbien.policy.exchange.demo import load_samples
 from dienbien.policy.legal.demo import load_legal_documents
 from dienbien.policy.orgunits.importer import import_units
+from dienbien.policy.portal.demo import load_portal
 from dienbien.policy.procedures.demo import load_procedures
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -34,6 +35,7 @@ def load(portal) -> None:
     load_legal_documents(portal)
     load_samples(portal)
     load_front_page(portal, json.loads((DATA / "site.json").read_text("utf-8")))
+    load_portal(portal)
     from dienbien.policy.citizenforms.demo import load_questions
 
     load_questions(portal)

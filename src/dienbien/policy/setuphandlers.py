@@ -90,6 +90,9 @@ def post_install(context):
     from dienbien.policy.exchange.addressbook import set_up_address_book
 
     set_up_address_book(portal)
+    from dienbien.policy.portal.structure import set_up_portal
+
+    set_up_portal(portal)
     from dienbien.policy.citizenforms.setup import set_up_forms
 
     set_up_forms(portal)
@@ -112,6 +115,9 @@ def uninstall(context):
     only empty containers are removed.
     """
     portal = api.portal.get()
+    from dienbien.policy.portal.structure import tear_down_portal
+
+    tear_down_portal(portal)
     # The lexicon stores an instance of our normalizer: give Plone's back
     # before the code can go away.
     uninstall_vietnamese_folding(portal)

@@ -1,0 +1,235 @@
+"""The public portal: sections and tabs made by the profile, the front page
+(search, lookup, lists, figures), branding and footer, feeds, sitemap and
+Open Graph, search showing public content only."""
+
+from DateTime import DateTime
+from datetime import datetime
+from dienbien.policy.portal.frontpage import figures
+from dienbien.policy.portal.frontpage import front_lists
+from dienbien.policy.portal.listings import section_items
+from dienbien.policy.portal.structure import SECTIONS
+from dienbien.policy.portal.structure import TABS
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.memoize.ram import global_cache
+
+import pytest
+import pytz
+import re
+import transaction
+
+
+#: Events keep pytz zones (plone.app.event); zoneinfo's do not pickle.
+LOCAL = pytz.timezone("Asia/Ho_Chi_Minh")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    global_cache.invalidateAll()
+
+
+def tab_titles(portal, request):
+    view = portal.restrictedTraverse("@@portal_tabs_view")
+    return [tab["name"] for tab in view.topLevelTabs()]
+
+
+def test_profile_makes_the_sections_and_tabs(integration):
+    portal = integration["portal"]
+    for section_id, marker, *_rest in SECTIONS:
+        section = portal[section_id]
+        assert marker.providedBy(section), section_id
+        # Public: published, or without a workflow under the public root.
+        assert api.content.get_state(section, default=None) in (None, "published")
+        assert section.getLayout() == "portal-section"
+    assert [portal[s].Title() for s, *_ in SECTIONS] == [
+        "Giới thiệu",
+        "Tin tức – Sự kiện",
+        "Văn bản",
+        "Hỏi đáp – Góp ý",
+        "Liên hệ",
+    ]
+    # The correspondence register keeps /van-ban.
+    assert portal["van-ban"].portal_type == "DocumentFolder"
+    assert portal.getLayout() == "portal-home"
+    tabs = api.portal.get_tool("portal_actions")["portal_tabs"]
+    assert tabs.objectIds()[: len(TABS) + 1] == [
+        "index_html",
+        *(tab_id for tab_id, *_ in TABS),
+    ]
+    assert api.portal.get_registry_record("plone.generate_tabs") is False
+
+
+def make(container, portal_type, id, title, effective=None, public=True, **fields):
+    obj = api.content.create(
+        container=container, type=portal_type, id=id, title=title, **fields
+    )
+    if effective:
+        obj.setEffectiveDate(DateTime(effective))
+    if not public:
+        # Private, whatever the site's workflow: the View permission is
+        # taken from Anonymous.
+        obj.manage_permission("View", ["Manager", "Site Administrator"], acquire=0)
+        obj.manage_permission(
+            "Access contents information", ["Manager", "Site Administrator"], acquire=0
+        )
+    elif api.content.get_state(obj, default=None) not in (None, "published"):
+        api.content.transition(obj=obj, to_state="published")
+    obj.reindexObject()
+    return obj
+
+
+def add_news(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    section = portal["tin-tuc"]
+    make(section, "News Item", "cu", "Tin cũ", "2026/02/01 09:00 GMT+7")
+    make(section, "News Item", "moi", "Tin mới nhất", "2026/03/02 09:00 GMT+7")
+    make(
+        section, "News Item", "nhap", "Tin nháp", "2026/03/02 10:00 GMT+7", public=False
+    )
+    make(section, "News Item", "hen-gio", "Tin hẹn giờ", "2099/03/20 09:00 GMT+7")
+    newsroom = make(section, "Folder", "xa-thanh-xuong", "Xã Thanh Xương")
+    make(newsroom, "News Item", "xa", "Tin của xã", "2026/02/15 09:00 GMT+7")
+    make(
+        section,
+        "Event",
+        "da-qua",
+        "Sự kiện đã qua",
+        start=LOCAL.localize(datetime(2026, 3, 1, 8)),
+        end=LOCAL.localize(datetime(2026, 3, 1, 11)),
+    )
+    make(
+        section,
+        "Event",
+        "sap-toi",
+        "Hội nghị một cửa",
+        start=LOCAL.localize(datetime(2026, 3, 10, 8)),
+        end=LOCAL.localize(datetime(2026, 3, 10, 11)),
+        location="Hội trường UBND huyện",
+    )
+    return section
+
+
+@pytest.fixture
+def news(integration):
+    return add_news(integration["portal"])
+
+
+@pytest.fixture
+def public_news(functional_portal):
+    section = add_news(functional_portal)
+    transaction.commit()
+    return section
+
+
+def test_front_page_lists_public_items_newest_first(news):
+    lists = front_lists(datetime(2026, 3, 3, 10))
+    # Not the draft, not the one scheduled for 20/03; the commune's news from
+    # its newsroom too.
+    assert [(n["title"], n["date"]) for n in lists["news"]] == [
+        ("Tin mới nhất", "02/03/2026"),
+        ("Tin của xã", "15/02/2026"),
+        ("Tin cũ", "01/02/2026"),
+    ]
+    assert [(e["title"], e["start"], e["location"]) for e in lists["events"]] == [
+        ("Hội nghị một cửa", "08:00 10/03/2026", "Hội trường UBND huyện")
+    ]
+    items, total = section_items(news, 20)
+    assert [i["title"] for i in items][:2] == ["Tin mới nhất", "Tin của xã"]
+    assert total == 5  # 3 news + 2 events, public
+
+
+def test_public_pages_feeds_sitemap_search(public_news, anonymous):
+    """One public site, read as an anonymous visitor: feeds newest first,
+    branding and Open Graph, the sitemap and the search, public items only."""
+    feed = anonymous.get("tin-tuc/RSS")
+    assert feed.status_code == 200
+    titles = re.findall(r"<title>([^<]+)</title>", feed.text)
+    # The commune's newsroom's news too, by their effective dates; never the
+    # draft nor the scheduled one.
+    news = {"Tin mới nhất", "Tin của xã", "Tin cũ", "Tin nháp", "Tin hẹn giờ"}
+    assert [t for t in titles if t in news] == ["Tin mới nhất", "Tin của xã", "Tin cũ"]
+
+    page = anonymous.get("tin-tuc/moi", headers={"Accept": "text/html"}).text
+    assert "Plone Foundation" not in page
+    assert "Powered by Plone" not in page
+    assert "@@site-logo/bieu-trung.svg" in page
+    assert "Ủy ban nhân dân huyện Điện Biên" in page
+    # Open Graph for shared links.
+    assert '<meta property="og:title" content="Tin mới nhất"' in page
+    assert 'property="og:url" content="http://localhost' in page
+    # The news and documents feeds, linked from the front page.
+    home = anonymous.get("", headers={"Accept": "text/html"}).text
+    feeds = re.findall(r'<link[^>]+type="application/rss\+xml"[^>]*>', home)
+    assert any("tin-tuc/RSS" in link for link in feeds), feeds
+    assert any("van-ban-cong-khai/RSS" in link for link in feeds), feeds
+
+    sitemap = anonymous.get("sitemap.xml")
+    assert sitemap.status_code == 200
+    assert sitemap.headers["Content-Type"].startswith("application/xml")
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap.text)
+    assert any(loc.endswith("/tin-tuc/moi") for loc in locations)
+    assert not any(loc.endswith("/tin-tuc/nhap") for loc in locations)
+
+    found = anonymous.get("@@search", params={"SearchableText": "tin"}).text
+    assert "Tin mới nhất" in found
+    assert "Tin nháp" not in found
+    assert "Tin hẹn giờ" not in found
+
+
+def test_public_figures_from_the_statistics_core(integration):
+    # No dossier: zero received, no rate; the page shows "—", not 0%.
+    result = figures(datetime(2026, 3, 3, 10))
+    assert (result.year.received, result.year.on_time_rate) == (0, None)
+    assert (result.last_month.start, result.last_month.end) == (
+        datetime(2026, 2, 1),
+        datetime(2026, 3, 1),
+    )
+
+
+def test_organisation_chart_follows_the_units(integration):
+    from dienbien.policy.orgunits.importer import import_units
+    from dienbien.policy.orgunits.lookup import unit_objects
+
+    portal = integration["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    import_units(
+        portal,
+        "code,title,kind,abbreviation,parent\n"
+        "H15.50,UBND huyện Điện Biên,district,UBND,\n"
+        "H15.50.03,Phòng Tư pháp,agency,TP,H15.50\n",
+        "csv",
+    )
+    units = {unit.code: unit for unit in unit_objects(portal)}
+    units["H15.50.03"].contact_phone = "0215 3800 003"
+    chart = portal["gioi-thieu"].restrictedTraverse("co-cau-to-chuc")
+    html = chart()
+    assert "Phòng Tư pháp" in html
+    assert '<a href="tel:02153800003" >0215 3800 003</a>' in html
+    assert "Phòng Nội vụ" not in html
+    import_units(
+        portal,
+        "code,title,kind,abbreviation,parent\n"
+        "H15.50.02,Phòng Nội vụ,agency,NV,H15.50\n",
+        "csv",
+    )
+    assert "Phòng Nội vụ" in chart()
+
+
+def test_demo_content_is_marked_as_sample(integration):
+    from dienbien.policy.portal.demo import load_portal
+
+    portal = integration["portal"]
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    load_portal(portal)
+    article = portal["tin-tuc"]["muoi-nam-cai-cach-hanh-chinh-2011-2020"]
+    assert article.effective().strftime("%d/%m/%Y") == "16/10/2020"
+    assert "275 thôn, bản" in article.text.raw
+    assert "dữ liệu mẫu" in article.text.raw
+    assert portal["gioi-thieu"]["lich-su"].Subject() == ("Dữ liệu mẫu",)
+    assert "lien-he" in portal and "dia-chi-lien-he" in portal["lien-he"]
+    events = [o for o in portal["tin-tuc"].objectValues() if o.portal_type == "Event"]
+    assert len(events) == 3
+    assert api.portal.get_registry_record("dienbien.portal.phone") == "0215 3800 000"
+    load_portal(portal)  # again: nothing doubles
+    assert len(portal["tin-tuc"].objectIds()) == 7
