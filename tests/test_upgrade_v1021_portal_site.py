@@ -2,6 +2,7 @@
 emblem, settings and feeds; what it already has in those places is kept."""
 
 from dienbien.policy.portal.contact import BEHAVIOR
+from dienbien.policy.portal.interfaces import IPortalSection
 from dienbien.policy.portal.interfaces import PREFIX
 from dienbien.policy.portal.structure import SECTIONS
 from dienbien.policy.portal.structure import TABS
@@ -10,6 +11,7 @@ from plone import api
 from plone.base.interfaces.syndication import IFeedSettings
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
+from zope.interface import noLongerProvides
 
 
 def test_upgrade_from_1020(integration):
@@ -18,14 +20,17 @@ def test_upgrade_from_1020(integration):
     tabs = portal.portal_actions.portal_tabs
     panel = portal.portal_controlpanel
     with api.env.adopt_roles(["Manager"]):
-        # As a 1020 site: no sections but a page of its own at /lien-he, no
-        # tabs of ours, Plone's logo and generated tabs, no settings.
-        for section_id, *_rest in SECTIONS:
+        # As a 1020 site: /gop-y and /lien-he are the citizens' forms' plain
+        # folders (upgrade 1019), a bare news folder (portal-editorial makes
+        # one on a site without), no other section, no tabs of ours,
+        # Plone's logo and generated tabs, no settings.
+        for section_id in ("gioi-thieu", "tin-tuc", "van-ban-cong-khai"):
             api.content.delete(obj=portal[section_id])
-        own = api.content.create(
-            container=portal, type="Document", id="lien-he", title="Liên hệ cũ"
-        )
-        # A bare news folder, as portal-editorial makes one on a site without.
+        for section_id in ("gop-y", "lien-he"):
+            folder = portal[section_id]
+            noLongerProvides(folder, IPortalSection)
+            del folder.layout
+        forms = {s: list(portal[s].objectIds()) for s in ("gop-y", "lien-he")}
         api.content.create(container=portal, type="Folder", id="tin-tuc", title="Tin")
         tabs.manage_delObjects([t for t, title, _p in TABS if title is not None])
         registry["plone.generate_tabs"] = True
@@ -41,11 +46,13 @@ def test_upgrade_from_1020(integration):
 
     for section_id, marker, *_rest in SECTIONS:
         assert marker.providedBy(portal[section_id]), section_id
-    # Kept, and a section now.
-    assert api.content.get_uuid(portal["lien-he"]) == api.content.get_uuid(own)
+    # The forms' sections are sections now, with their forms.
+    for section_id, ids in forms.items():
+        assert portal[section_id].getLayout() == "portal-section"
+        assert list(portal[section_id].objectIds()) == ids
+        assert ids
     assert portal["gioi-thieu"].Title() == "Giới thiệu"
     assert portal["tin-tuc"].getLayout() == "portal-section"
-    assert portal["lien-he"].getLayout() != "portal-section"
     assert list(tabs.objectIds())[1:8] == [t for t, *_ in TABS]
     assert registry["plone.generate_tabs"] is False
     assert registry["plone.site_logo"].startswith(b"filenameb64:")
