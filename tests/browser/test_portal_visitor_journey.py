@@ -138,6 +138,12 @@ def test_visitor_front_page_procedure_lookup(browser, site_url, portal_content):
     page.click(".portal-box-lookup button[type=submit]")
     expect(page.locator(".dossier-status")).to_contain_text("Yêu cầu bổ sung giấy tờ")
 
+    page.goto(f"{site_url}/gop-y")
+    # The citizens' forms' section: its form (no date) and its answers.
+    expect(page.locator(".portal-section-items .portal-date")).to_have_count(0)
+    expect(page.locator(".portal-section a.btn")).to_have_text(
+        "Các câu hỏi đã được trả lời"
+    )
     for path in SECTIONS:
         page.goto(f"{site_url}/{path}")
         # The first screen is what a desktop visitor sees of a section.

@@ -28,7 +28,8 @@ def as_datetime(value) -> datetime | None:
     if value is None:
         return None
     if isinstance(value, DateTime):
-        if value.year() <= 1001:  # Plone's "no date" (effective of a draft)
+        # Plone's "no date": 1000 or, in the catalog, 1969/12/31.
+        if value.year() <= 1970:
             return None
         return to_local(value.asdatetime())
     if isinstance(value, datetime):

@@ -15,6 +15,7 @@ from plone import api
 from plone.registry.interfaces import IRegistry
 from Products.Five.browser import BrowserView
 from zope.component import getUtility
+from zope.component import queryMultiAdapter
 from zope.i18n import translate
 
 
@@ -57,6 +58,12 @@ class SectionView(BrowserView):
     @property
     def is_contact(self) -> bool:
         return self.context.getId() == "lien-he"
+
+    def answers_url(self) -> str | None:
+        """The published answers (``hoi-dap``, the citizens' forms' page of
+        the questions section), when the section has them."""
+        view = queryMultiAdapter((self.context, self.request), name="hoi-dap")
+        return f"{self.context.absolute_url()}/hoi-dap" if view is not None else None
 
     def legal_documents(self) -> list[dict]:
         return listings.latest_legal_documents(10)
