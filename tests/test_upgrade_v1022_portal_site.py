@@ -1,4 +1,4 @@
-"""Upgrade 1021: a 1020 site gets the portal's sections, tabs, front page,
+"""Upgrade 1022: a 1021 site gets the portal's sections, tabs, front page,
 emblem, settings and feeds; what it already has in those places is kept."""
 
 from dienbien.policy.portal.contact import BEHAVIOR
@@ -6,7 +6,7 @@ from dienbien.policy.portal.interfaces import IPortalSection
 from dienbien.policy.portal.interfaces import PREFIX
 from dienbien.policy.portal.structure import SECTIONS
 from dienbien.policy.portal.structure import TABS
-from dienbien.policy.upgrades.v1021_portal_site import set_up
+from dienbien.policy.upgrades.v1022_portal_site import set_up
 from plone import api
 from plone.base.interfaces.syndication import IFeedSettings
 from plone.registry.interfaces import IRegistry
@@ -14,13 +14,13 @@ from zope.component import getUtility
 from zope.interface import noLongerProvides
 
 
-def test_upgrade_from_1020(integration):
+def test_upgrade_from_1021(integration):
     portal = integration["portal"]
     registry = getUtility(IRegistry)
     tabs = portal.portal_actions.portal_tabs
     panel = portal.portal_controlpanel
     with api.env.adopt_roles(["Manager"]):
-        # As a 1020 site: /gop-y and /lien-he are the citizens' forms' plain
+        # As a 1021 site: /gop-y and /lien-he are the citizens' forms' plain
         # folders (upgrade 1019), a bare news folder (portal-editorial makes
         # one on a site without), no other section, no tabs of ours,
         # Plone's logo and generated tabs, no settings.
