@@ -135,7 +135,11 @@ def test_front_page_lists_public_items_newest_first(news):
         ("Hội nghị một cửa", "08:00 10/03/2026", "Hội trường UBND huyện")
     ]
     items, total = section_items(news, 20)
-    assert [i["title"] for i in items][:2] == ["Tin mới nhất", "Tin của xã"]
+    assert [i["title"] for i in items if i["type"] == "News Item"] == [
+        "Tin mới nhất",
+        "Tin của xã",
+        "Tin cũ",
+    ]
     assert total == 5  # 3 news + 2 events, public
 
 
