@@ -57,9 +57,7 @@ def read(zope_conf) -> FileStorage | RelStorage:
             cache_local_dir=(
                 pathlib.Path(config.cache_local_dir) if config.cache_local_dir else None
             ),
-            section=relstorage_section(
-                zope_conf.read_text("utf-8"), zope_conf.parent
-            ),
+            section=relstorage_section(zope_conf.read_text("utf-8"), zope_conf.parent),
         )
     raise SystemExit(f"Unsupported storage in {zope_conf}: {kind}")
 
