@@ -207,12 +207,12 @@ def test_written_through_one_instance_is_read_at_once_through_the_other(site):
 
 # Two instances × two clients each, all at one desk on one day (and one
 # clerical office's incoming register): Zope replays the requests that
-# conflict on the counter, on either instance. The suite receives 4
+# conflict on the counter, on either instance. The suite receives 6
 # dossiers per client to stay within its time (every conflict costs a
 # replay and Zope's growing back-off); the full size, 100 per client
 # (400 dossiers), runs with DIENBIEN_CLUSTER_CREATIONS=100 (docs/deploy.md).
 CLIENTS_PER_INSTANCE = 2
-DOSSIERS_PER_CLIENT = int(os.environ.get("DIENBIEN_CLUSTER_CREATIONS", "4"))
+DOSSIERS_PER_CLIENT = int(os.environ.get("DIENBIEN_CLUSTER_CREATIONS", "6"))
 DOCUMENTS_PER_CLIENT = max(1, DOSSIERS_PER_CLIENT // 2)
 
 
