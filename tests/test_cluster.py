@@ -10,11 +10,16 @@ and HAProxy. Skipped when PostgreSQL or HAProxy is not installed, except in
 CI (``CI=true``), where it must run.
 """
 
+from cluster_support import cluster
+from cluster_support import pgcluster
+from cluster_support import postgresql
+from cluster_support import require
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+import migrate_to_relstorage
 import os
 import pathlib
 import pytest
@@ -23,15 +28,9 @@ import requests
 import shutil
 import subprocess
 import sys
-import tempfile
 
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import cluster  # noqa: E402
-import migrate_to_relstorage  # noqa: E402
-import pgcluster  # noqa: E402
 
 
 DESK = ("motcua.huyen", "dienbien-demo")
@@ -65,34 +64,10 @@ print("published procedures:", len(published))
 """
 
 
-def missing_binaries() -> list[str]:
-    missing = []
-    if pgcluster.bindir() is None:
-        missing.append("PostgreSQL (Debian's postgresql)")
-    if cluster.haproxy_binary() is None:
-        missing.append("HAProxy (Debian's haproxy)")
-    return missing
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    missing = missing_binaries()
-    if missing:
-        message = f"{' and '.join(missing)} not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{message}: CI must run the cluster tests (.ci/run)")
-        pytest.skip(f"{message}: sudo apt-get install postgresql haproxy")
-    if os.geteuid() == 0:
-        # PostgreSQL runs as ``postgres``, who cannot enter pytest's 0700
-        # folders of root: a folder of its own in /tmp, removed below.
-        pg_home = pathlib.Path(tempfile.mkdtemp(prefix="dienbien-pg-", dir="/tmp"))
-        pg_home.chmod(0o755)
-    else:
-        pg_home = tmp_path_factory.mktemp("pg")
-    pg = pg_home / "cluster"
-    servers = []
-    try:
-        pgcluster.init(pg)
+    require(haproxy=True)
+    with postgresql(tmp_path_factory) as pg:
         # The site in a FileStorage, with the project's zope.conf as it is.
         fs_home = tmp_path_factory.mktemp("filestorage")
         shutil.copytree(ROOT / "instance" / "etc", fs_home / "etc")
@@ -120,32 +95,33 @@ def site(tmp_path_factory):
 
         homes = [tmp_path_factory.mktemp(f"zope{n}") for n in (1, 2)]
         ports = [pgcluster.free_port() for _home in homes]
-        for home, port in zip(homes, ports, strict=True):
-            cluster.write_instance(home, pgcluster.dsn(pg))
-            servers.append(cluster.serve(home, port, log=home / "server.log"))
-        urls = [f"http://127.0.0.1:{port}/dienbien" for port in ports]
-        for url, server in zip(urls, servers, strict=True):
-            cluster.wait_until_up(url, process=server)
-        proxy_port = pgcluster.free_port()
-        (pg_home / "haproxy.cfg").write_text(
-            cluster.haproxy_conf("127.0.0.1", proxy_port, ports)
-        )
-        cluster.start_haproxy(pg_home / "haproxy.cfg", pg_home / "haproxy.pid")
-        yield {
-            "pg": pg,
-            "fs_home": fs_home,
-            "migrated": migrated,
-            "published": published,
-            "urls": urls,
-            "proxy": f"http://127.0.0.1:{proxy_port}/dienbien",
-        }
-    finally:
-        cluster.stop_pid(pg_home / "haproxy.pid")
-        for server in servers:
-            server.terminate()
-            server.wait(timeout=60)
-        pgcluster.stop(pg)
-        shutil.rmtree(pg_home, ignore_errors=True)
+        servers = []
+        proxy = pg.parent
+        try:
+            for home, port in zip(homes, ports, strict=True):
+                cluster.write_instance(home, pgcluster.dsn(pg))
+                servers.append(cluster.serve(home, port, log=home / "server.log"))
+            urls = [f"http://127.0.0.1:{port}/dienbien" for port in ports]
+            for url, server in zip(urls, servers, strict=True):
+                cluster.wait_until_up(url, process=server)
+            proxy_port = pgcluster.free_port()
+            (proxy / "haproxy.cfg").write_text(
+                cluster.haproxy_conf("127.0.0.1", proxy_port, ports)
+            )
+            cluster.start_haproxy(proxy / "haproxy.cfg", proxy / "haproxy.pid")
+            yield {
+                "pg": pg,
+                "fs_home": fs_home,
+                "migrated": migrated,
+                "published": published,
+                "urls": urls,
+                "proxy": f"http://127.0.0.1:{proxy_port}/dienbien",
+            }
+        finally:
+            cluster.stop_pid(proxy / "haproxy.pid")
+            for server in servers:
+                server.terminate()
+                server.wait(timeout=60)
 
 
 def session(login):

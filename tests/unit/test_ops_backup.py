@@ -81,3 +81,23 @@ instancehome $INSTANCE
         "    </postgresql>\n"
         "  </relstorage>\n"
     )
+
+
+def test_zodbpack_reads_the_section_zope_conf_includes(tmp_path):
+    (tmp_path / "storage-relstorage.conf").write_text(
+        "%import relstorage\n<relstorage>\n  <postgresql>\n    dsn $PGDSN\n"
+        "  </postgresql>\n</relstorage>\n"
+    )
+    conf = "%define STORAGE relstorage\n%define PGDSN dbname=zodb\n"
+    conf += "<zodb_db main>\n  %include storage-$STORAGE.conf\n</zodb_db>\n"
+    assert relstorage_section(conf, tmp_path) == (
+        "%import relstorage\n"
+        "%define STORAGE relstorage\n"
+        "%define PGDSN dbname=zodb\n"
+        "\n"
+        "<relstorage>\n"
+        "  <postgresql>\n"
+        "    dsn $PGDSN\n"
+        "  </postgresql>\n"
+        "</relstorage>\n"
+    )

@@ -57,17 +57,18 @@ def read(zope_conf) -> FileStorage | RelStorage:
             cache_local_dir=(
                 pathlib.Path(config.cache_local_dir) if config.cache_local_dir else None
             ),
-            section=relstorage_section(zope_conf.read_text("utf-8")),
+            section=relstorage_section(zope_conf.read_text("utf-8"), zope_conf.parent),
         )
     raise SystemExit(f"Unsupported storage in {zope_conf}: {kind}")
 
 
-def relstorage_section(text: str) -> str:
+def relstorage_section(text: str, folder: pathlib.Path | None = None) -> str:
     """A stand-alone ZConfig file with the ``<relstorage>`` section of
     ``text`` and the ``%define`` lines it may use: what ``zodbpack`` reads,
     taken from the server's own configuration so that the two never
-    disagree."""
-    lines = text.splitlines()
+    disagree. With ``folder`` (the file's), its ``%include`` files are read
+    too: the cluster's zope.conf includes storage-relstorage.conf."""
+    lines = _inlined(text, folder, {}) if folder else text.splitlines()
     defines = [line for line in lines if line.strip().startswith("%define")]
     section, depth = [], 0
     for line in lines:
@@ -81,3 +82,27 @@ def relstorage_section(text: str) -> str:
             if not depth:
                 break
     return "\n".join(["%import relstorage", *defines, "", *section, ""])
+
+
+def _inlined(text: str, folder: pathlib.Path, defines: dict) -> list[str]:
+    """The lines of ``text`` with each ``%include`` replaced by the lines of
+    the file it names, ``$NAME`` taken from the ``%define`` lines before it
+    (ZConfig's names are not case-sensitive)."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        defined = re.match(r"%define\s+(\w+)\s*(.*)$", stripped, re.IGNORECASE)
+        if defined:
+            defines[defined[1].lower()] = defined[2]
+        included = re.match(r"%include\s+(\S+)$", stripped, re.IGNORECASE)
+        if included:
+            name = re.sub(
+                r"\$\{?(\w+)\}?",
+                lambda name: defines.get(name[1].lower(), name[0]),
+                included[1],
+            )
+            path = folder / name
+            lines.extend(_inlined(path.read_text("utf-8"), path.parent, defines))
+        else:
+            lines.append(line)
+    return lines
