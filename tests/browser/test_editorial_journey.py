@@ -109,11 +109,24 @@ def test_news_goes_through_review_to_the_public_and_public_pages_are_accessible(
     shoot(visitor, "news-item-375")
     assert_accessible(visitor)
 
-    # The other public pages there are (portal-site's sections and
-    # portal-forms' forms join this list when they land).
+    # The news reaches the front page, at once (its lists follow the catalog).
+    visitor.goto(site_url)
+    expect(
+        visitor.locator(".portal-news").get_by_role("link", name=TITLE)
+    ).to_be_visible()
+    assert_accessible(visitor)
+
+    # Every public section, a procedure, the lookup and the citizens' forms.
     visitor.set_viewport_size(DESKTOP)
     for path in (
         "",
+        "/gioi-thieu",
+        "/gioi-thieu/co-cau-to-chuc",
+        "/tin-tuc",
+        "/van-ban-cong-khai",
+        "/gop-y/hoi-dap",
+        "/gop-y/gui-cau-hoi",
+        "/lien-he/gui-lien-he",
         "/thu-tuc-hanh-chinh?q=khai+sinh",
         "/thu-tuc-hanh-chinh/1-001193",
         "/van-ban-qppl",
