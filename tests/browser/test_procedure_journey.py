@@ -40,7 +40,7 @@ def test_citizen_finds_birth_registration(page, site_url, procedure_catalogue):
     download = download_info.value
     assert download.suggested_filename == "to-khai-khai-sinh.docx"
 
-    page.click("text=In")
+    page.get_by_role("link", name="In", exact=True).click()
     expect(page.locator("h1")).to_have_text("Đăng ký khai sinh")
     expect(page.locator("table").first).to_contain_text("Trực tiếp")
 
