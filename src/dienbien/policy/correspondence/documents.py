@@ -15,9 +15,9 @@ Plone user ids; units are stored by UID and read as codes (``UnitReference``).
 from dienbien.policy import _
 from dienbien.policy.core.correspondence import doctypes
 from dienbien.policy.orgunits.references import UnitReference
+from dienbien.policy.records import RecordFolder
 from plone.app.content.interfaces import INameFromTitle
 from plone.app.textfield import RichText
-from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
@@ -40,14 +40,9 @@ class IDocumentFolder(model.Schema):
 
 
 @implementer(IDocumentFolder)
-class DocumentFolder(Container):
-    """Holds every outgoing and incoming document of every unit.
-
-    Unordered, as the dossiers' folder: a hundred thousand documents a year
-    in one ordered list would be rewritten whole by each new one.
-    """
-
-    _ordering = "unordered"
+class DocumentFolder(RecordFolder):
+    """Holds every outgoing and incoming document of every unit (unordered,
+    quiet on adds: ``records.RecordFolder``)."""
 
 
 class IDocument(Interface):

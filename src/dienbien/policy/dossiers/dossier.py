@@ -11,9 +11,9 @@ from collective.z3cform.datagridfield.row import DictRow
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.orgunits.references import UnitReference
+from dienbien.policy.records import RecordFolder
 from plone.app.content.interfaces import INameFromTitle
 from plone.autoform import directives
-from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
@@ -51,15 +51,9 @@ class IDossierFolder(model.Schema):
 
 
 @implementer(IDossierFolder)
-class DossierFolder(Container):
-    """Holds the dossiers; each is visible to the units that handle it.
-
-    Unordered: a manual order of ninety thousand dossiers a year means little,
-    and plone.folder's default ordering keeps it in one list that every new
-    dossier would rewrite whole.
-    """
-
-    _ordering = "unordered"
+class DossierFolder(RecordFolder):
+    """Holds the dossiers; each is visible to the units that handle it
+    (unordered, quiet on adds: ``records.RecordFolder``)."""
 
 
 class IDossier(model.Schema):

@@ -1,0 +1,48 @@
+"""The record folders (``records.RecordFolder``): a record added is indexed,
+owned and in its workflow as anywhere else; the folder itself is not
+reindexed for it."""
+
+from correspondence_steps import incoming
+from plone import api
+from zope.component import getGlobalSiteManager
+from zope.lifecycleevent.interfaces import IObjectAddedEvent
+from zope.lifecycleevent.interfaces import IObjectModifiedEvent
+
+import transaction
+
+
+def test_a_document_added_fires_its_events_and_leaves_the_folder_alone(
+    offices_portal,
+):
+    portal = offices_portal
+    folder = portal["van-ban"]
+    catalog = portal.portal_catalog
+    [folder_brain] = catalog.unrestrictedSearchResults(UID=api.content.get_uuid(folder))
+    folder_modified = folder_brain.modified
+    heard = []
+
+    def added(obj, event):
+        heard.append(("added", obj.getId()))
+
+    def modified(obj, event):
+        heard.append(("modified", obj.getId()))
+
+    registry = getGlobalSiteManager()
+    registry.registerHandler(added, (None, IObjectAddedEvent))
+    registry.registerHandler(modified, (None, IObjectModifiedEvent))
+    try:
+        document = incoming(portal, register=False)
+        transaction.savepoint(optimistic=True)
+    finally:
+        registry.unregisterHandler(added, (None, IObjectAddedEvent))
+        registry.unregisterHandler(modified, (None, IObjectModifiedEvent))
+
+    assert ("added", document.getId()) in heard
+    assert ("modified", "van-ban") not in heard
+    found = catalog.unrestrictedSearchResults(UID=api.content.get_uuid(document))
+    assert [brain.review_state for brain in found] == ["received"]
+    assert found[0].getPath() == "/".join(document.getPhysicalPath())
+    assert document.getOwner().getId() == "vanthu"
+    [folder_brain] = catalog.unrestrictedSearchResults(UID=api.content.get_uuid(folder))
+    assert folder_brain.modified == folder_modified
+    assert document.getId() in folder.objectIds()
