@@ -10,6 +10,10 @@ as one client (the Zope admin), one request at a time:
   the earlier ones, filed as an incoming document with its file (blob),
   the package kept, the PDF's signatures judged and its text extracted
   (pdftotext), as in real use;
+- the inbox: N other such packages dropped in the exchange's inbox folder and
+  received as ``make exchange-receive`` does (``receive_waiting``, fifty
+  filed packages a commit) — how a platform's backlog arrives — timed
+  inside the process, before the server starts (it holds the database);
 - export: N issued outgoing documents of the district with the same files,
   bulk-loaded (``correspondence.bulk``) for a sample organisation, each
   downloaded with ``GET <document>/@edxml``.
@@ -22,6 +26,7 @@ counts, one client, loopback only; the server is stopped and the folder
 removed at the end.
 
     .venv/bin/python bench/exchange.py [--packages 1000] [--size 1000000] [--keep]
+        [--skip-http-import]
 """
 
 from datetime import date
@@ -91,6 +96,51 @@ print(f"LOADED {loaded} {time.time() - started:.1f}")
 folder = "/".join(portal["van-ban"].getPhysicalPath())
 for index in range(count):
     print("URL", f"{folder}/{ID_PREFIXES['outgoing']}-{index + 1:012x}")
+"""
+
+
+INBOX = r"""
+import pathlib, sys, time, transaction
+from zope.component.hooks import setSite
+from plone import api
+from Testing.makerequest import makerequest
+from dienbien.policy.exchange import receive
+from dienbien.policy.exchange.transport import FolderTransport, INBOX, OUTBOX
+
+def rss():
+    found = {}
+    for line in pathlib.Path("/proc/self/status").read_text().splitlines():
+        name, _, value = line.partition(":")
+        if name in ("VmRSS", "VmHWM"):
+            found[name] = int(value.split()[0]) * 1024
+    return found["VmRSS"], found["VmHWM"]
+
+app = makerequest(app)
+portal = app.dienbien
+setSite(portal)
+inbox = sys.argv[-1]
+count = len(list(pathlib.Path(inbox).iterdir()))
+quarters = {max(1, count * q // 4) for q in (1, 2, 3, 4)}
+started = time.perf_counter()
+acknowledged = 0
+
+class Measured(FolderTransport):
+    def acknowledge(self, identifier):
+        global acknowledged
+        super().acknowledge(identifier)
+        acknowledged += 1
+        if acknowledged in quarters:
+            elapsed = time.perf_counter() - started
+            now, peak = rss()
+            print(f"  inbox  {acknowledged:5d}: {acknowledged / elapsed:6.1f} packages/s, "
+                  f"RSS {now / 1e6:5.0f} MB, peak {peak / 1e6:5.0f} MB", flush=True)
+
+with api.env.adopt_user(username="admin"):
+    outcome = receive.receive_waiting(portal, Measured(None, inbox), commit_every=50)
+transaction.get().note(receive.NOTE)
+transaction.commit()
+elapsed = time.perf_counter() - started
+print(f"INBOX {len(outcome.filed)} {len(outcome.refused)} {elapsed:.2f}")
 """
 
 
@@ -195,6 +245,9 @@ def main() -> int:
         "--size", type=int, default=1_000_000, help="bytes of a package, about"
     )
     parser.add_argument("--keep", action="store_true", help="keep the instance")
+    parser.add_argument(
+        "--skip-http-import", action="store_true", help="only the inbox and export"
+    )
     options = parser.parse_args()
     # base64 makes the file 4/3 larger; the header is ~2 KB.
     pdf = pdf_of(max(1000, (options.size - 2500) * 3 // 4 - 600), seed=1)
@@ -221,6 +274,22 @@ def main() -> int:
             print(error.stdout[-3000:], error.stderr[-3000:])
             return 1
         paths = [line[4:] for line in out.splitlines() if line.startswith("URL ")]
+
+        # Numbers far from the HTTP import's: these are other documents.
+        inbox = instance.home / "inbox"
+        inbox.mkdir()
+        for index in range(options.packages):
+            (inbox / f"{index:06d}-package.xml").write_bytes(
+                package(500_000 + index, pdf)
+            )
+        print(f"inbox of {options.packages} packages (receive_waiting):", flush=True)
+        out = instance.zconsole(instance.script("inbox.py", INBOX), inbox, quiet=True)
+        print("\n".join(ln for ln in out.splitlines() if ln.startswith("  inbox")))
+        [line] = [line for line in out.splitlines() if line.startswith("INBOX ")]
+        filed, refused, elapsed = line.split()[1:]
+        assert (int(filed), int(refused)) == (options.packages, 0), line
+        received = options.packages / float(elapsed)
+
         base = instance.serve()
         root = base.rsplit("/", 1)[0]
         rss, _ = memory(instance)
@@ -234,13 +303,16 @@ def main() -> int:
             status, body = request("GET", f"{root}{paths[index]}/@edxml")
             assert status == 200 and len(body) > len(pdf), body[:500]
 
-        print(f"import of {options.packages} packages (POST /@edxml):", flush=True)
-        imported = run("import", instance, options.packages, import_one)
+        imported = 0.0
+        if not options.skip_http_import:
+            print(f"import of {options.packages} packages (POST /@edxml):", flush=True)
+            imported = run("import", instance, options.packages, import_one)
         print(f"export of {len(paths)} documents (GET …/@edxml):", flush=True)
         exported = run("export", instance, len(paths), export_one)
         _, peak = memory(instance)
         print(
-            f"import {imported:.1f} packages/s, export {exported:.1f} packages/s "
+            f"inbox {received:.1f} packages/s, import {imported:.1f} packages/s, "
+            f"export {exported:.1f} packages/s "
             f"(target ≥ 20); server peak RSS {peak / 1e6:.0f} MB; "
             f"Data.fs {instance.data_fs_size / 1e6:.0f} MB"
         )

@@ -8,6 +8,7 @@ the folder; refused ones stay, each reported here with the element.
 (``make exchange-receive``; run it from cron, e.g. every 10 minutes.)
 """
 
+from dienbien.policy.exchange.receive import NOTE
 from dienbien.policy.exchange.receive import receive_waiting
 from dienbien.policy.exchange.transport import site_transport
 from dienbien.policy.scripting import open_site
@@ -20,6 +21,11 @@ import sys
 import transaction
 
 
+# Filed packages are committed fifty at a time: a platform's backlog of a
+# thousand is neither one huge transaction nor a thousand small ones.
+COMMIT_EVERY = 50
+
+
 def main(app, argv) -> int:
     parser = argparse.ArgumentParser(prog="exchange_receive.py")
     parser.add_argument("--site-id", default=SITE_ID)
@@ -30,8 +36,8 @@ def main(app, argv) -> int:
         print("error: set the edXML inbox folder in the site settings first")
         return 2
     with api.env.adopt_user(username="admin"):
-        outcome = receive_waiting(portal, transport)
-    transaction.get().note("Received edXML packages from the inbox folder")
+        outcome = receive_waiting(portal, transport, commit_every=COMMIT_EVERY)
+    transaction.get().note(NOTE)
     transaction.commit()
     for name, filed in outcome.filed:
         print(f"{name}: {filed.kind}, {len(filed.documents)} document(s)")

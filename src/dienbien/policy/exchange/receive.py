@@ -47,14 +47,22 @@ class Filed:
     status: core.StatusMessage | None = None
 
 
-def file_package(context, data: bytes, limits: edxml.Limits | None = None) -> Filed:
-    """File one package; raises one of ``REFUSALS`` before writing."""
+def file_package(
+    context, data: bytes, limits: edxml.Limits | None = None, atomic: bool = True
+) -> Filed:
+    """File one package; raises one of ``REFUSALS`` before writing
+    (``atomic``: see ``importer.import_package``)."""
     message = edxml.parse(data, limits)
     if isinstance(message, core.StatusMessage):
         return Filed("status", statuses.apply(context, message), message)
-    documents = importer.import_package(context, data, limits, message=message)
+    documents = importer.import_package(
+        context, data, limits, message=message, atomic=atomic
+    )
     statuses.announce_arrival(documents)
     return Filed("document", documents)
+
+
+NOTE = "Received edXML packages from the inbox folder"
 
 
 @dataclass
@@ -63,27 +71,39 @@ class Outcome:
     refused: list = field(default_factory=list)  # (identifier, error)
 
 
-def receive_waiting(context, transport=None) -> Outcome:
+def receive_waiting(context, transport=None, commit_every: int = 0) -> Outcome:
     """File what waits in the inbox; acknowledge what was filed once the
-    transaction commits (the caller commits)."""
+    transaction commits. The caller commits; with ``commit_every`` (the
+    cron script), every that many filed packages are committed on the way:
+    a platform's thousand packages neither wait for one huge transaction nor
+    hold all their new objects in memory, and a failure later loses none of
+    what was already filed."""
     transport = transport or site_transport()
     outcome = Outcome()
     if transport is None:
         return outcome
+    pending = 0  # filed since the last commit
     for identifier in transport.received():
+        if commit_every and pending >= commit_every:
+            transaction.get().note(NOTE)
+            transaction.commit()
+            pending = 0
         try:
             data = transport.fetch(identifier)
         except KeyError:
             continue  # taken by a parallel run
-        savepoint = transaction.savepoint()
+        # No savepoint: a refusal is raised before anything is written, and
+        # any other error leaves this function, and the caller aborts what
+        # was filed since the last commit (those packages, not acknowledged,
+        # wait in the inbox for the next run).
         try:
-            filed = file_package(context, data)
+            filed = file_package(context, data, atomic=False)
         except REFUSALS as error:
-            savepoint.rollback()
             logger.info("package %s refused: %s", identifier, type(error).__name__)
             outcome.refused.append((identifier, error))
             continue
         outcome.filed.append((identifier, filed))
+        pending += 1
         transaction.get().addAfterCommitHook(_acknowledge, args=(transport, identifier))
     return outcome
 
