@@ -16,8 +16,19 @@ def unit_brains(context, **query) -> list:
 
 
 def unit_objects(context) -> list:
-    """Every unit object, woken."""
-    return [brain._unrestrictedGetObject() for brain in unit_brains(context)]
+    """Every unit object, woken. Each folder of units is traversed once: a
+    brain's own ``getObject`` traverses the whole path for every unit, and
+    those 35 traversals were a sixth of an edXML package's import."""
+    portal = getToolByName(context, "portal_url").getPortalObject()
+    folders = {}
+    found = []
+    for brain in unit_brains(context):
+        folder_path, _, name = brain.getPath().rpartition("/")
+        folder = folders.get(folder_path)
+        if folder is None:
+            folder = folders[folder_path] = portal.unrestrictedTraverse(folder_path)
+        found.append(folder._getOb(name))
+    return found
 
 
 def unit_codes(context) -> set[str]:
