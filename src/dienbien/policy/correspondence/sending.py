@@ -270,6 +270,14 @@ STATUS_TITLES = {
     "recalled": _("delivery_recalled", default="Recalled"),
     "recall_agreed": _("delivery_recall_agreed", default="Recall agreed"),
     "recall_refused": _("delivery_recall_refused", default="Recall refused"),
+    "update_sent": _("delivery_update_sent", default="Update sent, no answer yet"),
+    "update_agreed": _("delivery_update_agreed", default="Update agreed"),
+    "update_refused": _("delivery_update_refused", default="Update refused"),
+    "replace_sent": _(
+        "delivery_replace_sent", default="Replacement sent, no answer yet"
+    ),
+    "replace_agreed": _("delivery_replace_agreed", default="Replacement agreed"),
+    "replace_refused": _("delivery_replace_refused", default="Replacement refused"),
 }
 
 

@@ -18,6 +18,8 @@ from dataclasses import field
 from dienbien.policy import _
 from dienbien.policy.core.exchange import edxml
 from dienbien.policy.core.exchange import status as core
+from dienbien.policy.core.exchange.corrections import is_correction
+from dienbien.policy.exchange import corrections
 from dienbien.policy.exchange import importer
 from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange.transport import site_transport
@@ -55,6 +57,9 @@ def file_package(
     message = edxml.parse(data, limits)
     if isinstance(message, core.StatusMessage):
         return Filed("status", statuses.apply(context, message), message)
+    if is_correction(message.business_doc_type):
+        # An update or a replacement of a document received before.
+        return Filed("correction", corrections.receive(context, message, data))
     documents = importer.import_package(
         context, data, limits, message=message, atomic=atomic
     )

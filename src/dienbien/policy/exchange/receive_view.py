@@ -53,6 +53,12 @@ class ReceivePage(BrowserView):
                     "edxml_receive_document",
                     default="Incoming document, awaiting registration:",
                 )
+            elif filed.kind == "correction":
+                text = _(
+                    "edxml_receive_correction",
+                    default="An update or replacement from the sender; applied, "
+                    "or waiting for the clerical office's decision:",
+                )
             elif filed.status.code == "13":
                 text = _(
                     "edxml_receive_recall",

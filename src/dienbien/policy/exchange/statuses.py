@@ -150,9 +150,10 @@ def incoming_moved(incoming, event) -> None:
 # -- recall ----------------------------------------------------------------
 
 
-def recall_copy(incoming, reason: str, moment) -> bool:
+def recall_copy(incoming, reason: str, moment, action: str = "recall") -> bool:
     """Take ``incoming`` out of the inbox (state ``recalled``), the recall in
-    its history; ``False`` when it was already recalled or returned."""
+    its history; ``False`` when it was already recalled or returned.
+    ``action`` ``replace``: a replacement took its place (corrections.py)."""
     workflow = api.portal.get_tool("portal_workflow")
     state = api.content.get_state(incoming, default=None)
     if state in ("recalled", "returned"):
@@ -163,7 +164,7 @@ def recall_copy(incoming, reason: str, moment) -> bool:
         chain,
         incoming,
         {
-            "action": "recall",
+            "action": action,
             "review_state": "recalled",
             "actor": api.user.get_current().getId(),
             "comments": reason,
@@ -176,7 +177,7 @@ def recall_copy(incoming, reason: str, moment) -> bool:
         *history(incoming),
         {
             "time": moment,
-            "action": "recall",
+            "action": action,
             "actor": api.user.get_current().getId(),
             "state": "recalled",
             "comment": reason,
@@ -324,12 +325,15 @@ def apply(context, message: core.StatusMessage) -> list:
     organ = Organ(
         message.sender.organ_id, entry.title if entry else message.sender.name
     )
+    from dienbien.policy.exchange.corrections import answer_name
+
     outgoing.exchange_statuses = core.recorded(
         getattr(outgoing, "exchange_statuses", None),
         organ,
         message.code,
         message.timestamp,
         message.description,
+        name=answer_name(outgoing, message.code),
     )
     return [outgoing]
 
@@ -350,7 +354,9 @@ def sent(outgoing, event) -> None:
         # No outbox: the clerk downloads the package (GET @edxml) and no
         # row claims it was sent.
         return
-    message = message_for(outgoing)
+    from dienbien.policy.exchange.corrections import with_correction
+
+    message = with_correction(outgoing, message_for(outgoing))
     transport.send(edxml.build(message), "document")
     outgoing.exchange_document_id = message.effective_document_id
     moment = clock.now()

@@ -167,6 +167,7 @@ class UploadPage(BrowserView):
         return {
             "ok": True,
             "status": filed.kind == "status",
+            "correction": filed.kind == "correction",
             "documents": [
                 {"url": document.absolute_url(), "title": document.Title()}
                 for document in documents

@@ -38,7 +38,19 @@ STATUSES = ("delivered", "registered", "assigned", "in_progress", "done", "retur
 #: that internal deliveries reach only by a recall, and those of recipients
 #: outside: sent, no status yet; a recall agreed or refused. One table, one
 #: vocabulary for both.
-EXCHANGE_STATUSES = ("sent", "recalled", "recall_agreed", "recall_refused")
+EXCHANGE_STATUSES = (
+    "sent",
+    "recalled",
+    "recall_agreed",
+    "recall_refused",
+    # An update or a replacement sent (core.exchange.corrections), answered.
+    "update_sent",
+    "update_agreed",
+    "update_refused",
+    "replace_sent",
+    "replace_agreed",
+    "replace_refused",
+)
 
 #: Why an outgoing document puts nothing in internal inboxes.
 SECRET = "secret"

@@ -36,6 +36,7 @@ from .package import BUSINESS_DOC_TYPES
 from .package import DocumentMessage
 from .package import Organ
 from .package import PRIORITIES
+from .package import REPLACE
 from .package import ResponseFor
 from .package import Signer
 from .package import STEERING_TYPES
@@ -202,6 +203,18 @@ def _trace(parent, message: DocumentMessage) -> None:
         _sub(trace_header, "Timestamp", trace.timestamp.strftime(TIMESTAMP_FORMAT))
     business = _sub(trace_list, "Bussiness")
     _sub(business, "BussinessDocType", message.business_doc_type)
+    # Written only when there is one: a new document's package stays as
+    # it was (the demo's samples keep their bytes).
+    if message.business_reason:
+        _sub(business, "BussinessDocReason", message.business_reason)
+    if message.replaces:
+        replacements = _sub(business, "ReplacementInfoList")
+        for document_id in message.replaces:
+            replacement = _sub(replacements, "ReplacementInfo")
+            _sub(replacement, "DocumentId", document_id)
+            organs = _sub(replacement, "OrganIdList")
+            for recipient in message.recipients:
+                _sub(organs, "OrganId", recipient.organ_id)
     _sub(business, "Paper", 0)
 
 
@@ -456,7 +469,24 @@ def _read_trace(header: _Reader) -> dict:
     doc_type = (
         business.integer("BussinessDocType", BUSINESS_DOC_TYPES, 0) if business else 0
     )
-    return {"trace": tuple(traces), "business_doc_type": doc_type}
+    fields = {"trace": tuple(traces), "business_doc_type": doc_type}
+    if business is None:
+        return fields
+    fields["business_reason"] = business.text("BussinessDocReason")
+    replaced = []
+    replacements = business.child("ReplacementInfoList", required=False)
+    for reader in replacements.children("ReplacementInfo") if replacements else ():
+        document_id = reader.text("DocumentId", required=True)
+        _check_document_id(reader.child_path("DocumentId"), document_id)
+        replaced.append(document_id)
+    if doc_type == REPLACE and not replaced:
+        # A replacement that names nothing it replaces cannot be applied.
+        raise PackageError(
+            business.child_path("ReplacementInfoList"),
+            "A replacement (BussinessDocType 3) names no document it replaces.",
+        )
+    fields["replaces"] = tuple(replaced)
+    return fields
 
 
 def _decode(reader: _Reader, limits: Limits) -> bytes:

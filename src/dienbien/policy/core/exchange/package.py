@@ -22,6 +22,7 @@ from datetime import datetime
 PRIORITIES = (0, 1, 2, 3, 4)
 STEERING_TYPES = (0, 1, 2)
 BUSINESS_DOC_TYPES = (0, 1, 2, 3)
+NEW, RECALL, UPDATE, REPLACE = BUSINESS_DOC_TYPES
 
 #: The edXML priority back to our urgency (``marks.EDXML_PRIORITY`` is the
 #: other way); 4 (hỏa tốc hẹn giờ) is hỏa tốc with a time.
@@ -101,6 +102,11 @@ class DocumentMessage:
     steering_type: int = 0
     response_for: tuple[ResponseFor, ...] = ()
     business_doc_type: int = 0
+    #: ``Bussiness/BussinessDocReason``: why an update or a replacement.
+    business_reason: str = ""
+    #: ``Bussiness/ReplacementInfoList``: the ``DocumentId``s a replacement
+    #: (``REPLACE``) takes the place of.
+    replaces: tuple[str, ...] = ()
     trace: tuple[TraceHeader, ...] = ()
     attachments: tuple[Attachment, ...] = field(default=(), repr=False)
     #: As written in the package; computed from the header when empty.

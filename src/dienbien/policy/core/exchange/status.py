@@ -50,7 +50,7 @@ RECALL_AGREED = "15"
 RECALL_REFUSED = "16"
 
 #: Code → the status's name in the delivery table (``delivery.STATUSES``).
-#: 15 and 16 answer a recall or an update; we send recalls only.
+#: 15 and 16 answer a recall, an update or a replacement.
 NAMES = {
     ARRIVED: "delivered",
     REFUSED: "returned",
@@ -63,6 +63,14 @@ NAMES = {
     RECALL_REFUSED: "recall_refused",
 }
 CODES = {name: code for code, name in NAMES.items()}
+#: 15 and 16 answer a recall, an update or a replacement: the sender's row
+#: names which (``core.exchange.corrections``), with the same code.
+CODES.update(
+    update_agreed=RECALL_AGREED,
+    replace_agreed=RECALL_AGREED,
+    update_refused=RECALL_REFUSED,
+    replace_refused=RECALL_REFUSED,
+)
 
 #: An incoming document's workflow state → the status its sender is told.
 CODE_OF_STATE = {
@@ -194,20 +202,28 @@ edxml.HEADER_READERS["MessageStatus"] = _read_status
 
 
 def recorded(
-    rows, organ: Organ, code: str, moment: datetime, note: str = "", own=False
+    rows,
+    organ: Organ,
+    code: str | None,
+    moment: datetime,
+    note: str = "",
+    own=False,
+    name: str | None = None,
 ):
     """``rows`` (the sender's per-organisation statuses, dicts with
     ``organ_id``, ``name``, ``status``, ``changed``, ``reason``, ``stamp``)
     after ``organ`` said ``code`` at ``moment``: a new row for an
     organisation not yet listed; the row replaced unless it holds a later
     status of that organisation's (a platform's late retry of an earlier
-    one). ``own`` marks what the sender itself recorded (its recall): the
-    organisation's next status replaces it whatever the two clocks say."""
+    one). ``own`` marks what the sender itself recorded (its recall, update
+    or replacement): the organisation's next status replaces it whatever the
+    two clocks say. ``name``: the row's status when the code alone does not
+    say it (an answer to an update; the sender's own request, no code)."""
     rows = tuple(rows or ())
     row = {
         "organ_id": organ.organ_id,
         "name": organ.name,
-        "status": NAMES[code],
+        "status": name or NAMES[code],
         "changed": moment,
         "reason": note,
         "stamp": None if own else moment,

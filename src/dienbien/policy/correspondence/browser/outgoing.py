@@ -193,7 +193,13 @@ class OutgoingView(BrowserView):
         ]
 
     def actions(self) -> list[dict]:
-        return available_steps(self.context, self.request)
+        from dienbien.policy.exchange.corrections_views import correction_action
+
+        # Besides the workflow's steps: an update or a replacement of a
+        # document sent outside (exchange/corrections.py).
+        correction = correction_action(self.context, self.request)
+        steps = available_steps(self.context, self.request)
+        return [*steps, correction] if correction else steps
 
     def history(self) -> list[dict]:
         """The workflow history, oldest first, with people's names."""

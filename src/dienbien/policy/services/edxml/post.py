@@ -5,7 +5,10 @@ the element of a bad package; 403 for anybody but the addressed unit's
 clerical office; 409 naming the earlier document when the unit holds it
 already. A status package (``MessageStatus``) is recorded on the outgoing
 document it names, or recalls our copies (exchange/statuses.py): 200 with
-the documents it changed. See docs/exchange.md."""
+the documents it changed. An update or a replacement (``BussinessDocType``
+2, 3) of a document received before is applied or kept for the clerical
+office's decision (exchange/corrections.py): 200 with the documents and
+``pending``. See docs/exchange.md."""
 
 from dienbien.policy import _
 from dienbien.policy.core.exchange.edxml import PackageError
@@ -57,7 +60,9 @@ def recorded(filed) -> dict:
             "name": filed.status.name,
             "from": filed.status.sender.organ_id,
             "document_id": filed.status.document.document_id,
-        },
+        }
+        if filed.status is not None
+        else None,
         "items": [
             {
                 "@id": document.absolute_url(),
@@ -145,5 +150,15 @@ class EdxmlPost(Service):
             return refusal(self.request, error)
         if filed.kind == "status":
             return recorded(filed)
+        if filed.kind == "correction":
+            # An update or replacement: the copies it changed or keeps for
+            # the clerical office's decision, and a replacement's new one.
+            return {"items": recorded(filed)["items"]} | {
+                "pending": [
+                    api.content.get_uuid(document)
+                    for document in filed.documents
+                    if getattr(document, "exchange_request", None)
+                ]
+            }
         self.request.response.setStatus(201)
         return created(filed.documents)

@@ -1,0 +1,390 @@
+"""Updates and replacements of exchanged documents (``BussinessDocType`` 2
+and 3), both sides; the rules are ``core.exchange.corrections``.
+
+The sender (``request_update``, ``request_replacement``): an issued outgoing
+document sent to organisations outside the site is corrected by its unit's
+clerical office. An update writes the corrected metadata on the document
+and sends its package again, type 2, with the reason; a replacement marks a
+new issued document of the unit as replacing it and sends that one, type 3,
+its ``ReplacementInfoList`` naming the old ``DocumentId``. Each external row
+of the old document says "update sent" / "replacement sent" until the
+organisation answers (15 or 16, ``statuses.apply``).
+
+The recipient (``receive``): a type 2 or 3 package naming a document we
+received from that sender is applied at once to each copy still awaiting
+registration (15 goes back); a copy already registered and being handled
+keeps the request (``exchange_request``, with the package) until its
+clerical office agrees (``decide``: applied, 15) or refuses with a reason
+(16). A package naming no document of ours is refused (400 naming the
+element), as a status for an unknown document is.
+"""
+
+from dataclasses import replace as evolve
+from dienbien.policy import clock
+from dienbien.policy.core.exchange import corrections as core
+from dienbien.policy.core.exchange import edxml
+from dienbien.policy.core.exchange import mapping
+from dienbien.policy.core.exchange import status as status_core
+from dienbien.policy.core.exchange.package import Organ
+from dienbien.policy.core.exchange.package import TraceHeader
+from dienbien.policy.core.messages import Problem
+from dienbien.policy.correspondence.documents import DOCUMENTS_PATH
+from dienbien.policy.correspondence.incoming import history
+from dienbien.policy.exchange import importer
+from dienbien.policy.exchange import statuses
+from dienbien.policy.exchange import transport
+from plone import api
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
+
+
+UPDATE_ELEMENT = "edXML:MessageHeader/edXML:DocumentId"
+REPLACE_ELEMENT = (
+    "edXML:TraceHeaderList/edXML:Bussiness/edXML:ReplacementInfoList/"
+    "edXML:ReplacementInfo/edXML:DocumentId"
+)
+
+
+class NothingPending(Exception):
+    """The incoming document holds no update or replacement to decide."""
+
+
+class Refused(Exception):
+    """The sender's request cannot go out; ``problems`` name the fields."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(problem) for problem in problems))
+
+
+def _actor() -> str:
+    user = api.user.get_current()
+    return user.getId() if user is not None else ""
+
+
+def _log(document, action: str, comment: str) -> None:
+    """A line of the incoming document's history (its page's table)."""
+    document.handling_log = [
+        *history(document),
+        {
+            "time": clock.now(),
+            "action": action,
+            "actor": _actor(),
+            "state": api.content.get_state(document, default=None),
+            "comment": comment,
+        },
+    ]
+
+
+# -- the recipient's side ----------------------------------------------------
+
+
+def _copies(message) -> list:
+    """Our copies, from this sender, of the documents the package names."""
+    found = []
+    for document_id in core.named_documents(
+        message.business_doc_type, message.effective_document_id, message.replaces
+    ):
+        found += [
+            copy
+            for copy in statuses._copies(document_id)
+            if getattr(copy, "exchange_sender", None) == message.sender.organ_id
+        ]
+    return found
+
+
+def receive(context, message, data: bytes) -> list:
+    """Apply or keep for decision a type 2/3 package; the documents it
+    touched. Raises ``statuses.StatusRefused`` (400) or
+    ``statuses.NotClerk`` (403) before writing anything."""
+    kind = core.KIND_OF_TYPE[message.business_doc_type]
+    copies = [
+        copy
+        for copy in _copies(message)
+        if core.fate(api.content.get_state(copy, default=None)) != core.SKIP
+    ]
+    if not copies:
+        named = core.named_documents(
+            message.business_doc_type, message.effective_document_id, message.replaces
+        )
+        raise statuses.StatusRefused(
+            Problem(
+                UPDATE_ELEMENT if kind == core.UPDATE_KIND else REPLACE_ELEMENT,
+                "No document received here has the identifier ${value}.",
+                {"value": ", ".join(named)},
+            )
+        )
+    if not statuses._is_clerk_of({copy.unit for copy in copies}):
+        raise statuses.NotClerk()
+    reason = message.business_reason or ""
+    touched = []
+    for copy in copies:
+        if core.fate(api.content.get_state(copy)) == core.APPLY:
+            touched += _apply(copy, kind, message, data, reason)
+            statuses._tell_sender(copy, status_core.RECALL_AGREED)
+        else:
+            copy.exchange_request = {
+                "kind": kind,
+                "reason": reason,
+                "time": clock.now(),
+                "sender_name": message.sender.name,
+                "code": message.code,
+                "package": importer.package_file(message, data),
+            }
+            _log(copy, f"{kind}_requested", reason)
+            copy.reindexObject(idxs=["modified"])
+            touched.append(copy)
+    return touched
+
+
+def _apply(copy, kind: str, message, data: bytes, reason: str) -> list:
+    if kind == core.UPDATE_KIND:
+        _update(copy, message, data, reason)
+        return [copy]
+    return [copy, *_replace(copy, message, data, reason)]
+
+
+def _update(copy, message, data: bytes, reason: str) -> None:
+    """The metadata and files of ``copy`` become the package's; its arrival,
+    unit, incoming number and handling stay."""
+    fields = mapping.incoming_fields(message, copy.unit, clock.now())
+    for kept in ("unit", "received", "confidentiality"):
+        fields.pop(kept)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.exchange_due_date = message.due_date
+    files = [importer._file(attachment) for attachment in message.attachments]
+    if files:
+        copy.file = files[0]
+        copy.exchange_attachments = tuple(files[1:])
+    copy.exchange_package = importer.package_file(message, data)
+    _log(copy, "update_applied", reason)
+    # Signatures judged and text read again, the title and index renewed.
+    notify(ObjectModifiedEvent(copy))
+    copy.reindexObject()
+
+
+def _replace(copy, message, data: bytes, reason: str) -> list:
+    """``copy`` leaves the inbox (state ``recalled``, "replaced" in its
+    history); the replacement arrives in its unit, awaiting registration
+    (01 goes to the sender for it)."""
+    keys = importer.message_keys(message)
+    catalog = api.portal.get_tool("portal_catalog")
+    for earlier in catalog.unrestrictedSearchResults(
+        portal_type=importer.INCOMING,
+        document_unit=copy.unit,
+        **{importer.INDEX: keys},
+    ):
+        if earlier.UID != api.content.get_uuid(copy):
+            raise importer.Duplicate(copy.unit, earlier)
+    folder = api.portal.get()[DOCUMENTS_PATH]
+    [new] = [importer._create(folder, message, copy.unit, clock.now())]
+    new.exchange_package = importer.package_file(message, data)
+    statuses.recall_copy(copy, reason, clock.now(), action="replace")
+    copy.exchange_replaced_by = api.content.get_uuid(new)
+    statuses.announce_arrival([new])
+    return [new]
+
+
+def pending(document) -> dict | None:
+    return getattr(document, "exchange_request", None) or None
+
+
+def decide(document, agree: bool, reason: str = "") -> list:
+    """The clerical office's answer to a kept request; the documents
+    changed. Raises ``NothingPending``, ``Refused`` (a refusal without
+    reason), ``statuses.NotClerk``."""
+    request = pending(document)
+    if request is None:
+        raise NothingPending()
+    if not statuses._is_clerk_of([document.unit]):
+        raise statuses.NotClerk()
+    reason = (reason or "").strip()
+    if not agree:
+        problems = core.reason_problems(reason)
+        if problems:
+            raise Refused(problems)
+    kind = request["kind"]
+    document.exchange_request = None
+    if not agree:
+        _log(document, f"{kind}_refused", reason)
+        statuses._tell_sender(document, status_core.RECALL_REFUSED, reason)
+        document.reindexObject(idxs=["modified"])
+        return [document]
+    data = request["package"].data
+    message = edxml.parse(data)
+    touched = _apply(document, kind, message, data, request["reason"])
+    statuses._tell_sender(document, status_core.RECALL_AGREED)
+    return touched
+
+
+# -- the sender's side -------------------------------------------------------
+
+
+def correction_of(outgoing) -> dict | None:
+    return getattr(outgoing, "exchange_correction", None) or None
+
+
+def may_correct(outgoing) -> bool:
+    """The clerical office of the document's unit, for an issued document
+    that went to organisations outside."""
+    return (
+        api.content.get_state(outgoing, default=None) in ("issued", "sent")
+        and bool(getattr(outgoing, "exchange_statuses", None))
+        and statuses._is_clerk_of([outgoing.unit])
+    )
+
+
+def replacement_choices(outgoing) -> list[dict]:
+    """The unit's issued documents, not sent yet, that may replace it."""
+    catalog = api.portal.get_tool("portal_catalog")
+    documents = []
+    for brain in catalog(
+        portal_type="OutgoingDocument",
+        document_unit=outgoing.unit,
+        review_state="issued",
+        sort_on="created",
+        sort_order="descending",
+    ):
+        document = brain.getObject()
+        documents.append(
+            {
+                "uid": brain.UID,
+                "state": brain.review_state,
+                "replaces": getattr(document, "exchange_replaces", None),
+                "title": f"{document.notation or ''} – {document.Title()}",
+                "object": document,
+            }
+        )
+    return core.replacement_choices(documents, api.content.get_uuid(outgoing))
+
+
+def _mark_rows(outgoing, name: str, reason: str, moment) -> None:
+    rows = getattr(outgoing, "exchange_statuses", None) or ()
+    for row in rows:
+        rows = status_core.recorded(
+            rows,
+            Organ(row["organ_id"], row["name"]),
+            None,
+            moment,
+            reason,
+            own=True,
+            name=name,
+        )
+    outgoing.exchange_statuses = rows
+
+
+def request_update(outgoing, reason: str, summary: str, urgency: str, file=None):
+    """Correct ``outgoing`` and send the update (type 2). Raises
+    ``Refused`` naming the fields."""
+    from dienbien.policy.exchange.export import export_problems
+    from dienbien.policy.exchange.export import message_for
+
+    problems = core.request_problems(
+        core.UPDATE_KIND,
+        reason,
+        summary=summary,
+        rows=len(getattr(outgoing, "exchange_statuses", None) or ()),
+        state=api.content.get_state(outgoing, default=None),
+    )
+    if problems:
+        raise Refused(problems)
+    reason = reason.strip()
+    outgoing.summary = summary.strip()
+    if urgency:
+        outgoing.urgency = urgency
+    if file is not None:
+        outgoing.file = file
+    notify(ObjectModifiedEvent(outgoing))
+    outgoing.reindexObject()
+    problems = export_problems(outgoing)
+    if problems:
+        raise Refused(problems)
+    moment = clock.now()
+    message = evolve(
+        message_for(outgoing),
+        business_doc_type=core.TYPE_OF_KIND[core.UPDATE_KIND],
+        business_reason=reason,
+        document_id=statuses.document_id_of(outgoing),
+    )
+    message = evolve(
+        message,
+        trace=(*message.trace, TraceHeader(message.sender.organ_id, _second(moment))),
+    )
+    transport.send(edxml.build(message), "update")
+    outgoing.exchange_correction = {
+        "kind": core.UPDATE_KIND,
+        "reason": reason,
+        "time": moment,
+    }
+    _mark_rows(outgoing, core.REQUESTED[core.UPDATE_KIND], reason, moment)
+
+
+def _second(moment):
+    return moment.replace(microsecond=0)
+
+
+def request_replacement(outgoing, reason: str, replacement_uid: str):
+    """``replacement_uid`` (an issued document of the unit, not sent yet)
+    replaces ``outgoing``: it is sent (its ``send`` step: its recipients,
+    internal ones included), its package type 3 naming the old one."""
+    choices = {choice["uid"]: choice for choice in replacement_choices(outgoing)}
+    chosen = choices.get(replacement_uid or "")
+    problems = core.request_problems(
+        core.REPLACE_KIND,
+        reason,
+        replacement_found=chosen is not None,
+        rows=len(getattr(outgoing, "exchange_statuses", None) or ()),
+        state=api.content.get_state(outgoing, default=None),
+    )
+    if problems:
+        raise Refused(problems)
+    new = chosen["object"]
+    workflow = api.portal.get_tool("portal_workflow")
+    if "send" not in {step["id"] for step in workflow.getTransitionsFor(new)}:
+        raise Refused([Problem("replacement", "You may not send the chosen document.")])
+    reason = reason.strip()
+    new.exchange_replaces = (statuses.document_id_of(outgoing),)
+    new.exchange_replace_reason = reason
+    # The replacement goes where the old one went, outside the site.
+    new.external_organisations = list(
+        dict.fromkeys(
+            [
+                *(getattr(new, "external_organisations", None) or ()),
+                *(getattr(outgoing, "external_organisations", None) or ()),
+            ]
+        )
+    )
+    api.content.transition(obj=new, transition="send")
+    moment = clock.now()
+    outgoing.exchange_correction = {
+        "kind": core.REPLACE_KIND,
+        "reason": reason,
+        "time": moment,
+        "by": replacement_uid,
+    }
+    _mark_rows(outgoing, core.REQUESTED[core.REPLACE_KIND], reason, moment)
+    return new
+
+
+def with_correction(document, message):
+    """The package of ``document`` as it travels: a replacement's type 3
+    with the ``DocumentId`` it replaces and the reason."""
+    replaces = tuple(getattr(document, "exchange_replaces", None) or ())
+    if not replaces:
+        return message
+    return evolve(
+        message,
+        business_doc_type=core.TYPE_OF_KIND[core.REPLACE_KIND],
+        business_reason=getattr(document, "exchange_replace_reason", "") or "",
+        replaces=replaces,
+    )
+
+
+def answer_name(outgoing, code: str) -> str | None:
+    """The row's status for a 15/16 on ``outgoing``: the answer to its
+    update or replacement, else to its recall."""
+    correction = correction_of(outgoing)
+    recalled = api.content.get_state(outgoing, default=None) == "recalled"
+    kind = core.RECALL_KIND if recalled or not correction else correction["kind"]
+    return core.answer_name(kind, code)
