@@ -175,7 +175,7 @@ def _replace(copy, message, data: bytes, reason: str) -> list:
         document_unit=copy.unit,
         **{importer.INDEX: keys},
     ):
-        if earlier.UID != api.content.get_uuid(copy):
+        if api.content.get_uuid(copy) != earlier.UID:
             raise importer.Duplicate(copy.unit, earlier)
     folder = api.portal.get()[DOCUMENTS_PATH]
     [new] = [importer._create(folder, message, copy.unit, clock.now())]

@@ -184,6 +184,9 @@ def recall_copy(incoming, reason: str, moment, action: str = "recall") -> bool:
         },
     ]
     incoming.recall_reason = reason
+    # An update or replacement waiting for a decision has nothing left to
+    # apply to (corrections.py).
+    incoming.exchange_request = None
     incoming.reindexObject()
     return True
 

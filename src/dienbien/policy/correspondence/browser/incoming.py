@@ -67,6 +67,21 @@ STEP_TITLES = {
     "close": _("incoming_step_close", default="Close"),
     "return": _("incoming_step_return", default="Return to sender"),
     "recall": _("incoming_step_recall", default="Recalled by the sender"),
+    # Updates and replacements from the sender (exchange/corrections.py).
+    "update_requested": _(
+        "incoming_step_update_requested", default="Update asked by the sender"
+    ),
+    "replace_requested": _(
+        "incoming_step_replace_requested", default="Replacement asked by the sender"
+    ),
+    "update_applied": _(
+        "incoming_step_update_applied", default="Updated by the sender"
+    ),
+    "update_refused": _("incoming_step_update_refused", default="Update refused"),
+    "replace_refused": _(
+        "incoming_step_replace_refused", default="Replacement refused"
+    ),
+    "replace": _("incoming_step_replace", default="Replaced by the sender"),
 }
 
 
