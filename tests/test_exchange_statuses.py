@@ -168,6 +168,43 @@ def test_statuses_go_back_and_forth_and_a_recall_reaches_both_sides(
         "edXML:MessageStatus/edXML:ResponseFor/edXML:DocumentId"
     ]
 
+    # An update (BussinessDocType 2) of the registered copy waits for the
+    # commune's clerical office, who refuses it with a reason (16); the
+    # district's table says so (exchange/corrections.py).
+    response = offices["vanthu"].post(
+        f"{url}/@exchange-correction",
+        json={"kind": "update", "reason": "Sửa trích yếu", "summary": "Về việc khác"},
+    )
+    assert response.status_code == 200, response.text
+    [update] = outbox.new()
+    assert edxml.parse(update).business_doc_type == 2
+    response = offices["vanthu_xa"].post("@edxml", data=update, headers=XML)
+    assert response.status_code == 200, response.text
+    assert response.json()["pending"] == [copy["UID"]]
+    decision = f"{copy['@id']}/@exchange-decision"
+    response = offices["lanhdao_xa"].post(decision, json={"decision": "agree"})
+    assert response.status_code == 403
+    response = offices["vanthu_xa"].post(decision, json={"decision": "refuse"})
+    assert response.status_code == 400
+    assert list(errors(response)) == ["reason"]
+    response = offices["vanthu_xa"].post(
+        decision, json={"decision": "refuse", "reason": "Đã triển khai"}
+    )
+    assert response.status_code == 200, response.text
+    [refused] = outbox.new()
+    response = offices["vanthu"].post("@edxml", data=refused, headers=XML)
+    assert response.status_code == 200, response.text
+    row = offices["vanthu"].get(url).json()["recipients_status"][1]
+    assert (row["code"], row["status_title"], row["reason"]) == (
+        "16",
+        "Từ chối đính chính/cập nhật",
+        "Đã triển khai",
+    )
+    unknown = update.replace(b",01/", b",77/").replace(b">01<", b">77<")
+    response = offices["vanthu_xa"].post("@edxml", data=unknown, headers=XML)
+    assert response.status_code == 400
+    assert list(errors(response)) == ["edXML:MessageHeader/edXML:DocumentId"]
+
     # The district recalls it: the agency's copy leaves its inbox at once,
     # 13 goes to the organisation.
     clock("2026-08-04T14:00")
