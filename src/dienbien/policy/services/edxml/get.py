@@ -4,9 +4,11 @@ the document cannot travel (not issued, secret, no identifier on the unit,
 no organisation from the address book among the recipients); 403 for
 anybody but the unit's clerks. See docs/exchange.md."""
 
+from dienbien.policy.core.exchange import edxml
 from dienbien.policy.core.orgunits import group_id
+from dienbien.policy.exchange.corrections import with_correction
 from dienbien.policy.exchange.export import export_problems
-from dienbien.policy.exchange.export import package_of
+from dienbien.policy.exchange.export import message_for
 from dienbien.policy.services.errors import bad_request
 from plone import api
 from plone.restapi.services import Service
@@ -53,7 +55,8 @@ class EdxmlGet(Service):
         problems = export_problems(document)
         if problems:
             return bad_request(self.request, problems)
-        package = package_of(document)
+        # A replacement travels as one (type 3 naming what it replaces).
+        package = edxml.build(with_correction(document, message_for(document)))
         response = self.request.response
         response.setHeader("Content-Type", "application/xml; charset=utf-8")
         response.setHeader(
