@@ -113,6 +113,11 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
             "urgent",
         )
     assert rows(outgoing) == [("update_sent", "Sửa trích yếu")]
+    history = outgoing.workflow_history["dienbien_outgoing_workflow"]
+    assert (history[-1]["action"], history[-1]["review_state"]) == (
+        "exchange_update",
+        "sent",
+    )
     [update] = sent(site)
     assert (update.business_doc_type, update.business_reason) == (2, "Sửa trích yếu")
     assert update.effective_document_id == package.effective_document_id

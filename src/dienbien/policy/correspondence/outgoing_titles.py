@@ -20,6 +20,13 @@ STEPS = {
     "issue": _("outgoing_step_issue", default="Issue (give the number)"),
     "send": _("outgoing_step_send", default="Send"),
     "recall": _("outgoing_step_recall", default="Recall"),
+    # Not steps of the workflow: entries of its history (exchange/corrections.py).
+    "exchange_update": _(
+        "outgoing_step_exchange_update", default="Update sent to organisations outside"
+    ),
+    "exchange_replace": _(
+        "outgoing_step_exchange_replace", default="Replaced by another document"
+    ),
 }
 #: What each step does, said on its confirmation form.
 STEP_HELP = {

@@ -259,6 +259,28 @@ def replacement_choices(outgoing) -> list[dict]:
     return core.replacement_choices(documents, api.content.get_uuid(outgoing))
 
 
+def _record(outgoing, action: str, reason: str, moment) -> None:
+    """The correction in the outgoing document's history (its page's
+    "Quá trình xử lý", REST ``history``): an entry of the workflow's own
+    history that keeps the state."""
+    from DateTime import DateTime
+    from dienbien.policy.workingtime import to_aware
+
+    workflow = api.portal.get_tool("portal_workflow")
+    [chain] = workflow.getChainFor(outgoing)
+    workflow.setStatusOf(
+        chain,
+        outgoing,
+        {
+            "action": action,
+            "review_state": api.content.get_state(outgoing),
+            "actor": _actor(),
+            "comments": reason,
+            "time": DateTime(to_aware(moment)),
+        },
+    )
+
+
 def _mark_rows(outgoing, name: str, reason: str, moment) -> None:
     rows = getattr(outgoing, "exchange_statuses", None) or ()
     for row in rows:
@@ -318,6 +340,7 @@ def request_update(outgoing, reason: str, summary: str, urgency: str, file=None)
         "time": moment,
     }
     _mark_rows(outgoing, core.REQUESTED[core.UPDATE_KIND], reason, moment)
+    _record(outgoing, "exchange_update", reason, moment)
 
 
 def _second(moment):
@@ -364,6 +387,8 @@ def request_replacement(outgoing, reason: str, replacement_uid: str):
         "by": replacement_uid,
     }
     _mark_rows(outgoing, core.REQUESTED[core.REPLACE_KIND], reason, moment)
+    title = f"{new.notation or ''} – {new.Title()}"
+    _record(outgoing, "exchange_replace", f"{reason} ({title})", moment)
     return new
 
 
