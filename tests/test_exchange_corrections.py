@@ -10,6 +10,7 @@ from correspondence_steps import DISTRICT
 from correspondence_steps import issued
 from correspondence_steps import step
 from dienbien.policy.core.exchange import edxml
+from dienbien.policy.correspondence.mywork import my_work
 from dienbien.policy.exchange import corrections
 from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange import transport
@@ -149,6 +150,10 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
     assert copy.summary.endswith("(sửa đổi)")  # nothing applied yet
     assert sent(site) == []
     with api.env.adopt_user(username="vanthu_xa"):
+        work = my_work(site)
+    [decide] = [group for group in work.groups if group["id"] == "to_decide"]
+    assert [item["UID"] for item in decide["items"]] == [copy.UID()]
+    with api.env.adopt_user(username="vanthu_xa"):
         html = view(copy, "exchange-request-box")()
     assert "Đồng ý" in html and "Từ chối" in html and "Đổi người ký" in html
     with api.env.adopt_user(username="chuyenvien_xa"):
@@ -162,6 +167,9 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
         assert [problem.field for problem in refused.value.problems] == ["reason"]
         corrections.decide(copy, False, "Văn bản đã được triển khai")
     assert copy.exchange_request is None
+    with api.env.adopt_user(username="vanthu_xa"):
+        work = my_work(site)
+    assert "to_decide" not in [group["id"] for group in work.groups]
     assert copy.summary.endswith("(sửa đổi)")
     assert copy.handling_log[-1]["action"] == "update_refused"
     [refusal] = sent(site)

@@ -1,7 +1,7 @@
 """An update of a sent document (BussinessDocType 2), as the two clerks do
 it: the district's clerk corrects the summary of a decision the commune's
 other system (an address-book organisation) has registered; the commune's
-clerk refuses the update with a reason; the district reads the refusal and
+clerk finds the request in "my work" and refuses it with a reason; the district reads the refusal and
 its reason in the table of recipients. The packages travel through the
 outbox folder and are filed as the inbox step would. Screenshots at 375 and
 1366 px under /tmp/shots/exch-update/."""
@@ -127,7 +127,13 @@ def test_an_update_refused_by_the_recipient_reaches_the_senders_table(
     drop(functional_portal, "vanthu_xa", outbox)
     clock("2026-08-04T10:30")
     commune = person(browser, site_url, "vanthu_xa")
-    commune.goto(copy.absolute_url())
+    commune.goto(f"{site_url}/@@my-work")
+    waiting = commune.locator("#my-work-to_decide")
+    expect(waiting.locator("h2")).to_contain_text(
+        "Đề nghị đính chính/thay thế của nơi gửi, chờ quyết định"
+    )
+    shoot(commune, "my-work")
+    waiting.locator(".my-work-link").first.click()
     box = commune.locator(".exchange-request")
     expect(box.locator("h2")).to_have_text(
         "UBND huyện Điện Biên đề nghị: Đính chính/cập nhật"

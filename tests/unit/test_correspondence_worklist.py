@@ -19,6 +19,12 @@ TODAY = date(2026, 3, 3)
 def test_each_group_waits_for_one_function_or_person():
     assert [(g.id, g.kind, g.states, g.waits_for) for g in worklist.GROUPS] == [
         ("to_register", "incoming", ("received",), "clerical"),
+        (
+            "to_decide",
+            "incoming",
+            ("registered", "assigned", "in_progress", "done"),
+            "clerical",
+        ),
         ("to_assign", "incoming", ("registered",), "leader"),
         ("to_handle", "incoming", ("assigned", "in_progress"), "handler"),
         ("to_approve", "outgoing", ("pending",), "leader"),

@@ -80,6 +80,10 @@ def _query(group: worklist.Group, user_id: str, functions: dict) -> dict:
         "sort_on": "created",
         "sort_limit": READ,
     }
+    if group.id == "to_decide":
+        query["document_waiting"] = [
+            DECIDE_TOKEN + code for code in sorted(functions["clerical"])
+        ]
     if group.waits_for in ("clerical", "leader"):
         query["document_unit"] = sorted(functions[group.waits_for])
     elif group.waits_for == "handler":
@@ -224,11 +228,11 @@ def my_work(context, limit: int = LIMIT, user=None) -> Work:
         if group.kind == "dossier":
             groups.append(_dossiers(catalog, moment, limit))
         else:
-            groups.append(
-                _documents(
-                    catalog, columns, group, user_id, functions, today, until, limit
-                )
+            found = _documents(
+                catalog, columns, group, user_id, functions, today, until, limit
             )
+            if found["count"] or group.id not in worklist.SHOWN_WHEN_FULL:
+                groups.append(found)
     return Work(user=user_id, today=today, week_until=until, groups=groups)
 
 
@@ -236,6 +240,10 @@ def my_work(context, limit: int = LIMIT, user=None) -> Work:
 
 GROUP_TITLES = {
     "to_register": _("mywork_to_register", default="Incoming, to register"),
+    "to_decide": _(
+        "mywork_to_decide",
+        default="Updates and replacements from senders, to decide",
+    ),
     "to_assign": _("mywork_to_assign", default="Incoming, to assign"),
     "to_handle": _("mywork_to_handle", default="Incoming, to handle"),
     "to_approve": _("mywork_to_approve", default="Drafts awaiting approval"),
@@ -256,6 +264,9 @@ def group_title(group_id: str, request=None) -> str:
 #: A token of ``document_waiting`` for an incoming document assigned to a
 #: unit without a named handler: that unit's officers handle it.
 UNIT_TOKEN = "unit:"
+#: A token of ``document_waiting`` for an incoming document whose sender's
+#: update or replacement waits for the unit's clerical office.
+DECIDE_TOKEN = "decide:"
 
 
 def _waiting_incoming(obj):
@@ -267,6 +278,8 @@ def _waiting_incoming(obj):
     handling_unit = getattr(obj, "handling_unit", None)
     if handling_unit and not getattr(obj, "handler", None):
         found += (UNIT_TOKEN + handling_unit,)
+    if getattr(obj, "exchange_request", None) and getattr(obj, "unit", None):
+        found += (DECIDE_TOKEN + obj.unit,)
     return found or None
 
 

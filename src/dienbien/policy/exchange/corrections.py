@@ -132,7 +132,8 @@ def receive(context, message, data: bytes) -> list:
                 "package": importer.package_file(message, data),
             }
             _log(copy, f"{kind}_requested", reason)
-            copy.reindexObject(idxs=["modified"])
+            # "My work" of the unit's clerical office lists it.
+            copy.reindexObject(idxs=["modified", "document_waiting"])
             touched.append(copy)
     return touched
 
@@ -209,7 +210,7 @@ def decide(document, agree: bool, reason: str = "") -> list:
     if not agree:
         _log(document, f"{kind}_refused", reason)
         statuses._tell_sender(document, status_core.RECALL_REFUSED, reason)
-        document.reindexObject(idxs=["modified"])
+        document.reindexObject(idxs=["modified", "document_waiting"])
         return [document]
     data = request["package"].data
     message = edxml.parse(data)

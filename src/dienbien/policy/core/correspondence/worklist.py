@@ -25,6 +25,14 @@ class Group:
 
 GROUPS = (
     Group("to_register", "incoming", ("received",), "clerical"),
+    # A sender's update or replacement of a registered document, waiting for
+    # the clerical office's decision (exchange/corrections.py).
+    Group(
+        "to_decide",
+        "incoming",
+        ("registered", "assigned", "in_progress", "done"),
+        "clerical",
+    ),
     Group("to_assign", "incoming", ("registered",), "leader"),
     Group("to_handle", "incoming", ("assigned", "in_progress"), "handler"),
     Group("to_approve", "outgoing", ("pending",), "leader"),
@@ -34,6 +42,9 @@ GROUPS = (
     Group("dossiers_due", "dossier", (), "staff"),
 )
 GROUP_IDS = tuple(group.id for group in GROUPS)
+#: Groups listed only when they hold something (rare work: an empty heading
+#: on every clerk's page would say nothing).
+SHOWN_WHEN_FULL = ("to_decide",)
 
 
 def group(group_id: str) -> Group:
