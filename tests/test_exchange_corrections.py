@@ -208,7 +208,7 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
     assert copy.exchange_request["kind"] == "replace"
     with api.env.adopt_user(username="vanthu_xa"):
         old, new = corrections.decide(copy, True)
-    assert old is copy
+    assert old.UID() == copy.UID()
     assert api.content.get_state(copy) == "recalled"
     assert copy.incoming_number  # a registered copy keeps its number
     assert copy.workflow_history["dienbien_incoming_workflow"][-1]["action"] == (
@@ -231,6 +231,38 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
     with api.env.adopt_user(username="vanthu_xa"):
         html = view(copy, "exchange-request-box")()
     assert "Đồng ý" not in html and new.absolute_url() in html
+
+    # A replacement of a copy still awaiting registration: at once.
+    first, second = (
+        issued(
+            site,
+            drafter="chuyenvien",
+            leader="lanhdao",
+            clerk="vanthu",
+            unit=DISTRICT,
+            summary=summary,
+            internal_recipients=[],
+            external_organisations=[COMMUNE_ID],
+        )
+        for summary in ("Báo cáo quý II", "Báo cáo quý II (thay thế)")
+    )
+    step(first, "send", "vanthu")
+    [waiting] = filed(site, "vanthu_xa", sent(site)[0]).documents
+    sent(site)  # 01
+    with api.env.adopt_user(username="vanthu"):
+        corrections.request_replacement(first, "Thiếu số liệu", second.UID())
+    [replacing] = sent(site)
+    old, fresh = filed(site, "vanthu_xa", replacing).documents
+    assert old.UID() == waiting.UID()
+    assert api.content.get_state(waiting) == "recalled"
+    assert (api.content.get_state(fresh), fresh.summary) == (
+        "received",
+        "Báo cáo quý II (thay thế)",
+    )
+    assert [(status.code, status.document.document_id) for status in sent(site)] == [
+        ("01", replacing.effective_document_id),
+        ("15", waiting.exchange_document_id),
+    ]
 
     # A package naming no document received here names its element.
     stranger = dataclasses.replace(

@@ -37,6 +37,8 @@ from plone import api
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+import transaction
+
 
 UPDATE_ELEMENT = "edXML:MessageHeader/edXML:DocumentId"
 REPLACE_ELEMENT = (
@@ -114,14 +116,32 @@ def receive(context, message, data: bytes) -> list:
                 {"value": ", ".join(named)},
             )
         )
-    if not statuses._is_clerk_of({copy.unit for copy in copies}):
+    # The copies of the units whose clerical office the user is in (a site
+    # administrator's receive step: all); the others wait for their own.
+    copies = [copy for copy in copies if statuses._is_clerk_of([copy.unit])]
+    if not copies:
         raise statuses.NotClerk()
+    savepoint = transaction.savepoint()
+    try:
+        return _receive(copies, kind, message, data)
+    except Exception:
+        # A replacement refused as a duplicate after another copy was
+        # done: nothing half-applied, even when the caller goes on.
+        savepoint.rollback()
+        raise
+
+
+def _receive(copies, kind: str, message, data: bytes) -> list:
     reason = message.business_reason or ""
     touched = []
+    applied = []
+    arrived = []
     for copy in copies:
         if core.fate(api.content.get_state(copy)) == core.APPLY:
-            touched += _apply(copy, kind, message, data, reason)
-            statuses._tell_sender(copy, status_core.RECALL_AGREED)
+            changed = _apply(copy, kind, message, data, reason)
+            touched += changed
+            applied.append(copy)
+            arrived += changed[1:]  # a replacement's new document
         else:
             copy.exchange_request = {
                 "kind": kind,
@@ -135,7 +155,17 @@ def receive(context, message, data: bytes) -> list:
             # "My work" of the unit's clerical office lists it.
             copy.reindexObject(idxs=["modified", "document_waiting"])
             touched.append(copy)
+    _tell(applied, arrived)
     return touched
+
+
+def _tell(agreed, arrived) -> None:
+    """01 for each new document, 15 for each copy the change was applied
+    to — once everything is written: a package queued for the outbox is not
+    taken back by a savepoint's rollback."""
+    statuses.announce_arrival(arrived)
+    for copy in agreed:
+        statuses._tell_sender(copy, status_core.RECALL_AGREED)
 
 
 def _apply(copy, kind: str, message, data: bytes, reason: str) -> list:
@@ -183,7 +213,6 @@ def _replace(copy, message, data: bytes, reason: str) -> list:
     new.exchange_package = importer.package_file(message, data)
     statuses.recall_copy(copy, reason, clock.now(), action="replace")
     copy.exchange_replaced_by = api.content.get_uuid(new)
-    statuses.announce_arrival([new])
     return [new]
 
 
@@ -194,7 +223,8 @@ def pending(document) -> dict | None:
 def decide(document, agree: bool, reason: str = "") -> list:
     """The clerical office's answer to a kept request; the documents
     changed. Raises ``NothingPending``, ``Refused`` (a refusal without
-    reason), ``statuses.NotClerk``."""
+    reason; a replacement the unit holds already), ``statuses.NotClerk``,
+    before writing anything."""
     request = pending(document)
     if request is None:
         raise NothingPending()
@@ -206,16 +236,31 @@ def decide(document, agree: bool, reason: str = "") -> list:
         if problems:
             raise Refused(problems)
     kind = request["kind"]
-    document.exchange_request = None
     if not agree:
+        document.exchange_request = None
         _log(document, f"{kind}_refused", reason)
         statuses._tell_sender(document, status_core.RECALL_REFUSED, reason)
         document.reindexObject(idxs=["modified", "document_waiting"])
         return [document]
     data = request["package"].data
     message = edxml.parse(data)
-    touched = _apply(document, kind, message, data, request["reason"])
-    statuses._tell_sender(document, status_core.RECALL_AGREED)
+    savepoint = transaction.savepoint()
+    try:
+        document.exchange_request = None
+        touched = _apply(document, kind, message, data, request["reason"])
+    except importer.Duplicate as error:
+        # The replacement is a document the unit holds already.
+        savepoint.rollback()
+        raise Refused(
+            [
+                Problem(
+                    "decision",
+                    "The unit holds the replacing document already: ${title}.",
+                    {"title": error.earlier.Title},
+                )
+            ]
+        ) from None
+    _tell([document], touched[1:])
     return touched
 
 
