@@ -98,7 +98,7 @@ def _copies(message) -> list:
 def receive(context, message, data: bytes) -> list:
     """Apply or keep for decision a type 2/3 package; the documents it
     touched. Raises ``statuses.StatusRefused`` (400) or
-    ``statuses.NotClerk`` (403) before writing anything."""
+    ``importer.NotClerk`` (403) before writing anything."""
     kind = core.KIND_OF_TYPE[message.business_doc_type]
     copies = [
         copy
@@ -120,7 +120,8 @@ def receive(context, message, data: bytes) -> list:
     # administrator's receive step: all); the others wait for their own.
     copies = [copy for copy in copies if statuses._is_clerk_of([copy.unit])]
     if not copies:
-        raise statuses.NotClerk()
+        # As for a new document: the addressee's clerical office receives.
+        raise importer.NotClerk()
     savepoint = transaction.savepoint()
     try:
         return _receive(copies, kind, message, data)
