@@ -137,4 +137,23 @@ def exchange_facts(document) -> dict:
         "exchange_package": file_facts(package, f"{url}/@@exchange-package")
         if may_fetch_package(document)
         else None,
+        "exchange_request": request_facts(document),
+    }
+
+
+def request_facts(document) -> dict | None:
+    """The sender's update or replacement waiting for the clerical office's
+    decision (exchange/corrections.py), for that office only."""
+    from dienbien.policy.exchange.corrections import pending
+    from dienbien.policy.services.edxml.get import is_clerk_of
+    from dienbien.policy.workingtime import to_aware
+
+    request = pending(document)
+    if request is None or not is_clerk_of(document.unit):
+        return None
+    return {
+        "kind": request["kind"],
+        "reason": request.get("reason", ""),
+        "received": to_aware(request["time"]).isoformat(),
+        "sender": request.get("sender_name", ""),
     }
