@@ -16,6 +16,8 @@ from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange import transport
 from dienbien.policy.exchange.addressbook import ADDRESS_BOOK_PATH
 from dienbien.policy.exchange.receive import file_package
+from dienbien.policy.exchange.receive import receive_waiting
+from dienbien.policy.exchange.transport import FolderTransport
 from plone import api
 from zExceptions import Forbidden
 
@@ -85,7 +87,7 @@ def rows(outgoing):
 
 
 def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
-    site, clock
+    site, clock, tmp_path
 ):
     clock("2026-08-03T16:05")
     outgoing = issued(
@@ -144,8 +146,14 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
         corrections.request_update(
             outgoing, "Đổi người ký", "Về việc khác hẳn", "normal"
         )
-    [update] = sent(site)
-    result = filed(site, "vanthu_xa", update)
+    # This one through the inbox folder, as the receive step files it.
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "1-update.xml").write_bytes(site.outbox.pop())
+    with api.env.adopt_user(username="vanthu_xa"):
+        outcome = receive_waiting(site, FolderTransport(None, inbox))
+    [(name, result)] = outcome.filed
+    assert (name, result.kind, outcome.refused) == ("1-update.xml", "correction", [])
     assert copy.exchange_request["kind"] == "update"
     assert copy.summary.endswith("(sửa đổi)")  # nothing applied yet
     assert sent(site) == []
