@@ -210,7 +210,7 @@ def _replace(copy, message, data: bytes, reason: str) -> list:
         if api.content.get_uuid(copy) != earlier.UID:
             raise importer.Duplicate(copy.unit, earlier)
     folder = api.portal.get()[DOCUMENTS_PATH]
-    [new] = [importer._create(folder, message, copy.unit, clock.now())]
+    new = importer._create(folder, message, copy.unit, clock.now())
     new.exchange_package = importer.package_file(message, data)
     statuses.recall_copy(copy, reason, clock.now(), action="replace")
     copy.exchange_replaced_by = api.content.get_uuid(new)
