@@ -299,7 +299,8 @@ def replacement_choices(outgoing) -> list[dict]:
                 "uid": brain.UID,
                 "state": brain.review_state,
                 "replaces": getattr(document, "exchange_replaces", None),
-                "title": f"{document.notation or ''} – {document.Title()}",
+                # "Quyết định 02/QĐ-UBND Về việc …": type and notation lead.
+                "title": document.Title(),
                 "object": document,
             }
         )
