@@ -435,8 +435,7 @@ def request_replacement(outgoing, reason: str, replacement_uid: str):
         "by": replacement_uid,
     }
     _mark_rows(outgoing, core.REQUESTED[core.REPLACE_KIND], reason, moment)
-    title = f"{new.notation or ''} – {new.Title()}"
-    _record(outgoing, "exchange_replace", f"{reason} ({title})", moment)
+    _record(outgoing, "exchange_replace", f"{reason} ({new.Title()})", moment)
     return new
 
 
