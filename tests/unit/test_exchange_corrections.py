@@ -160,6 +160,10 @@ def test_the_senders_request_is_checked():
     assert fields(kind="update", reason="Sửa", summary="Về việc…") == []
     assert fields(kind="update", reason=" ", summary="") == ["summary", "reason"]
     assert fields(kind="update", reason="x" * 501, summary="s") == ["reason"]
+    assert fields(kind="update", reason="Sửa", summary="s", urgency="flash") == []
+    assert fields(kind="update", reason="Sửa", summary="s", urgency="soon") == [
+        "urgency"
+    ]
     assert fields(kind="replace", reason="Sửa") == ["replacement"]
     assert fields(kind="replace", reason="Sửa", replacement_found=True) == []
     assert fields(kind="delete", reason="Sửa") == ["kind"]
@@ -172,7 +176,12 @@ def test_the_senders_request_is_checked():
             {"uid": "a", "state": "issued"},
             {"uid": "b", "state": "sent"},
             {"uid": "c", "state": "issued", "replaces": ("x",)},
+            {"uid": "d", "state": "issued", "confidentiality": "confidential"},
+            {"uid": "e", "state": "issued", "confidentiality": "normal"},
             {"uid": "old", "state": "issued"},
         ],
         "old",
-    ) == [{"uid": "a", "state": "issued"}]
+    ) == [
+        {"uid": "a", "state": "issued"},
+        {"uid": "e", "state": "issued", "confidentiality": "normal"},
+    ]

@@ -299,6 +299,7 @@ def replacement_choices(outgoing) -> list[dict]:
                 "uid": brain.UID,
                 "state": brain.review_state,
                 "replaces": getattr(document, "exchange_replaces", None),
+                "confidentiality": getattr(document, "confidentiality", None),
                 # "Quyết định 02/QĐ-UBND Về việc …": type and notation lead.
                 "title": document.Title(),
                 "object": document,
@@ -356,6 +357,7 @@ def request_update(outgoing, reason: str, summary: str, urgency: str, file=None)
         summary=summary,
         rows=len(getattr(outgoing, "exchange_statuses", None) or ()),
         state=api.content.get_state(outgoing, default=None),
+        urgency=urgency,
     )
     if problems:
         raise Refused(problems)

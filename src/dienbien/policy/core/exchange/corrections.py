@@ -17,6 +17,7 @@ refused (Decree 30/2020 Art. 22: the recipient deletes the recalled copy
 and tells the sender), see docs/exchange.md.
 """
 
+from ..correspondence.marks import URGENCY_IDS
 from ..messages import Problem
 from .package import REPLACE
 from .package import UPDATE
@@ -95,11 +96,12 @@ def request_problems(
     replacement_found: bool = False,
     rows: int = 0,
     state: str = "",
+    urgency: str = "",
 ) -> list[Problem]:
     """Why the sender's correction cannot go out: the document was not sent
     to anybody outside (``rows``), or is no longer issued (``state``); an
-    update without subject; a replacement without the new document; no
-    reason."""
+    update without subject or with an unknown urgency; a replacement without
+    the new document; no reason."""
     if state not in ("issued", "sent") or not rows:
         return [
             Problem(
@@ -129,6 +131,16 @@ def request_problems(
                     {"length": len(summary), "limit": SUMMARY_LIMIT},
                 )
             )
+        if urgency and urgency not in URGENCY_IDS:
+            # The form's choices, or anything a hand-made POST sends: an
+            # issued document's stamp must stay one the law knows.
+            problems.append(
+                Problem(
+                    "urgency",
+                    "The value ${value} is not one of ${allowed}.",
+                    {"value": urgency, "allowed": ", ".join(URGENCY_IDS)},
+                )
+            )
     elif not replacement_found:
         problems.append(
             Problem(
@@ -141,14 +153,17 @@ def request_problems(
 
 def replacement_choices(documents, replaced_uid: str) -> list:
     """The documents a replacement may be chosen from: issued, not sent
-    yet, not the replaced one, not already replacing another (``documents``:
-    dicts with ``uid``, ``state``, ``replaces``)."""
+    yet, not the replaced one, not already replacing another, not secret — a
+    secret document never travels through the platform, so it cannot take
+    the place of one that did (``documents``: dicts with ``uid``, ``state``,
+    ``replaces``, ``confidentiality``)."""
     return [
         document
         for document in documents
         if document["state"] == "issued"
         and document["uid"] != replaced_uid
         and not document.get("replaces")
+        and (document.get("confidentiality") or "normal") == "normal"
     ]
 
 
