@@ -285,3 +285,83 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
     with pytest.raises(statuses.StatusRefused) as caught:
         filed(site, "vanthu_xa", unknown)
     assert caught.value.problem.field == "edXML:MessageHeader/edXML:DocumentId"
+
+
+def test_corrections_delivered_twice_after_a_return_and_refused_choices(site, clock):
+    """What the review found: a replacement of a copy the unit had returned
+    arrives as a new document (not a 400 that loses it), and a second
+    delivery of it is the duplicate any package is (409); the same update
+    delivered twice is applied once; a secret document is never offered as
+    a replacement; an urgency the law does not know is refused (the classic
+    form passes it through unchecked)."""
+    from dienbien.policy.exchange import importer
+
+    clock("2026-08-03T09:00")
+    old, replacing_doc, secret = (
+        issued(
+            site,
+            drafter="chuyenvien",
+            leader="lanhdao",
+            clerk="vanthu",
+            unit=DISTRICT,
+            summary=summary,
+            internal_recipients=[],
+            external_organisations=external,
+            **extra,
+        )
+        for summary, external, extra in (
+            ("Kế hoạch tháng 8", [COMMUNE_ID], {}),
+            ("Kế hoạch tháng 8 (thay thế)", [], {}),
+            (
+                "Kế hoạch bảo vệ bí mật",
+                [],
+                {
+                    "confidentiality": "confidential",
+                    "readers": ["chuyenvien", "lanhdao", "vanthu"],
+                },
+            ),
+        )
+    )
+    step(old, "send", "vanthu")
+    [package] = sent(site)
+    [copy] = filed(site, "vanthu_xa", package).documents
+    sent(site)  # 01
+
+    # The same update twice: one history line, one 15.
+    with api.env.adopt_user(username="vanthu"):
+        with pytest.raises(corrections.Refused) as refused:
+            corrections.request_update(old, "Sửa", "Kế hoạch tháng 8", "soon")
+        assert [problem.field for problem in refused.value.problems] == ["urgency"]
+        assert old.urgency == "normal"
+        corrections.request_update(
+            old, "Sửa trích yếu", "Kế hoạch tháng 8 năm 2026", ""
+        )
+    [update] = sent(site)
+    for _time in range(2):
+        assert filed(site, "vanthu_xa", update).documents == [copy]
+    actions = [entry["action"] for entry in copy.handling_log]
+    assert actions.count("update_applied") == 1
+    assert [status.code for status in sent(site)] == ["15"]
+
+    # The commune returns its copy; the district replaces the document.
+    step(copy, "return", "vanthu_xa", comment="Gửi nhầm đơn vị")
+    sent(site)  # 02
+    with api.env.adopt_user(username="vanthu"):
+        choices = [choice["uid"] for choice in corrections.replacement_choices(old)]
+        assert choices == [replacing_doc.UID()]  # never the secret one
+        with pytest.raises(corrections.Refused):
+            corrections.request_replacement(old, "Sai căn cứ", secret.UID())
+        corrections.request_replacement(old, "Sai căn cứ", replacing_doc.UID())
+    [replacing] = sent(site)
+    result = filed(site, "vanthu_xa", replacing)
+    [new] = result.documents
+    assert (result.kind, api.content.get_state(new), new.summary) == (
+        "document",
+        "received",
+        "Kế hoạch tháng 8 (thay thế)",
+    )
+    assert api.content.get_state(copy) == "returned"
+    assert [status.code for status in sent(site)] == ["01"]
+    with pytest.raises(importer.Duplicate) as duplicate:
+        filed(site, "vanthu_xa", replacing)
+    assert new.UID() == duplicate.value.earlier.UID

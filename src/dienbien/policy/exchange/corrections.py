@@ -95,6 +95,32 @@ def _copies(message) -> list:
     return found
 
 
+def arrives_as_new(message) -> bool:
+    """A replacement whose copies from that sender all left the inbox
+    before it came — returned to the sender, recalled, or replaced by this
+    very package already: nothing is left to replace, and the new document
+    is filed as any package is (awaiting registration, 01 to the sender; a
+    second delivery of it is a duplicate, 409). Refusing it would lose a
+    document the sender sent in due form."""
+    if core.KIND_OF_TYPE.get(message.business_doc_type) != core.REPLACE_KIND:
+        return False
+    copies = _copies(message)
+    return bool(copies) and all(
+        core.fate(api.content.get_state(copy, default=None)) == core.SKIP
+        for copy in copies
+    )
+
+
+def _holds(copy, data: bytes) -> bool:
+    """``copy`` has this very package already: applied (its kept package)
+    or waiting for the decision — a platform delivering it again."""
+    request = getattr(copy, "exchange_request", None) or {}
+    for held in (getattr(copy, "exchange_package", None), request.get("package")):
+        if held is not None and held.getSize() == len(data) and held.data == data:
+            return True
+    return False
+
+
 def receive(context, message, data: bytes) -> list:
     """Apply or keep for decision a type 2/3 package; the documents it
     touched. Raises ``statuses.StatusRefused`` (400) or
@@ -138,6 +164,10 @@ def _receive(copies, kind: str, message, data: bytes) -> list:
     applied = []
     arrived = []
     for copy in copies:
+        if _holds(copy, data):
+            # Done or waiting already: no second history line, no second 15.
+            touched.append(copy)
+            continue
         if core.fate(api.content.get_state(copy)) == core.APPLY:
             changed = _apply(copy, kind, message, data, reason)
             touched += changed

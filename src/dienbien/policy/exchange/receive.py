@@ -57,8 +57,11 @@ def file_package(
     message = edxml.parse(data, limits)
     if isinstance(message, core.StatusMessage):
         return Filed("status", statuses.apply(context, message), message)
-    if is_correction(message.business_doc_type):
-        # An update or a replacement of a document received before.
+    if is_correction(message.business_doc_type) and not corrections.arrives_as_new(
+        message
+    ):
+        # An update or a replacement of a document received before (a
+        # replacement of a copy that left the inbox arrives as a new one).
         return Filed("correction", corrections.receive(context, message, data))
     documents = importer.import_package(
         context, data, limits, message=message, atomic=atomic
