@@ -164,6 +164,8 @@ def test_updates_and_replacements_from_the_sender_to_the_recipient_and_back(
     with api.env.adopt_user(username="vanthu_xa"):
         html = view(copy, "exchange-request-box")()
     assert "Đồng ý" in html and "Từ chối" in html and "Đổi người ký" in html
+    # What agreeing brings, read before deciding.
+    assert f"{update.code} Về việc khác hẳn" in html
     with api.env.adopt_user(username="vanthu_xa"):
         assert "exchange-refuse-reason" in view(copy, "exchange-decision")()
     with api.env.adopt_user(username="chuyenvien_xa"):

@@ -182,7 +182,11 @@ def test_statuses_go_back_and_forth_and_a_recall_reaches_both_sides(
     assert response.status_code == 200, response.text
     assert response.json()["pending"] == [copy["UID"]]
     waiting = offices["vanthu_xa"].get(copy["@id"]).json()["exchange_request"]
-    assert (waiting["kind"], waiting["reason"]) == ("update", "Sửa trích yếu")
+    assert (waiting["kind"], waiting["reason"], waiting["subject"]) == (
+        "update",
+        "Sửa trích yếu",
+        "Về việc khác",
+    )
     decision = f"{copy['@id']}/@exchange-decision"
     response = offices["lanhdao_xa"].post(decision, json={"decision": "agree"})
     assert response.status_code == 403

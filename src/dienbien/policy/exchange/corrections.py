@@ -180,6 +180,9 @@ def _receive(copies, kind: str, message, data: bytes) -> list:
                 "time": clock.now(),
                 "sender_name": message.sender.name,
                 "code": message.code,
+                # What the clerk agrees to (an update's corrected summary, a
+                # replacement's own), read on the page without the package.
+                "subject": message.subject,
                 "package": importer.package_file(message, data),
             }
             _log(copy, f"{kind}_requested", reason)

@@ -55,6 +55,7 @@ class RequestBox(BrowserView):
             "title": translate(KIND_TITLES[request["kind"]], context=self.request),
             "sender": request.get("sender_name", ""),
             "code": request.get("code", ""),
+            "subject": request.get("subject", ""),
             "reason": request.get("reason", ""),
             "time": display_time(request.get("time")),
             "action": f"{self.context.absolute_url()}/@@exchange-decision",

@@ -156,4 +156,6 @@ def request_facts(document) -> dict | None:
         "reason": request.get("reason", ""),
         "received": to_aware(request["time"]).isoformat(),
         "sender": request.get("sender_name", ""),
+        "code": request.get("code", ""),
+        "subject": request.get("subject", ""),
     }
