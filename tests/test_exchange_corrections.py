@@ -367,3 +367,61 @@ def test_corrections_delivered_twice_after_a_return_and_refused_choices(site, cl
     with pytest.raises(importer.Duplicate) as duplicate:
         filed(site, "vanthu_xa", replacing)
     assert new.UID() == duplicate.value.earlier.UID
+
+
+def test_a_package_for_two_units_stays_in_the_inbox_until_both_filed_it(
+    site, clock, tmp_path
+):
+    """The receive page as one unit's clerk: the package is filed for that
+    unit and stays for the other's clerical office (it was acknowledged, so
+    deleted, and the other unit never had its copy); that clerk's next run
+    says it waits for the others instead of refusing a duplicate."""
+    from dienbien.policy.core.exchange.package import Organ
+
+    import transaction
+
+    clock("2026-08-03T09:00")
+    outgoing = issued(
+        site,
+        drafter="chuyenvien",
+        leader="lanhdao",
+        clerk="vanthu",
+        unit=DISTRICT,
+        internal_recipients=[],
+        external_organisations=[COMMUNE_ID],
+    )
+    step(outgoing, "send", "vanthu")
+    [package] = sent(site)
+    invitation = dataclasses.replace(
+        package,
+        sender=Organ("000.00.02.H15", "Sở Nội vụ tỉnh Điện Biên"),
+        recipients=(Organ(DISTRICT_ID, "UBND huyện"), Organ(COMMUNE_ID, "UBND xã")),
+        document_id="",
+    )
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "1-both.xml").write_bytes(edxml.build(invitation))
+    transport_ = FolderTransport(None, inbox)
+
+    def run(user):
+        """One run and its commit's acknowledgements (one transaction: only
+        the last run registers one)."""
+        with api.env.adopt_user(username=user):
+            outcome = receive_waiting(site, transport_)
+        for hook, args, _kwargs in transaction.get().getAfterCommitHooks():
+            if hook.__name__ == "_acknowledge":
+                hook(True, *args)
+        return outcome
+
+    outcome = run("vanthu_xa")
+    [(_name, filed)] = outcome.filed
+    assert [document.unit for document in filed.documents] == [COMMUNE]
+    assert not filed.complete
+    assert [path.name for path in inbox.iterdir()] == ["1-both.xml"]
+    outcome = run("vanthu_xa")
+    assert (outcome.filed, outcome.refused, outcome.waiting) == ([], [], ["1-both.xml"])
+    outcome = run("vanthu")
+    [(_name, filed)] = outcome.filed
+    assert [document.unit for document in filed.documents] == [DISTRICT]
+    assert filed.complete
+    assert list(inbox.iterdir()) == []

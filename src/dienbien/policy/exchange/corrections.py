@@ -121,6 +121,16 @@ def _holds(copy, data: bytes) -> bool:
     return False
 
 
+def held_by_every_copy(message, data: bytes) -> bool:
+    """Every copy still in an inbox has this package, applied or waiting
+    for its decision (copies of other units than the user's: not yet)."""
+    return all(
+        _holds(copy, data)
+        for copy in _copies(message)
+        if core.fate(api.content.get_state(copy, default=None)) != core.SKIP
+    )
+
+
 def receive(context, message, data: bytes) -> list:
     """Apply or keep for decision a type 2/3 package; the documents it
     touched. Raises ``statuses.StatusRefused`` (400) or

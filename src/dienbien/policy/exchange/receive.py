@@ -19,11 +19,13 @@ from dienbien.policy import _
 from dienbien.policy.core.exchange import edxml
 from dienbien.policy.core.exchange import status as core
 from dienbien.policy.core.exchange.corrections import is_correction
+from dienbien.policy.core.exchange.package import DocumentMessage
 from dienbien.policy.exchange import corrections
 from dienbien.policy.exchange import importer
 from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange.transport import site_transport
 from dienbien.policy.services.errors import translated
+from plone import api
 
 import logging
 import transaction
@@ -47,6 +49,10 @@ class Filed:
     kind: str
     documents: list
     status: core.StatusMessage | None = None
+    #: Dealt with for every unit of ours it concerns. ``False``: it was
+    #: filed for the user's units, and other units' clerical offices still
+    #: have theirs to file — the inbox keeps it for them.
+    complete: bool = True
 
 
 def file_package(
@@ -62,12 +68,27 @@ def file_package(
     ):
         # An update or a replacement of a document received before (a
         # replacement of a copy that left the inbox arrives as a new one).
-        return Filed("correction", corrections.receive(context, message, data))
+        touched = corrections.receive(context, message, data)
+        return Filed(
+            "correction",
+            touched,
+            complete=corrections.held_by_every_copy(message, data),
+        )
     documents = importer.import_package(
         context, data, limits, message=message, atomic=atomic
     )
     statuses.announce_arrival(documents)
-    return Filed("document", documents)
+    return Filed("document", documents, complete=held_by_every_unit(context, message))
+
+
+def held_by_every_unit(context, message) -> bool:
+    """Every unit of ours the package is addressed to holds its document
+    (a clerk files only for their own units: the others' wait)."""
+    if "Manager" in api.user.get_roles():
+        return True  # the cron step, a site administrator: filed for all
+    units = importer.addressed_units(context, message)
+    keys = importer.message_keys(message)
+    return all(importer.earlier_document(unit, keys) is not None for unit in units)
 
 
 NOTE = "Received edXML packages from the inbox folder"
@@ -77,6 +98,8 @@ NOTE = "Received edXML packages from the inbox folder"
 class Outcome:
     filed: list = field(default_factory=list)  # (identifier, Filed)
     refused: list = field(default_factory=list)  # (identifier, error)
+    #: Filed for the user's units before, kept for other units' offices.
+    waiting: list = field(default_factory=list)  # identifiers
 
 
 def receive_waiting(context, transport=None, commit_every: int = 0) -> Outcome:
@@ -107,13 +130,32 @@ def receive_waiting(context, transport=None, commit_every: int = 0) -> Outcome:
         try:
             filed = file_package(context, data, atomic=False)
         except REFUSALS as error:
+            if isinstance(error, importer.Duplicate) and _kept_for_others(
+                context, data
+            ):
+                outcome.waiting.append(identifier)
+                continue
             logger.info("package %s refused: %s", identifier, type(error).__name__)
             outcome.refused.append((identifier, error))
             continue
         outcome.filed.append((identifier, filed))
         pending += 1
-        transaction.get().addAfterCommitHook(_acknowledge, args=(transport, identifier))
+        if filed.complete:
+            # A package other units still have to file stays for them.
+            transaction.get().addAfterCommitHook(
+                _acknowledge, args=(transport, identifier)
+            )
     return outcome
+
+
+def _kept_for_others(context, data: bytes) -> bool:
+    """A document package the user's units hold already (a duplicate for
+    them) that another addressed unit still lacks: it waits for that unit's
+    clerical office, it is not refused."""
+    message = edxml.parse(data)
+    return isinstance(message, DocumentMessage) and not held_by_every_unit(
+        context, message
+    )
 
 
 def _acknowledge(success: bool, transport, identifier: str) -> None:

@@ -15,6 +15,19 @@ from Products.Five.browser import BrowserView
 from zope.i18n import translate
 
 
+#: A package also addressed to units whose clerical office the user is not
+#: in: filed for the user's, left in the inbox for the others'.
+OTHERS = _(
+    "edxml_receive_for_others",
+    default="It is addressed to other units too: it stays in the inbox for "
+    "their clerical offices.",
+)
+HELD = _(
+    "edxml_receive_held",
+    default="Filed for your unit already.",
+)
+
+
 class ReceivePage(BrowserView):
     results = None  # [{"name", "ok", "text", "links", "element"}]
 
@@ -34,7 +47,11 @@ class ReceivePage(BrowserView):
         transport = site_transport()
         if transport is None:
             return 0
-        filed = {item["name"] for item in self.results or () if item["ok"]}
+        filed = {
+            item["name"]
+            for item in self.results or ()
+            if item["ok"] and item.get("complete", True)
+        }
         return len(set(transport.received()) - filed)
 
     def _t(self, message) -> str:
@@ -74,7 +91,25 @@ class ReceivePage(BrowserView):
                     },
                 )
             results.append(
-                {"name": name, "ok": True, "text": self._t(text), "links": links}
+                {
+                    "name": name,
+                    "ok": True,
+                    "text": self._t(text),
+                    "links": links,
+                    "complete": filed.complete,
+                    "note": "" if filed.complete else self._t(OTHERS),
+                }
+            )
+        for name in outcome.waiting:
+            results.append(
+                {
+                    "name": name,
+                    "ok": True,
+                    "text": self._t(HELD),
+                    "links": [],
+                    "complete": False,
+                    "note": self._t(OTHERS),
+                }
             )
         for name, error in outcome.refused:
             refused = refusal(error, self.request)
