@@ -1,7 +1,8 @@
 """Benchmark: one-stop dossiers at district scale, against stock plone.restapi.
 
 Builds a throw-away instance with the demo site, bulk-loads N dossiers (default
-100,000) spread over two years with the bulk loader (deferred indexing,
+100,000) spread over two years (``--years``: the last N, ending on 27 November
+2026) with the bulk loader (deferred indexing,
 batched transactions), serves it with runwsgi on a free 127.0.0.1 port and
 prints, in one run:
 
@@ -11,12 +12,18 @@ prints, in one run:
   stock's full-text ``SearchableText=<code>`` and with the ``dossier_code``
   index this add-on adds to the catalog;
 - ``@dossiers?overdue=1`` p50 against the equivalent stock ``@search``;
-- ``@dossier-stats`` for one year, if the endpoint exists;
+- ``@dossier-stats`` for one year (``--stats-year``, default 2025), if the
+  endpoint exists: the first call after a restart of the server (cold) and
+  the p50 of the warm calls that follow;
 - the server's RSS.
+
+``--reuse DIR`` measures an instance kept by ``--keep`` again, after running
+the add-on's pending upgrade steps (the code may have changed since it was
+loaded): the listing and the statistics only.
 
 Bounded: fixed request counts, one client, and the server is stopped.
 
-    .venv/bin/python bench/dossiers.py [--dossiers 100000] [--rounds 200]
+    .venv/bin/python bench/dossiers.py [--dossiers 100000] [--years 2] [--rounds 200]
 """
 
 from instance import percentile
@@ -51,7 +58,7 @@ from dienbien.policy.workingtime import site_calendar
 app = makerequest(app)
 portal = app.dienbien
 setSite(portal)
-count = int(sys.argv[-1])
+count, years = int(sys.argv[-2]), int(sys.argv[-1])
 rng = random.Random(20261129)
 calendar = site_calendar()
 procedures = [
@@ -60,7 +67,7 @@ procedures = [
         portal_type="Procedure", review_state="published")
 ]
 desks = ["H15.50.MC"] + [f"H15.50.05.{i:02d}" for i in range(1, 22)]
-start = datetime(2025, 1, 2, 7, 0)
+start = datetime(2026 - years + 1, 1, 2, 7, 0)
 span = (datetime(2026, 11, 27, 17, 0) - start).total_seconds()
 moments = sorted(start + timedelta(seconds=rng.random() * span) for _ in range(count))
 sequences = {}
@@ -129,6 +136,19 @@ import json
 print("SAMPLE " + json.dumps(codes))
 """
 
+UPGRADE = r"""
+import transaction
+from zope.component.hooks import setSite
+portal = app.dienbien
+setSite(portal)
+setup = portal.portal_setup
+profile = "dienbien.policy:default"
+before = setup.getLastVersionForProfile(profile)
+setup.upgradeProfile(profile)
+transaction.commit()
+print("profile", ".".join(before), "->", ".".join(setup.getLastVersionForProfile(profile)))
+"""
+
 
 def get(url, auth=None):
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
@@ -150,20 +170,38 @@ def main() -> int:
     parser.add_argument("--dossiers", type=int, default=100_000)
     parser.add_argument("--rounds", type=int, default=200)
     parser.add_argument(
+        "--years", type=int, default=2, help="spread the dossiers over N years"
+    )
+    parser.add_argument("--stats-year", type=int, default=2025)
+    parser.add_argument(
         "--keep", action="store_true", help="keep the instance folder for profiling"
+    )
+    parser.add_argument(
+        "--reuse",
+        metavar="DIR",
+        help="measure the listing and the statistics of an instance kept by "
+        "--keep again, after the add-on's upgrade steps; the folder is kept",
     )
     options = parser.parse_args()
 
     # One benchmark client makes every request: lift the per-client limit.
     with ThrowAwayInstance(
-        "dossiers", keep=options.keep, DIENBIEN_STATUS_LOOKUPS_PER_MINUTE="1000000"
+        "dossiers",
+        keep=options.keep,
+        home=options.reuse,
+        DIENBIEN_STATUS_LOOKUPS_PER_MINUTE="1000000",
     ) as instance:
+        if options.reuse:
+            return measure_again(instance, options)
         print("creating the demo site…", flush=True)
         instance.create_site()
         size_before = instance.data_fs_size
         print(f"bulk-loading {options.dossiers} dossiers…", flush=True)
         out = instance.zconsole(
-            instance.script("load.py", LOADER), options.dossiers, quiet=True
+            instance.script("load.py", LOADER),
+            options.dossiers,
+            options.years,
+            quiet=True,
         )
         loaded_line = next(
             line for line in out.splitlines() if line.startswith("LOADED")
@@ -207,39 +245,6 @@ def main() -> int:
                 ), found
                 times.append(elapsed)
 
-        overdue_ours, overdue_stock = [], []
-        now_text = "2026-11-29T09:00"
-        stock_query = urllib.parse.urlencode(
-            [
-                ("portal_type", "Dossier"),
-                ("review_state", "accepted"),
-                ("review_state", "processing"),
-                ("review_state", "awaiting_payment"),
-                ("dossier_appointment.query", now_text),
-                ("dossier_appointment.range", "max"),
-                ("sort_on", "dossier_appointment"),
-                ("metadata_fields", "dossier_code"),
-                ("metadata_fields", "dossier_appointment"),
-            ]
-        )
-        totals = {}
-        for _ in range(max(10, options.rounds // 10)):
-            elapsed, status, body = get(f"{base}/@dossiers?overdue=1", admin)
-            assert status == 200, body[:300]
-            overdue_ours.append(elapsed)
-            totals["ours"] = json.loads(body)["items_total"]
-            elapsed, status, body = get(f"{base}/@search?{stock_query}", admin)
-            assert status == 200
-            overdue_stock.append(elapsed)
-            totals["stock"] = json.loads(body)["items_total"]
-
-        stats = []
-        for _ in range(5):
-            elapsed, status, _body = get(
-                f"{base}/@dossier-stats?from=2025-01-01&to=2026-01-01&group_by=field",
-                admin,
-            )
-            stats.append((elapsed, status))
         rss = instance.server_rss()
         print()
         print(
@@ -263,26 +268,90 @@ def main() -> int:
             print(
                 f"  stock/ours at p50: {percentile(stock, 0.5) / percentile(ours, 0.5):.1f}x"
             )
-        print(
-            f"{'@dossiers?overdue=1 (' + str(totals['ours']) + ' hits)':52} "
-            f"{percentile(overdue_ours, 0.5):8.1f} {percentile(overdue_ours, 0.95):8.1f}"
-        )
-        print(
-            f"{'@search equivalent (stock, ' + str(totals['stock']) + ' hits)':52} "
-            f"{percentile(overdue_stock, 0.5):8.1f} {percentile(overdue_stock, 0.95):8.1f}"
-        )
-        print(
-            f"  stock/ours at p50: {percentile(overdue_stock, 0.5) / percentile(overdue_ours, 0.5):.1f}x"
-        )
-        if all(status == 200 for _e, status in stats):
-            times = [e for e, _s in stats]
-            print(
-                f"{'@dossier-stats one year (group_by=field)':52} {percentile(times, 0.5):8.1f} {max(times):8.1f}"
-            )
-        else:
-            print(f"@dossier-stats: not available (HTTP {stats[0][1]})")
+        overdue(base, admin, options.rounds)
         print(f"server RSS: {rss / 1e6:.0f} MB")
+        statistics(instance, admin, options.stats_year)
         return 0
+
+
+def overdue(base, admin, rounds) -> None:
+    overdue_ours, overdue_stock = [], []
+    now_text = "2026-11-29T09:00"
+    stock_query = urllib.parse.urlencode(
+        [
+            ("portal_type", "Dossier"),
+            ("review_state", "accepted"),
+            ("review_state", "processing"),
+            ("review_state", "awaiting_payment"),
+            ("dossier_appointment.query", now_text),
+            ("dossier_appointment.range", "max"),
+            ("sort_on", "dossier_appointment"),
+            ("metadata_fields", "dossier_code"),
+            ("metadata_fields", "dossier_appointment"),
+        ]
+    )
+    totals = {}
+    for _ in range(max(10, rounds // 10)):
+        elapsed, status, body = get(f"{base}/@dossiers?overdue=1", admin)
+        assert status == 200, body[:300]
+        overdue_ours.append(elapsed)
+        totals["ours"] = json.loads(body)["items_total"]
+        elapsed, status, body = get(f"{base}/@search?{stock_query}", admin)
+        assert status == 200
+        overdue_stock.append(elapsed)
+        totals["stock"] = json.loads(body)["items_total"]
+    print(
+        f"{'@dossiers?overdue=1 (' + str(totals['ours']) + ' hits)':52} "
+        f"{percentile(overdue_ours, 0.5):8.1f} {percentile(overdue_ours, 0.95):8.1f}"
+    )
+    print(
+        f"{'@search equivalent (stock, ' + str(totals['stock']) + ' hits)':52} "
+        f"{percentile(overdue_stock, 0.5):8.1f} {percentile(overdue_stock, 0.95):8.1f}"
+    )
+    print(
+        f"  stock/ours at p50: {percentile(overdue_stock, 0.5) / percentile(overdue_ours, 0.5):.1f}x"
+    )
+
+
+def restart(instance) -> str:
+    instance.server.terminate()
+    instance.server.wait(timeout=60)
+    instance.server = None
+    return instance.serve()
+
+
+def statistics(instance, admin, year: int, warm: int = 10) -> None:
+    """``@dossier-stats`` for ``year`` by field: the first call after a
+    restart of the server (nothing of the catalog in memory but what the
+    site's front page needed), then ``warm`` calls."""
+    base = restart(instance)
+    url = f"{base}/@dossier-stats?from={year}-01-01&to={year}-12-31&group_by=field"
+    cold, status, body = get(url, admin)
+    if status != 200:
+        print(f"@dossier-stats: not available (HTTP {status})")
+        return
+    total = json.loads(body)["total"]
+    times = [get(url, admin)[0] for _ in range(warm)]
+    print(
+        f"@dossier-stats {year} by field ({total['received_total']} received, "
+        f"{total['carried_over']} carried over): first call after a restart "
+        f"{cold:.1f} ms, warm p50 {percentile(times, 0.5):.1f} ms, "
+        f"p95 {percentile(times, 0.95):.1f} ms"
+    )
+
+
+def measure_again(instance, options) -> int:
+    """The listing and the statistics of an instance kept by ``--keep``,
+    after the add-on's pending upgrade steps."""
+    print(f"reusing {instance.home} (Data.fs {instance.data_fs_size / 1e6:.0f} MB)")
+    out = instance.zconsole(instance.script("upgrade.py", UPGRADE), quiet=True)
+    print(out.strip())
+    admin = ("admin", os.environ.get("ADMIN_PASSWORD") or "admin")
+    base = instance.serve()
+    overdue(base, admin, options.rounds)
+    statistics(instance, admin, options.stats_year)
+    print(f"server RSS: {instance.server_rss() / 1e6:.0f} MB")
+    return 0
 
 
 if __name__ == "__main__":

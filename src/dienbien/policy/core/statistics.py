@@ -69,6 +69,15 @@ state, when it was entered, and the acceptance/resolution/return times):
 ``DossierFacts`` or the plain tuple the catalog keeps (``as_row``). One pass
 over the dossiers; a year of 100,000 takes about 45 ms.
 
+Which dossiers a period needs, without reading the others: ``open_months``
+are the months a dossier was open in (from the month of its acceptance to
+the month it finished), or ``OPEN`` while it is not finished — the terms of
+a catalog keyword index; ``period_terms`` the terms whose dossiers may count
+for a period. Every dossier ``compute`` counts for ``[start, end)`` has one
+of them (it was open at some moment of the period), so the report of the
+dossiers found by these terms is the report of all dossiers, and a year's
+report reads that year's dossiers and those still open, not the history.
+
 Plain Python with no Zope import. The workbook of a report is a file format
 of the dossiers wing (``dossiers.statistics.workbook``).
 """
@@ -91,6 +100,7 @@ __all__ = [
     "FIELDS",
     "GROUPS",
     "IDENTITIES",
+    "OPEN",
     "RATE_COLUMNS",
     "STATUS_CODES",
     "DossierFacts",
@@ -100,6 +110,8 @@ __all__ = [
     "compute",
     "monthly_on_time_rate",
     "monthly_timeliness",
+    "open_months",
+    "period_terms",
     "unbalanced",
 ]
 
@@ -271,6 +283,45 @@ def _finish(dossier: DossierFacts, accepted: datetime):
     if state == "stopped":
         return since, since, _STOPPED
     return since, None, None
+
+
+#: The term of the dossiers not finished (yet): every period may count them.
+OPEN = "open"
+
+
+def _month_terms(first: datetime, last: datetime) -> list[str]:
+    """``"YYYY-MM"`` of every month from ``first``'s to ``last``'s."""
+    year, month = first.year, first.month
+    terms = []
+    while (year, month) <= (last.year, last.month):
+        terms.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return terms
+
+
+def open_months(dossier) -> tuple[str, ...]:
+    """The months ``dossier`` was open in, from the month it was accepted to
+    the month it finished (``_finish``, as ``compute`` reads it), or
+    ``(OPEN,)`` while it is not finished; nothing for a dossier no report
+    counts (never accepted, or refused). Finishing changes the terms, so
+    the index is kept current by the reindexing of every step."""
+    accepted = dossier[_ACCEPTED]
+    if accepted is None or dossier[_STATE] == "refused":
+        return ()
+    _since, done, _outcome = _finish(dossier, accepted)
+    if done is None:
+        return (OPEN,)
+    return tuple(_month_terms(accepted, done))
+
+
+def period_terms(start: datetime, end: datetime) -> list[str]:
+    """The ``open_months`` terms of the dossiers that may count for
+    ``[start, end)``: its months and ``OPEN``. A dossier counted was
+    accepted before ``end`` and finished at or after ``start`` (or not at
+    all), so it was open at ``max(accepted, start)``, a moment of the
+    period that is also between its acceptance and its finish."""
+    _check_period(start, end)
+    return [*_month_terms(start, end - timedelta(microseconds=1)), OPEN]
 
 
 _MINUTE = timedelta(minutes=1)

@@ -9,6 +9,7 @@ dossier, unit or person is shown.
 
 from dienbien.policy import _
 from dienbien.policy.clock import now
+from dienbien.policy.core.figures import month_before
 from dienbien.policy.core.figures import public_figures
 from dienbien.policy.dossiers.statistics.facts import dossier_facts
 from dienbien.policy.portal import listings
@@ -48,7 +49,9 @@ def _figures_key(function, moment):
 @ram.cache(_figures_key)
 def figures(moment):
     end = datetime.datetime(moment.year + 1, 1, 1)
-    return public_figures(dossier_facts(end, None), moment)
+    # This year's figures and last month's (December's, in January).
+    start = min(datetime.datetime(moment.year, 1, 1), month_before(moment)[0])
+    return public_figures(dossier_facts(end, None, start=start), moment)
 
 
 #: Quick links: (title, path from the site root).

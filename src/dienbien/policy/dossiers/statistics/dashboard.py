@@ -83,7 +83,9 @@ class DossierDashboard(BrowserView):
             self.report = None
             return self.index()
         start, end = datetime(self.year, 1, 1), datetime(self.year + 1, 1, 1)
-        facts = dossier_facts(end, countable_units(), received=received_units())
+        facts = dossier_facts(
+            end, countable_units(), received=received_units(), start=start
+        )
         self.report = compute(facts, start, end, "field", as_of=now())
         self.months = monthly_timeliness(facts, self.year, "field")
         return self.index()

@@ -1,12 +1,15 @@
 """The statistics' facts in the catalog: the ``dossier_facts`` column written
-for each dossier, which dossiers a user may count, and the facts read back
-from catalog metadata (no dossier is woken)."""
+for each dossier, the ``dossier_open_months`` index that finds a period's
+dossiers, which dossiers a user may count, and the facts read back from
+catalog metadata (no dossier is woken)."""
 
 from datetime import datetime
 from dienbien.policy.core.reorganisation import chain
 from dienbien.policy.core.reorganisation import predecessors
 from dienbien.policy.core.statistics import as_row
 from dienbien.policy.core.statistics import DossierFacts
+from dienbien.policy.core.statistics import open_months
+from dienbien.policy.core.statistics import period_terms
 from dienbien.policy.dossiers.dossier import IDossier
 from dienbien.policy.dossiers.indexers import handed_over
 from dienbien.policy.orgunits import references
@@ -18,6 +21,9 @@ from plone.indexer import indexer
 
 
 FUNCTIONS_SEEING = ("desk", "officer", "leader")
+#: The keyword index of the months each dossier was open in (``open`` while
+#: it is not finished): ``core.statistics.open_months``.
+PERIODS_INDEX = "dossier_open_months"
 
 
 def countable_units(user=None) -> set[str] | None:
@@ -82,6 +88,17 @@ def facts_column(obj):
     """Everything the statistics read, in one metadata column: a report
     reads the facts kept in the catalog, nothing is parsed or built per
     dossier. A plain tuple (``as_row``), so that no record names a class."""
+    return facts_row(obj)
+
+
+@indexer(IDossier)
+def open_months_index(obj):
+    """The ``dossier_open_months`` terms, from the same facts as the column
+    (both are written by every reindexing, so they never disagree)."""
+    return open_months(facts_row(obj))
+
+
+def facts_row(obj) -> tuple:
     status = _status(obj)
     return as_row(
         DossierFacts(
@@ -118,10 +135,18 @@ def dossier_facts(
     units: set[str] | None,
     unit: str | None = None,
     received: set[str] = frozenset(),
+    start: datetime | None = None,
 ):
     """Facts of the dossiers accepted before ``end`` in the allowed units
     (and, with ``unit``, those that may count for it), and of those
     ``received`` by the given desks (``received_units``).
+
+    With ``start``, only those that may count for ``[start, end)``: open at
+    some moment of the period or still open (``period_terms`` of the
+    ``dossier_open_months`` index). A year then reads its own dossiers and
+    the open ones, not the whole history, and the report is the same.
+    Dossiers accepted at or after ``end`` may come with them (those still
+    open): ``compute`` leaves them out, as every report does.
 
     A year of a district is tens of thousands of dossiers. Their facts are
     read from the ``dossier_facts`` metadata column by record id: no brain,
@@ -131,10 +156,18 @@ def dossier_facts(
     column from its upgrade step, which ``make start`` runs.)
     """
     catalog = api.portal.get_tool("portal_catalog")
-    query = {
-        "portal_type": "Dossier",
-        "dossier_accepted": {"query": end.strftime("%Y-%m-%dT%H:%M"), "range": "max"},
-    }
+    table = catalog._catalog
+    if start is not None and PERIODS_INDEX in table.indexes:
+        # Only dossiers have terms in this index: no type to ask for.
+        query = {PERIODS_INDEX: period_terms(start, end)}
+    else:  # the whole history before ``end`` (or a site before 1023)
+        query = {
+            "portal_type": "Dossier",
+            "dossier_accepted": {
+                "query": end.strftime("%Y-%m-%dT%H:%M"),
+                "range": "max",
+            },
+        }
     wanted = units
     if unit:
         # Reorganised units: the dossier's unit then may not be its unit now
@@ -142,7 +175,6 @@ def dossier_facts(
         wanted = candidate_units(unit, references.succession())
         if units is not None:
             wanted &= units
-    table = catalog._catalog
     searches = []
     if wanted is None:
         searches.append(query)

@@ -148,7 +148,11 @@ def column_titles(request) -> dict[str, str]:
 
 def build(params: dict):
     facts = dossier_facts(
-        params["end"], countable_units(), params["unit"], received_units()
+        params["end"],
+        countable_units(),
+        params["unit"],
+        received_units(),
+        start=params["start"],
     )
     facts = attributed(facts, params)
     return compute(
