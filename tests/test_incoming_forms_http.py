@@ -140,10 +140,28 @@ def test_bad_input_answers_400_with_the_form(people, browser_as):
 
 
 def test_add_new_is_the_registration_form(people, browser_as):
+    from plone import api
+
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(
+            container=people["so-dia-chi"],
+            type="ExternalOrganisation",
+            title="Sở Nội vụ tỉnh Điện Biên",
+            organ_id="000.00.02.H15",
+        )
+    transaction.commit()
     url = f"{people.absolute_url()}/van-ban/++add++IncomingDocument"
     page = browser_as("vanthu").get(url, timeout=30)
     assert page.status_code == 200
     assert "Vào sổ văn bản đến" in page.text
+    # A sender outside is chosen from the address book (or typed).
+    assert 'list="incoming-address-book"' in page.text
+    datalist = re.search(
+        r'<datalist id="incoming-address-book">(.*?)</datalist>', page.text, re.S
+    ).group(1)
+    assert re.findall(r'<option value="([^"]*)"', datalist) == [
+        "Sở Nội vụ tỉnh Điện Biên"
+    ]
     assert 'action="' + people.absolute_url() + '/van-ban/@@incoming-registration"' in (
         page.text
     )

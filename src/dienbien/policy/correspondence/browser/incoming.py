@@ -202,6 +202,17 @@ class RegisterIncomingView(FormMixin, BrowserView):
             key=lambda unit: unit["title"],
         )
 
+    def address_book(self) -> list[str]:
+        """The names of the address book's external organisations, offered
+        for a sender outside (one not in the book is typed)."""
+        catalog = api.portal.get_tool("portal_catalog")
+        return [
+            brain.Title
+            for brain in catalog(
+                portal_type="ExternalOrganisation", sort_on="sortable_title"
+            )
+        ]
+
     def unit_staff(self, unit=None) -> dict[str, str]:
         """Who may be named on a secret document: the unit's staff."""
         units = [unit] if unit else self.units
