@@ -301,20 +301,32 @@ def history(doc) -> list[dict]:
     return list(getattr(doc, "handling_log", None) or ())
 
 
-def log_step(doc, event):
-    """Keep each step with the site's clock (the workflow's own record
-    carries the server's time, which tests and imports cannot set): when,
-    which step, by whom, the state after it, the comment."""
-    if event.transition is None:
-        return
+def record_step(doc, action: str, comment: str = "", state=None, moment=None):
+    """A line of the document's history (its page's table, REST
+    ``history``): when (the site's clock), which step, by whom, the state
+    after it (the present one unless given), the comment."""
+    user = api.user.get_current()
     entry = {
-        "time": clock.now(),
-        "action": event.transition.id,
-        "actor": api.user.get_current().getId(),
-        "state": event.new_state.id,
-        "comment": ((event.kwargs or {}).get("comment") or "").strip(),
+        "time": moment or clock.now(),
+        "action": action,
+        "actor": user.getId() if user is not None else "",
+        "state": state or api.content.get_state(doc, default=None),
+        "comment": comment,
     }
     doc.handling_log = [*history(doc), entry]
+
+
+def log_step(doc, event):
+    """Keep each step with the site's clock (the workflow's own record
+    carries the server's time, which tests and imports cannot set)."""
+    if event.transition is None:
+        return
+    record_step(
+        doc,
+        event.transition.id,
+        ((event.kwargs or {}).get("comment") or "").strip(),
+        state=event.new_state.id,
+    )
 
 
 def reply_choices(doc) -> list[dict]:

@@ -29,7 +29,7 @@ from dienbien.policy.core.exchange.package import Organ
 from dienbien.policy.core.exchange.package import TraceHeader
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.correspondence.documents import DOCUMENTS_PATH
-from dienbien.policy.correspondence.incoming import history
+from dienbien.policy.correspondence.incoming import record_step
 from dienbien.policy.exchange import importer
 from dienbien.policy.exchange import statuses
 from dienbien.policy.exchange import transport
@@ -62,20 +62,6 @@ class Refused(Exception):
 def _actor() -> str:
     user = api.user.get_current()
     return user.getId() if user is not None else ""
-
-
-def _log(document, action: str, comment: str) -> None:
-    """A line of the incoming document's history (its page's table)."""
-    document.handling_log = [
-        *history(document),
-        {
-            "time": clock.now(),
-            "action": action,
-            "actor": _actor(),
-            "state": api.content.get_state(document, default=None),
-            "comment": comment,
-        },
-    ]
 
 
 # -- the recipient's side ----------------------------------------------------
@@ -195,7 +181,7 @@ def _receive(copies, kind: str, message, data: bytes) -> list:
                 "subject": message.subject,
                 "package": importer.package_file(message, data),
             }
-            _log(copy, f"{kind}_requested", reason)
+            record_step(copy, f"{kind}_requested", reason)
             # "My work" of the unit's clerical office lists it.
             copy.reindexObject(idxs=["modified", "document_waiting"])
             touched.append(copy)
@@ -233,7 +219,7 @@ def _update(copy, message, data: bytes, reason: str) -> None:
         copy.file = files[0]
         copy.exchange_attachments = tuple(files[1:])
     copy.exchange_package = importer.package_file(message, data)
-    _log(copy, "update_applied", reason)
+    record_step(copy, "update_applied", reason)
     # Signatures judged and text read again, the title and index renewed.
     notify(ObjectModifiedEvent(copy))
     copy.reindexObject()
@@ -282,7 +268,7 @@ def decide(document, agree: bool, reason: str = "") -> list:
     kind = request["kind"]
     if not agree:
         document.exchange_request = None
-        _log(document, f"{kind}_refused", reason)
+        record_step(document, f"{kind}_refused", reason)
         statuses._tell_sender(document, status_core.RECALL_REFUSED, reason)
         document.reindexObject(idxs=["modified", "document_waiting"])
         return [document]

@@ -33,7 +33,7 @@ from dienbien.policy.core.exchange.package import Organ
 from dienbien.policy.core.exchange.package import ResponseFor
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.core.orgunits import group_id
-from dienbien.policy.correspondence.incoming import history
+from dienbien.policy.correspondence.incoming import record_step
 from dienbien.policy.correspondence.sending import _time_of_step
 from dienbien.policy.correspondence.sending import _unrestricted
 from dienbien.policy.correspondence.sending import deliveries
@@ -173,16 +173,7 @@ def recall_copy(incoming, reason: str, moment, action: str = "recall") -> bool:
     )
     workflow[chain].updateRoleMappingsFor(incoming)
     # The document's own log (its page's history), as every step writes.
-    incoming.handling_log = [
-        *history(incoming),
-        {
-            "time": moment,
-            "action": action,
-            "actor": api.user.get_current().getId(),
-            "state": "recalled",
-            "comment": reason,
-        },
-    ]
+    record_step(incoming, action, reason, state="recalled", moment=moment)
     incoming.recall_reason = reason
     # An update or replacement waiting for a decision has nothing left to
     # apply to (corrections.py).
