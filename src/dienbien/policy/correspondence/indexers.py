@@ -2,6 +2,7 @@
 "my work" without waking any (contract: docs/correspondence.md)."""
 
 from dienbien.policy.core.correspondence.marks import is_secret
+from dienbien.policy.core.correspondence.register_rows import register_key
 from dienbien.policy.correspondence.documents import IDocument
 from dienbien.policy.correspondence.documents import IIncomingDocument
 from dienbien.policy.correspondence.documents import IOutgoingDocument
@@ -52,6 +53,19 @@ def outgoing_number(obj):
 @indexer(IIncomingDocument)
 def incoming_number(obj):
     return obj.incoming_number
+
+
+@indexer(IDocument)
+def document_register_key(obj):
+    """The register a numbered document is written in (``register_key``);
+    a document without a number (a draft, a copy awaiting registration) is
+    in none, and so not in the index."""
+    number = obj.number if obj.kind == "outgoing" else obj.incoming_number
+    if not number:
+        raise AttributeError("document_register_key")
+    return register_key(
+        obj.kind, obj.unit, obj.year, is_secret(obj.confidentiality or "normal")
+    )
 
 
 @indexer(IOutgoingDocument)

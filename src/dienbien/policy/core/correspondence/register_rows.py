@@ -122,6 +122,17 @@ NUMBERED_STATES = {
 }
 
 
+def register_key(kind: str, unit: str, year: int, secret: bool) -> str:
+    """The one catalog value that names a register: ``incoming:H15.50:2026:
+    normal``. A numbered document carries its register's key, so that a
+    year's register is one index lookup rather than the intersection of
+    its kind, unit, year, series and number range over every document (the
+    range alone walks one entry per number ever given). The follow-up
+    register follows the incoming documents."""
+    kind = OUTGOING if kind == OUTGOING else INCOMING
+    return f"{kind}:{unit}:{year}:{'secret' if secret else 'normal'}"
+
+
 @dataclass(frozen=True)
 class Words:
     """The words a row adds around the data (Vietnamese as kept on paper;

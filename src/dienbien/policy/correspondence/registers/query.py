@@ -291,21 +291,17 @@ def parse(kind: str, form, known_units) -> tuple[Params | None, list]:
     )
 
 
-def catalog_query(params: Params) -> dict:
-    """The documents of the register, in its order: outgoing by moment of
-    issue, incoming by incoming number."""
+def catalog_query(params: Params, sort: bool = True) -> dict:
+    """The documents of the register, in its order (``sort``): outgoing by
+    moment of issue, incoming by incoming number."""
     query = {
-        "document_kind": rr.INCOMING if params.kind != rr.OUTGOING else rr.OUTGOING,
-        "document_unit": params.unit,
-        "document_year": params.year,
-        "document_secret": params.secret,
-        "document_number": {"query": 1, "range": "min"},
+        "document_register_key": rr.register_key(
+            params.kind, params.unit, params.year, params.secret
+        ),
         "review_state": list(rr.NUMBERED_STATES[params.kind]),
     }
-    if params.kind == rr.OUTGOING:
-        query["sort_on"] = ("document_date", "document_number")
-    else:
-        query["sort_on"] = "document_number"
+    if sort:
+        query["sort_on"] = register_order(params.kind)
     if params.start or params.end:
         low = f"{params.start or date(params.year, 1, 1):%Y-%m-%d}T00:00"
         high = f"{params.end or date(params.year, 12, 31):%Y-%m-%d}T23:59"
@@ -313,9 +309,28 @@ def catalog_query(params: Params) -> dict:
     return query
 
 
-def search(context, params: Params):
+def register_order(kind: str):
+    """The catalog's ``sort_on`` of a register (``sort_records`` is the same
+    order in Python)."""
+    return (
+        ("document_date", "document_number")
+        if kind == rr.OUTGOING
+        else "document_number"
+    )
+
+
+def sort_records(kind: str, records) -> list:
+    """Records of ``READ`` in the register's order: a whole register is
+    sorted here once its columns are read, which costs less than the
+    catalog's sort by index (one look-up per document in each sort index)."""
+    if kind == rr.OUTGOING:
+        return sorted(records, key=lambda r: (r.document_date or "", r.document_number))
+    return sorted(records, key=lambda r: r.document_number)
+
+
+def search(context, params: Params, sort: bool = True):
     catalog = api.portal.get_tool("portal_catalog")
-    return catalog.searchResults(**catalog_query(params))
+    return catalog.searchResults(**catalog_query(params, sort))
 
 
 #: The catalog columns the registers read, named as on a brain.
@@ -489,7 +504,9 @@ def send_workbook(context, params: Params, request) -> bytes:
     body = write_register(
         rr.COLUMNS[kind],
         column_titles(kind, request),
-        reader.iter_rows(kind, records(search(context, params))),
+        reader.iter_rows(
+            kind, sort_records(kind, records(search(context, params, sort=False)))
+        ),
         heading=reader.unit(params.unit).heading(),
         title=register_title(kind, params.secret, request),
         subtitle=subtitle(params, request),
