@@ -7,3 +7,11 @@ from zope.i18nmessageid import MessageFactory
 PACKAGE_NAME = "dienbien.policy"
 
 _ = MessageFactory(PACKAGE_NAME)
+
+
+# Before any catalog is used: full-text indexing that concurrent writers
+# can commit together (ops/textindex.py).
+from dienbien.policy.ops import textindex  # noqa: E402
+
+
+textindex.apply()
