@@ -30,6 +30,7 @@ import collections
 import datetime
 import pathlib
 import random
+import re
 import shutil
 import sys
 import tempfile
@@ -249,6 +250,25 @@ def report(figures):
         )
 
 
+def report_replays(logs, marks) -> None:
+    """The requests replayed after a conflict during a phase, by the class
+    of the object written at once (the servers' ``dienbien.policy.conflicts``
+    lines, docs/deploy.md)."""
+    where = collections.Counter()
+    for log, mark in zip(logs, marks, strict=True):
+        with log.open("rb") as lines:
+            lines.seek(mark)
+            for line in lines.read().decode("utf-8", "replace").splitlines():
+                found = re.search(r"request replayed .* after \S+ on (\S+)", line)
+                if found:
+                    where[found[1]] += 1
+    listed = ", ".join(f"{name} {count}" for name, count in where.most_common(4))
+    print(
+        f"  replayed after a conflict: {sum(where.values())}"
+        + (f" ({listed})" if listed else "")
+    )
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="load.py")
     parser.add_argument("--seconds", type=float, default=60, help="per phase")
@@ -316,14 +336,17 @@ def main(argv=None) -> int:
             flush=True,
         )
         figures = []
+        logs = [home / "var" / "log" / "server.log" for home in homes]
         for index, (name, base) in enumerate(
             [("one instance", one), ("two instances behind HAProxy", proxy)]
         ):
             phase("warm-up", base, options.clients, options.warmup, shared, 90 + index)
+            marks = [log.stat().st_size for log in logs]
             figures.append(
                 phase(name, base, options.clients, options.seconds, shared, index)
             )
             report(figures[-1])
+            report_replays(logs, marks)
         ratio = figures[1]["throughput"] / figures[0]["throughput"]
         print(f"\nTwo instances / one: {ratio:.2f}x the throughput")
         return 0
