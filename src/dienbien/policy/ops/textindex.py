@@ -16,15 +16,26 @@ was most replayed requests (docs/deploy.md, "What conflicts cost"). It also
 wrote a bucket of the word table per word of each document indexed.
 
 The same three methods, giving a word's entry again only when it must: a
-new word, a dict (not persistent: its change is the bucket's), or a dict
-that has just become an IIBTree. What is stored is the same; the changes of
-two documents to a word's IIBTree are to different keys of its buckets,
-which ZODB merges. (A fix for Products.ZCTextIndex itself; until it has
-one, applied when this package is imported.)
+new word, or a word's dict. And a word is kept in a dict only while it is
+in one document (stock: ten): from the second, its documents are an IIBTree
+of their own, to which concurrent documents add different keys, which ZODB
+merges. Dicts are for the many words that only one document holds (a name,
+a number); a word two documents share (a day, a sequence number in dossier
+codes, a word of a procedure's name) soon has more, and the first ten of
+each such word each conflicted with each other (observed in bench/load.py:
+two thirds of the replayed receptions). A word that was a dict of two to
+ten documents becomes an IIBTree at its next document. What a search finds
+is the same (tests/unit/test_textindex_conflicts.py).
+(A fix for Products.ZCTextIndex itself; until it has one, applied when this
+package is imported.)
 """
 
 from BTrees.IIBTree import IIBTree
 from Products.ZCTextIndex.BaseIndex import BaseIndex
+
+
+#: A word's documents stay in a dict while they are at most this many.
+DICT_AT_MOST = 1
 
 
 def _store(index, wid, weight, docid) -> bool:
@@ -34,7 +45,7 @@ def _store(index, wid, weight, docid) -> bool:
         index._wordinfo[wid] = {docid: weight}
         return True
     if isinstance(doc2score, dict):
-        if len(doc2score) == index.DICT_CUTOFF:
+        if len(doc2score) >= DICT_AT_MOST and docid not in doc2score:
             doc2score = IIBTree(doc2score)
         doc2score[docid] = weight
         index._wordinfo[wid] = doc2score
