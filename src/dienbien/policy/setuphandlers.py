@@ -126,6 +126,9 @@ def uninstall(context):
     catalog = api.portal.get_tool("portal_catalog")
     if "dossier_facts" in catalog.schema():
         catalog.delColumn("dossier_facts")
+    # So does the index that keeps the facts beside the open months.
+    if "dossier_open_months" in catalog.indexes():
+        catalog.delIndex("dossier_open_months")
     for container_id in CONTAINERS:
         container = portal.get(container_id)
         if container is not None and not container.objectIds():
