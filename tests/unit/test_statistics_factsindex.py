@@ -91,9 +91,7 @@ def test_a_period_reads_each_of_its_dossiers_once(dossiers, changes, period, min
     )
     # The keyword part is the keyword index it replaces.
     for rid, row in rows.items():
-        assert index.getEntryForObject(rid) == (
-            sorted(open_months(row)) or None
-        )
+        assert index.getEntryForObject(rid) == (sorted(open_months(row)) or None)
 
 
 def test_the_facts_follow_the_dossier():
@@ -117,9 +115,7 @@ def test_the_facts_follow_the_dossier():
     index.index_row(7, resolved)
     assert sorted(index.uniqueValues()) == ["2025-06", "2025-07", "2025-08"]
     assert index.period_facts(*year) == [resolved]
-    assert index.period_facts(datetime(2025, 7, 1), datetime(2025, 8, 1)) == [
-        resolved
-    ]
+    assert index.period_facts(datetime(2025, 7, 1), datetime(2025, 8, 1)) == [resolved]
     assert index.period_facts(datetime(2026, 1, 1), datetime(2027, 1, 1)) == []
     assert index.facts_size() == 3
     # No longer a dossier's facts (or removed from the catalog): gone.
