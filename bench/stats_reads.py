@@ -5,10 +5,12 @@ id, the report; each with its time and the objects it loaded from the
 storage.
 
     INSTANCE_HOME=DIR .venv/bin/zconsole run DIR/etc/zope.conf \\
-        bench/stats_reads.py 2025 bounded|history
+        bench/stats_reads.py 2025 bounded|history|store
 
 ``history`` is the search before profile 1023 (every dossier accepted
-before the end), ``bounded`` the ``dossier_open_months`` one.
+before the end), ``bounded`` the ``dossier_open_months`` one, both reading
+the metadata column; ``store`` reads the facts the index keeps beside its
+terms (profile 1024) and prints how many objects and bytes they take.
 """
 
 from datetime import datetime
@@ -40,6 +42,37 @@ data, column = table.data, table.schema["dossier_facts"]
 def loads():
     return connection.getTransferCounts()[0]
 
+
+if mode == "store":
+    index = table.getIndex(module.PERIODS_INDEX)
+    storage = connection._storage
+    for run in ("first", "second"):
+        before, started = loads(), time.perf_counter()
+        rows = index.period_facts(start, end)
+        read, after_read = time.perf_counter(), loads()
+        report = compute(rows, start, end, "field", as_of=end)
+        done = time.perf_counter()
+        print(
+            f"store {year} {run}: {len(rows)} rows; facts "
+            f"{(read - started) * 1000:.0f} ms ({after_read - before} objects), "
+            f"report {(done - read) * 1000:.0f} ms; received "
+            f"{report.total['received_total']}, resolved "
+            f"{report.total['resolved_total']}"
+        )
+    buckets = size = kept = 0
+    for term in module.period_terms(start, end):
+        tree = index._facts.get(term)
+        bucket = tree._firstbucket if tree is not None else None
+        while bucket is not None:
+            buckets += 1
+            kept += len(bucket)
+            size += len(storage.load(bucket._p_oid)[0])
+            bucket = bucket._next
+    print(
+        f"the year's trees: {buckets} buckets, {kept} rows, {size / 1e6:.1f} MB, "
+        f"{size / max(kept, 1):.0f} bytes a row; {index.facts_size()} rows in all"
+    )
+    sys.exit(0)
 
 for run in ("first", "second"):
     before, started = loads(), time.perf_counter()

@@ -15,6 +15,7 @@ from datetime import timedelta
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.dossiers.applicants import catalog_query
+from dienbien.policy.dossiers.due import running_by_appointment
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.slips.words import short_text
 from dienbien.policy.dossiers.titles import status_title
@@ -113,7 +114,14 @@ class DossierListing(BrowserView):
 
     def results(self):
         query = self.catalog_query()
-        brains = api.portal.get_tool("portal_catalog")(**query) if query else []
+        catalog = api.portal.get_tool("portal_catalog")
+        if not query:
+            brains = []
+        elif "dossier_appointment" in query:
+            # Overdue or due this week: only running dossiers (``dossiers.due``).
+            brains = running_by_appointment(catalog, query)
+        else:
+            brains = catalog(**query)
         start = self.request.form.get("b_start", "0")
         start = int(start) if str(start).isdigit() else 0
         return Batch(brains, self.PAGE, start)

@@ -15,6 +15,7 @@ from dienbien.policy import _
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
 from dienbien.policy.dossiers.applicants import catalog_query
+from dienbien.policy.dossiers.due import running_by_appointment
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.services.errors import bad_request
@@ -116,7 +117,14 @@ class DossiersGet(Service):
         if applicant:
             query.update(applicant)
         catalog = getToolByName(self.context, "portal_catalog")
-        brains = catalog(**query) if states != [] else []
+        if states == []:
+            brains = []
+        elif limits and set(states or ()) <= set(CLOCK_RUNS):
+            # The running dossiers are few: sorted by appointment, those
+            # due by the limit are their first ones (``dossiers.due``).
+            brains = running_by_appointment(catalog, query)
+        else:
+            brains = catalog(**query)
         batch = HypermediaBatch(self.request, brains)
         result = {
             "@id": batch.canonical_url,
