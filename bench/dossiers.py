@@ -318,6 +318,7 @@ def overdue(base, admin, rounds) -> None:
     print(
         f"{'@dossiers?overdue=1 (' + str(totals['ours']) + ' hits)':52} "
         f"{percentile(overdue_ours, 0.5):8.1f} {percentile(overdue_ours, 0.95):8.1f}"
+        f"  (first call {overdue_ours[0]:.1f})"
     )
     print(
         f"{'@search equivalent (stock, ' + str(totals['stock']) + ' hits)':52} "

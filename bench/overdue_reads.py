@@ -6,11 +6,13 @@ page of 25 brains, with its time and the objects it loaded; then the same
 again, warm.
 
     INSTANCE_HOME=DIR .venv/bin/zconsole run DIR/etc/zope.conf \\
-        bench/overdue_reads.py [whole|steps]
+        bench/overdue_reads.py whole|running|range|steps
 
-``whole`` runs the query of the endpoint as it is (first call, then the
-median of ten), ``steps`` the query's parts one by one, in a fresh process
-each time it is given.
+``whole`` runs the endpoint's reply as the code installed has it (first
+call, then the median of ten); ``running`` and ``range`` the catalog query
+of the running dossiers sorted by appointment, without and with the range
+of ``dossier_appointment`` up to now (the query before this change), first
+in the process; ``steps`` the query's parts one by one.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
@@ -53,7 +55,8 @@ def endpoint_query():
     request = portal.REQUEST
     request.form.clear()
     request.form.update({"overdue": "1"})
-    service = DossiersGet(portal, request)
+    service = DossiersGet()
+    service.context, service.request = portal, request
     return service.reply()
 
 
@@ -66,6 +69,16 @@ if mode == "whole":
         endpoint_query()
         times.append((time.perf_counter() - started) * 1000)
     print(f"warm median {statistics.median(times):.1f} ms")
+elif mode in ("running", "range"):
+    query = {"sort_on": "dossier_appointment", "review_state": list(CLOCK_RUNS)}
+    if mode == "range":
+        query.update(
+            portal_type="Dossier",
+            dossier_appointment={"query": NOW, "range": "max"},
+        )
+    for run in ("first", "second"):
+        result = timed(f"{mode}, {run}", lambda: catalog(**query))
+        print("   hits", len(result))
 else:
     base = {"sort_on": "dossier_appointment", "review_state": list(CLOCK_RUNS)}
     steps = [
