@@ -145,9 +145,12 @@ setSite(portal)
 setup = portal.portal_setup
 profile = "dienbien.policy:default"
 before = setup.getLastVersionForProfile(profile)
+import time
+started = time.time()
 setup.upgradeProfile(profile)
 transaction.commit()
-print("profile", ".".join(before), "->", ".".join(setup.getLastVersionForProfile(profile)))
+print("profile", ".".join(before), "->", ".".join(setup.getLastVersionForProfile(profile)),
+      f"in {time.time() - started:.0f} s")
 """
 
 

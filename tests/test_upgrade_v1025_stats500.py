@@ -1,4 +1,4 @@
-"""Upgrade 1024: a 1023 site's ``dossier_open_months`` keyword index becomes a
+"""Upgrade 1025: a 1024 site's ``dossier_open_months`` keyword index becomes a
 ``DossierFactsIndex`` filled from the ``dossier_facts`` metadata column (no
 dossier woken), with the same terms; a period's statistics then read the
 facts it keeps, and the report is the same."""
@@ -10,7 +10,7 @@ from dienbien.policy.dossiers.statistics.facts import dossier_facts
 from dienbien.policy.dossiers.statistics.facts import PERIODS_INDEX
 from dienbien.policy.dossiers.statistics.factsindex import DossierFactsIndex
 from dienbien.policy.upgrades.v1023_stats_year import add_open_months_index
-from dienbien.policy.upgrades.v1024_stats500 import add_facts_index
+from dienbien.policy.upgrades.v1025_stats500 import add_facts_index
 from plone import api
 
 
@@ -34,7 +34,7 @@ def record(code, state, accepted, resolved=None):
     }
 
 
-def test_upgrade_from_1023(integration):
+def test_upgrade_from_1024(integration):
     from dienbien.policy.dossiers.bulk import bulk_load
 
     portal = integration["portal"]
@@ -43,7 +43,7 @@ def test_upgrade_from_1023(integration):
     # A new site has it from catalog.xml.
     assert isinstance(catalog._catalog.getIndex(PERIODS_INDEX), DossierFactsIndex)
     with api.env.adopt_roles(["Manager"]):
-        # As a 1023 site: the keyword index, three dossiers over two years.
+        # As a 1024 site: the keyword index, three dossiers over two years.
         catalog.delIndex(PERIODS_INDEX)
         add_open_months_index(portal.portal_setup)
         records = [
