@@ -309,11 +309,14 @@ def overdue(base, admin, rounds) -> None:
         ]
     )
     totals = {}
+    # Each in its own block: stock's range search loads tens of thousands of
+    # objects, which would push ours out of the cache between two calls.
     for _ in range(max(10, rounds // 10)):
         elapsed, status, body = get(f"{base}/@dossiers?overdue=1", admin)
         assert status == 200, body[:300]
         overdue_ours.append(elapsed)
         totals["ours"] = json.loads(body)["items_total"]
+    for _ in range(max(10, rounds // 10)):
         elapsed, status, body = get(f"{base}/@search?{stock_query}", admin)
         assert status == 200
         overdue_stock.append(elapsed)
