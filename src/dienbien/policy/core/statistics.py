@@ -67,7 +67,7 @@ state, when it was entered, and the acceptance/resolution/return times):
 
 ``compute`` and ``monthly_on_time_rate`` read the facts by position: a
 ``DossierFacts`` or the plain tuple the catalog keeps (``as_row``). One pass
-over the dossiers; a year of 100,000 takes about 45 ms.
+over the dossiers; a year of 100,000 takes about 80 ms on these machines.
 
 Which dossiers a period needs, without reading the others: ``open_months``
 are the months a dossier was open in (from the month of its acceptance to
@@ -377,34 +377,63 @@ def compute(
     key_of = _key_getter(group_by)
     _check_period(start, end)
     judged_at = min(end, as_of) if as_of is not None else end
-    groups: dict[str, list] = {key: [0] * _SLOTS for key in keys}
+    groups: dict[str, list] = {key: _new_slots() for key in keys}
+    # A year of a province is a hundred thousand dossiers: ``_finish`` and
+    # ``_judge`` are written out here (the same rules), and the resolution
+    # times summed as ``timedelta``s (exact, one C addition each).
+    channel_slot = _CHANNEL_SLOT.get
     for dossier in dossiers:
         accepted = dossier[_ACCEPTED]
-        if accepted is None or accepted >= end or dossier[_STATE] == "refused":
+        state = dossier[_STATE]
+        if accepted is None or accepted >= end or state == "refused":
             continue
-        since, done, outcome = _finish(dossier, accepted)
+        since = dossier[_STATE_CHANGED]
+        if since is None or since < accepted:
+            since = accepted
+        if state in _RESOLVED_STATES:
+            done = dossier[_RESOLVED_AT] or dossier[_RETURNED] or since
+            if done < accepted:
+                done = accepted
+            outcome = _RESOLVED
+        elif state == "withdrawn":
+            done, outcome = since, _WITHDRAWN
+        elif state == "stopped":
+            done, outcome = since, _STOPPED
+        else:
+            done = None
         if done is not None and done < start:
             continue  # finished before the period
         key = key_of(dossier)
         slots = groups.get(key)
         if slots is None:
-            slots = groups[key] = [0] * _SLOTS
+            slots = groups[key] = _new_slots()
         if accepted < start:
             slots[_CARRIED] += 1
         else:
-            slots[_CHANNEL_SLOT.get(dossier[_CHANNEL], _IN_PERSON)] += 1
+            slots[channel_slot(dossier[_CHANNEL], _IN_PERSON)] += 1
         if done is not None and done < end:
             if outcome == _RESOLVED:
-                slots[_judge(done, dossier[_APPOINTMENT])] += 1
-                slots[_SECONDS] += (done - accepted).total_seconds()
+                due = dossier[_APPOINTMENT]
+                if due is None:
+                    slots[_ON_TIME] += 1
+                else:
+                    if due.second or due.microsecond:
+                        due = due.replace(second=0, microsecond=0)
+                    if done < due:
+                        slots[_EARLY] += 1
+                    elif done < due + _MINUTE:
+                        slots[_ON_TIME] += 1
+                    else:
+                        slots[_LATE] += 1
+                slots[_SECONDS] += done - accepted
             else:
                 slots[outcome] += 1
-        elif dossier[_STATE] == "supplement_requested" and since < end:
+        elif state == "supplement_requested" and since < end:
             slots[_WAITING] += 1
         else:
             due = dossier[_APPOINTMENT]
             slots[_OVERDUE if due is not None and due < judged_at else _WITHIN] += 1
-    total = [0] * _SLOTS
+    total = _new_slots()
     rows = []
     for key in sorted(groups):
         slots = groups[key]
@@ -412,6 +441,15 @@ def compute(
             total[index] += value
         rows.append({"key": key, **_columns(slots)})
     return Report(group_by, start, end, list(COLUMNS), rows, _columns(total))
+
+
+_NO_TIME = timedelta(0)
+
+
+def _new_slots() -> list:
+    slots = [0] * _SLOTS
+    slots[_SECONDS] = _NO_TIME
+    return slots
 
 
 def _columns(slots: list) -> dict:
@@ -436,7 +474,9 @@ def _columns(slots: list) -> dict:
         "withdrawn": slots[_WITHDRAWN],
         "on_time_rate": _rate(slots[_EARLY] + slots[_ON_TIME], resolved),
         "average_calendar_days": (
-            round(slots[_SECONDS] / 86400 / resolved, 2) if resolved else None
+            round(slots[_SECONDS].total_seconds() / 86400 / resolved, 2)
+            if resolved
+            else None
         ),
     }
 
