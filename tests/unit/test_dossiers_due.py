@@ -57,8 +57,11 @@ class Catalog:
 def test_the_run_within_the_range(limit, expected):
     catalog = Catalog()
     query = {"review_state": ["processing"], "sort_on": "dossier_appointment"}
-    found = running_by_appointment(catalog, {**query, "dossier_appointment": limit})
-    # The catalog is asked without the range, and only a few brains read.
+    found = running_by_appointment(
+        catalog, {**query, "portal_type": "Dossier", "dossier_appointment": limit}
+    )
+    # The catalog is asked without the range (nor the type: the clock's
+    # states are dossiers' only), and only a few brains read.
     assert catalog.queries == [query]
     assert len(catalog.read) <= 6
     assert len(found) == len(expected)
