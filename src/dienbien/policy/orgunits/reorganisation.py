@@ -36,6 +36,9 @@ DERIVED = (
     "dossier_handling_unit",
     "dossier_units",
     "allowedRolesAndUsers",
+    # The statistics' facts kept by this index name the handling unit by its
+    # code (``dossiers/statistics/factsindex.py``).
+    "dossier_open_months",
 )
 ROLES = ("receiving_unit", "handling_unit")
 ACTION = "reorganise"

@@ -19,8 +19,11 @@ few hundred objects to load.
 Being an index, the catalog keeps it in step for free: every
 ``catalog_object`` (the workflow's reindexing, the bulk loader, an upgrade
 step reindexing it) and ``uncatalog_object`` passes through here, as for
-the metadata column the facts also go to. A dossier open over several
-months is under each of them; ``period_facts`` counts it once.
+the metadata column the facts also go to. A partial reindexing
+(``idxs=[...]``) rewrites the metadata column but only the indexes it
+names: one that changes the facts must name this index, as the change of a
+unit's code does (``orgunits.reorganisation.DERIVED``). A dossier open over
+several months is under each of them; ``period_facts`` counts it once.
 """
 
 from BTrees.IOBTree import IOBTree
