@@ -142,13 +142,16 @@ class DossierFactsIndex(KeywordIndex):
             if tree is None:
                 continue
             since = None if term in (first, OPEN) else _month_start(term)
-            if rids is None and since is None:
-                facts.extend(tree.values())
+            if rids is None:
+                if since is None:
+                    facts.extend(tree.values())
+                else:  # those not taken from an earlier month of the period
+                    facts.extend(
+                        row for row in tree.values() if row[_ACCEPTED] >= since
+                    )
                 continue
             for rid, row in tree.items():
-                if since is not None and row[_ACCEPTED] < since:
-                    continue  # taken from an earlier month of the period
-                if rids is None or rid in rids:
+                if rid in rids and (since is None or row[_ACCEPTED] >= since):
                     facts.append(row)
         return facts
 
