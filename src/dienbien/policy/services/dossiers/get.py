@@ -119,7 +119,7 @@ class DossiersGet(Service):
         catalog = getToolByName(self.context, "portal_catalog")
         if states == []:
             brains = []
-        elif limits and set(states or ()) <= set(CLOCK_RUNS):
+        elif limits and states and set(states) <= set(CLOCK_RUNS):
             # The running dossiers are few: sorted by appointment, those
             # due by the limit are their first ones (``dossiers.due``).
             brains = running_by_appointment(catalog, query)
