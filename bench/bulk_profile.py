@@ -43,8 +43,14 @@ setSite(portal)
 folder = portal["ho-so"]
 
 started = time.perf_counter()
-records = make_records(
-    portal, warm + count, 1, end=datetime(2030, 12, 30, 17, 0), now=datetime(2031, 1, 1)
+records = list(
+    make_records(
+        portal,
+        warm + count,
+        1,
+        end=datetime(2030, 12, 30, 17, 0),
+        now=datetime(2031, 1, 1),
+    )
 )
 made = time.perf_counter() - started
 print(f"records made: {(made) / (warm + count) * 1000:.3f} ms a dossier")
