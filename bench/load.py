@@ -20,7 +20,7 @@ day counter: see docs/deploy.md).
 Bounded: fixed duration per phase, loopback only, everything stopped and
 removed on exit.
 
-    .venv/bin/python bench/load.py [--seconds 60] [--clients 8] [--keep]
+    .venv/bin/python bench/load.py [--seconds 60] [--clients 8[,16,...]] [--keep]
 """
 
 from instance import percentile
@@ -269,10 +269,26 @@ def report_replays(logs, marks) -> None:
     )
 
 
+def client_counts(text: str) -> list[int]:
+    """``8`` or ``8,16``: how many clients, one pair of phases for each."""
+    try:
+        counts = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text}") from None
+    if not counts or not all(1 <= count <= len(DESKS) for count in counts):
+        raise argparse.ArgumentTypeError(f"from 1 to {len(DESKS)} clients")
+    return counts
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="load.py")
     parser.add_argument("--seconds", type=float, default=60, help="per phase")
-    parser.add_argument("--clients", type=int, default=8, help="at most 22")
+    parser.add_argument(
+        "--clients",
+        type=client_counts,
+        default=[8],
+        help="at most 22; several (8,16) measure both setups at each count",
+    )
     parser.add_argument("--warmup", type=float, default=15, help="seconds per phase")
     parser.add_argument("--keep", action="store_true", help="keep the folder")
     options = parser.parse_args(argv)
@@ -329,26 +345,39 @@ def main(argv=None) -> int:
         rng = random.Random(1)
         for serial in range(20):
             one_request("create", one, desk, desk, shared, rng, serial)
-        print(
-            f"Mix {dict(MIX)}, {options.clients} clients, {options.seconds:.0f} s "
-            f"per phase after {options.warmup:.0f} s of warm-up; "
-            f"{datetime.datetime.now():%Y-%m-%d %H:%M}",
-            flush=True,
-        )
-        figures = []
         logs = [home / "var" / "log" / "server.log" for home in homes]
-        for index, (name, base) in enumerate(
-            [("one instance", one), ("two instances behind HAProxy", proxy)]
-        ):
-            phase("warm-up", base, options.clients, options.warmup, shared, 90 + index)
-            marks = [log.stat().st_size for log in logs]
-            figures.append(
-                phase(name, base, options.clients, options.seconds, shared, index)
+        ratios = []
+        for clients in options.clients:
+            print(
+                f"\nMix {dict(MIX)}, {clients} clients, {options.seconds:.0f} s "
+                f"per phase after {options.warmup:.0f} s of warm-up; "
+                f"{datetime.datetime.now():%Y-%m-%d %H:%M}",
+                flush=True,
             )
-            report(figures[-1])
-            report_replays(logs, marks)
-        ratio = figures[1]["throughput"] / figures[0]["throughput"]
-        print(f"\nTwo instances / one: {ratio:.2f}x the throughput")
+            figures = []
+            for index, (name, base) in enumerate(
+                [("one instance", one), ("two instances behind HAProxy", proxy)]
+            ):
+                phase("warm-up", base, clients, options.warmup, shared, 90 + index)
+                marks = [log.stat().st_size for log in logs]
+                figures.append(
+                    phase(name, base, clients, options.seconds, shared, index)
+                )
+                report(figures[-1])
+                report_replays(logs, marks)
+            ratios.append((clients, figures[0]["throughput"], figures[1]["throughput"]))
+            print(
+                f"\nTwo instances / one, {clients} clients: "
+                f"{figures[1]['throughput'] / figures[0]['throughput']:.2f}x the throughput"
+            )
+        if len(ratios) > 1:
+            # Capacity: the most each setup gave at any of the counts.
+            best_one = max(one_rate for _c, one_rate, _two in ratios)
+            best_two = max(two_rate for _c, _one, two_rate in ratios)
+            print(
+                f"Best of each: one {best_one:.1f}, two {best_two:.1f} requests/s, "
+                f"{best_two / best_one:.2f}x"
+            )
         return 0
     finally:
         cluster.stop_pid(work / "haproxy.pid")
