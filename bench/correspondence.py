@@ -338,6 +338,10 @@ def listing(base, rounds):
     print(f"  stock/ours at p50: {percentile(stock, 0.5) / percentile(ours, 0.5):.2f}x")
 
 
+#: Warm exports of the register after the first (cold) one.
+WARM_EXPORTS = 5
+
+
 def register_xlsx(base):
     query = urllib.parse.urlencode({"unit": UNIT, "year": REGISTER_YEAR})
     url = f"{base}/@registers/incoming?{query}"
@@ -354,7 +358,7 @@ def register_xlsx(base):
         print(f"@registers/incoming .xlsx: not available (HTTP {status}, {kind})")
         return
     times = [elapsed]
-    for _ in range(2):
+    for _ in range(WARM_EXPORTS):
         elapsed, status, body, kind = request("GET", url, CLERK, accept=XLSX)
         times.append(elapsed)
     import openpyxl
@@ -364,13 +368,14 @@ def register_xlsx(base):
     print(
         f"incoming register {UNIT} {REGISTER_YEAR} as .xlsx: {rows} rows "
         f"(with headings), {len(body) / 1e6:.1f} MB; first call {times[0] / 1000:.2f} s, "
-        f"then {min(times[1:]) / 1000:.2f} s"
+        f"then {min(times[1:]) / 1000:.2f} s at best, "
+        f"{percentile(times[1:], 0.5) / 1000:.2f} s at p50 of {WARM_EXPORTS}"
     )
     # The target is per 20,000 rows; a year's register here has more.
     rows_of_data = rows - 6  # the unit's lines, title, year, a gap, header
     print(
-        f"  = {min(times[1:]) / 1000 * 20_000 / rows_of_data:.2f} s per 20,000 rows "
-        "(target ≤ 2 s)"
+        f"  = {percentile(times[1:], 0.5) / 1000 * 20_000 / rows_of_data:.2f} s "
+        "per 20,000 rows at p50 (target ≤ 2 s)"
     )
 
 
