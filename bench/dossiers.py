@@ -32,9 +32,11 @@ Bounded: fixed request counts, one client, and the server is stopped.
 
 from instance import percentile
 from instance import ThrowAwayInstance
+from zoneinfo import ZoneInfo
 
 import argparse
 import base64
+import datetime
 import json
 import os
 import pathlib
@@ -253,7 +255,11 @@ def main() -> int:
 
 def overdue(base, admin, rounds) -> None:
     overdue_ours, overdue_stock = [], []
-    now_text = "2026-11-29T09:00"
+    # The moment the server's listing uses (its clock: local time, to the
+    # minute), so that both ask for the same dossiers.
+    now_text = datetime.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")).strftime(
+        "%Y-%m-%dT%H:%M"
+    )
     stock_query = urllib.parse.urlencode(
         [
             ("portal_type", "Dossier"),
