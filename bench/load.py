@@ -20,7 +20,8 @@ day counter: see docs/deploy.md).
 Bounded: fixed duration per phase, loopback only, everything stopped and
 removed on exit.
 
-    .venv/bin/python bench/load.py [--seconds 60] [--clients 8[,16,...]] [--keep]
+    .venv/bin/python bench/load.py [--seconds 60] [--clients 8[,16,...]]
+        [--dossiers 0] [--keep]
 """
 
 from instance import percentile
@@ -28,6 +29,7 @@ from instance import percentile
 import argparse
 import collections
 import datetime
+import os
 import pathlib
 import random
 import re
@@ -73,6 +75,31 @@ for code, _procedure in DESKS[1:]:
                     password=PASSWORD)
     api.group.add_user(groupname=group_id(code, "desk"), username=login)
 transaction.commit()
+"""
+
+
+# Run by zconsole when asked (--dossiers N): a district's history of N
+# dossiers over the last two years, bulk-loaded as bench/dossiers.py does,
+# so that the catalogue's trees have the depth of a site in service.
+HISTORY = r"""
+import sys, transaction
+from zope.component.hooks import setSite
+from plone import api
+from Testing.makerequest import makerequest
+from dienbien.policy.dossiers.bulk import bulk_load
+app = makerequest(app)
+portal = app.dienbien
+setSite(portal)
+bench, count = sys.argv[-2], int(sys.argv[-1])
+sys.path.insert(0, bench)
+from dossier_records import make_records
+with api.env.adopt_roles(["Manager"]):
+    # The demo's few dossiers would share codes with the history's.
+    demo = list(portal["ho-so"].objectIds())
+    if demo:
+        portal["ho-so"].manage_delObjects(demo)
+        transaction.commit()
+    bulk_load(portal["ho-so"], make_records(portal, count, 2), batch_size=5000)
 """
 
 
@@ -259,9 +286,12 @@ def report_replays(logs, marks) -> None:
         with log.open("rb") as lines:
             lines.seek(mark)
             for line in lines.read().decode("utf-8", "replace").splitlines():
-                found = re.search(r"request replayed .* after \S+ on (\S+)", line)
+                found = re.search(r"request replayed .* after (\S+) on (\S+)", line)
                 if found:
-                    where[found[1]] += 1
+                    # RelStorage's read conflicts name no class: the error's
+                    # type says what it was.
+                    error, name = found.groups()
+                    where[error if name == "an" else name] += 1
     listed = ", ".join(f"{name} {count}" for name, count in where.most_common(4))
     print(
         f"  replayed after a conflict: {sum(where.values())}"
@@ -290,6 +320,12 @@ def main(argv=None) -> int:
         help="at most 22; several (8,16) measure both setups at each count",
     )
     parser.add_argument("--warmup", type=float, default=15, help="seconds per phase")
+    parser.add_argument(
+        "--dossiers",
+        type=int,
+        default=0,
+        help="bulk-load this many dossiers (two years) before the load",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the folder")
     options = parser.parse_args(argv)
     if pgcluster.bindir() is None or cluster.haproxy_binary() is None:
@@ -313,6 +349,15 @@ def main(argv=None) -> int:
         cluster.zconsole(
             homes[0], setup, ROOT / "scripts" / "create_site.py", quiet=True
         )
+        if options.dossiers:
+            print(f"Bulk-loading {options.dossiers} dossiers…", flush=True)
+            history = work / "history.py"
+            history.write_text(HISTORY)
+            started = time.perf_counter()
+            cluster.zconsole(
+                homes[0], history, ROOT / "bench", options.dossiers, quiet=True
+            )
+            print(f"  in {time.perf_counter() - started:.0f} s", flush=True)
         ports = [pgcluster.free_port() for _home in homes]
         # Every client comes from 127.0.0.1: lift the public lookup's
         # per-address budget, which would answer 429 to a load test.
@@ -350,7 +395,8 @@ def main(argv=None) -> int:
         for clients in options.clients:
             print(
                 f"\nMix {dict(MIX)}, {clients} clients, {options.seconds:.0f} s "
-                f"per phase after {options.warmup:.0f} s of warm-up; "
+                f"per phase after {options.warmup:.0f} s of warm-up, "
+                f"{options.dossiers} dossiers loaded before; "
                 f"{datetime.datetime.now():%Y-%m-%d %H:%M}",
                 flush=True,
             )
@@ -365,6 +411,8 @@ def main(argv=None) -> int:
                 )
                 report(figures[-1])
                 report_replays(logs, marks)
+                # Whether the 2 cores were the limit (1 minute's average).
+                print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
             ratios.append((clients, figures[0]["throughput"], figures[1]["throughput"]))
             print(
                 f"\nTwo instances / one, {clients} clients: "
