@@ -237,3 +237,34 @@ def test_demo_content_is_marked_as_sample(integration):
     assert api.portal.get_registry_record("dienbien.portal.phone") == "0215 3800 000"
     load_portal(portal)  # again: nothing doubles
     assert len(portal["tin-tuc"].objectIds()) == 7
+
+
+def visible(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_event_dates_are_vietnamese_in_the_portlet_and_the_listing(news, integration):
+    """The front page's events portlet and the event listing show an event's
+    dates as the rest of the site does ("10/03/2026", "08:00"), with
+    Vietnamese words — not "Mar 10, 2026 08:00 AM". The portlet keeps its
+    events between requests (a RAM cache), so they acquire the request that
+    filled it, which negotiates no language: here, one made apart."""
+    from Acquisition import aq_base
+    from plone.app.event.portlets.portlet_events import Assignment
+    from plone.app.event.portlets.portlet_events import Renderer
+    from plone.event.interfaces import IEventAccessor
+    from Testing.makerequest import makerequest
+
+    portal, request = integration["portal"], integration["request"]
+    earlier = makerequest(aq_base(portal.aq_parent))
+    cached = IEventAccessor(
+        earlier.unrestrictedTraverse(news["sap-toi"].getPhysicalPath())
+    )
+    portlet = Renderer(portal, request, None, None, Assignment())
+    assert visible(portlet.formatted_date(cached)) == "10/03/2026 08:00"
+    listing = news.restrictedTraverse("@@event_listing")
+    assert visible(listing.formatted_date(cached)) == "10/03/2026 từ 08:00 đến 11:00"
+    # The event's own, which acquires this request, stays right.
+    assert visible(listing.formatted_date(news["sap-toi"])) == (
+        "10/03/2026 từ 08:00 đến 11:00"
+    )
