@@ -14,11 +14,14 @@ from plone.app.event.browser.formatted_date import FormattedStartDateProvider
 from plone.event.interfaces import IEventAccessor
 
 
-def present(occurrence, context):
+def present(occurrence, context, request):
     """The event (or occurrence) behind ``occurrence`` as this request sees
     it; as it is when it cannot be found again (an occurrence of a
     recurring event is not traversable by path)."""
     event = occurrence.context if IEventAccessor.providedBy(occurrence) else occurrence
+    if getattr(event, "REQUEST", None) is request:
+        # Found in this request (a listing, the event's page): nothing to do.
+        return event
     path = event.getPhysicalPath()
     found = context.unrestrictedTraverse(path, None)
     # Not something else of that name, acquired from above.
@@ -31,11 +34,11 @@ class EventDates(FormattedDateProvider):
     """Start and end, for views (the event listing, the event summary)."""
 
     def __call__(self, occ):
-        return super().__call__(present(occ, self.context))
+        return super().__call__(present(occ, self.context, self.request))
 
 
 class EventStartDate(FormattedStartDateProvider):
     """The start, for portlets (the events portlet)."""
 
     def __call__(self, occ):
-        return super().__call__(present(occ, self.context))
+        return super().__call__(present(occ, self.context, self.request))
