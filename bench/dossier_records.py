@@ -17,6 +17,16 @@ from dienbien.policy.workingtime import site_calendar
 
 import random
 import time
+import transaction
+
+
+def empty_dossier_folder(portal) -> None:
+    """Remove the demo's few dossiers (run as a Manager): their codes would
+    be the records' own."""
+    demo = list(portal["ho-so"].objectIds())
+    if demo:
+        portal["ho-so"].manage_delObjects(demo)
+        transaction.commit()
 
 
 DESKS = ["H15.50.MC"] + [f"H15.50.05.{i:02d}" for i in range(1, 22)]

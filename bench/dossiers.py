@@ -63,14 +63,10 @@ portal = app.dienbien
 setSite(portal)
 bench, count, years = sys.argv[-3], int(sys.argv[-2]), int(sys.argv[-1])
 sys.path.insert(0, bench)
-from dossier_records import make_records, timed
+from dossier_records import empty_dossier_folder, make_records, timed
 
-# Start from an empty dossier folder: the demo's few dossiers would share codes.
 with api.env.adopt_roles(["Manager"]):
-    demo = list(portal["ho-so"].objectIds())
-    if demo:
-        portal["ho-so"].manage_delObjects(demo)
-        transaction.commit()
+    empty_dossier_folder(portal)
 
 # The records a migration would read from its export, made as the load
 # takes them; the time spent making them (their calendar arithmetic) is the

@@ -82,7 +82,7 @@ transaction.commit()
 # dossiers over the last two years, bulk-loaded as bench/dossiers.py does,
 # so that the catalogue's trees have the depth of a site in service.
 HISTORY = r"""
-import sys, transaction
+import sys
 from zope.component.hooks import setSite
 from plone import api
 from Testing.makerequest import makerequest
@@ -92,13 +92,9 @@ portal = app.dienbien
 setSite(portal)
 bench, count = sys.argv[-2], int(sys.argv[-1])
 sys.path.insert(0, bench)
-from dossier_records import make_records
+from dossier_records import empty_dossier_folder, make_records
 with api.env.adopt_roles(["Manager"]):
-    # The demo's few dossiers would share codes with the history's.
-    demo = list(portal["ho-so"].objectIds())
-    if demo:
-        portal["ho-so"].manage_delObjects(demo)
-        transaction.commit()
+    empty_dossier_folder(portal)
     bulk_load(portal["ho-so"], make_records(portal, count, 2), batch_size=5000)
 """
 
