@@ -102,22 +102,34 @@ def test_bulk_entries_equal_stock_and_received(staff, one_stop):
     received = folder[response.json()["id"]]
     code = received.code
     # Three dossiers like the received one, numbered after it: the loader's
-    # shortcuts only start after the first.
+    # shortcuts only start after the first. Then two that differ in what
+    # decides who may see them (their state, their handling unit), and one
+    # like the first again: each is compared with the stock wrapper's entries.
+    like = {name: getattr(received, name) for name in FIELDS}
     records = [
         {
-            **{name: getattr(received, name) for name in FIELDS},
+            **like,
             "code": code[:-4] + f"{number:04d}",
-            "state": "processing",
+            "state": state,
             "log": log.entries(received),
+            **changes,
         }
-        for number in (2, 3, 4)
+        for number, state, changes in (
+            (2, "processing", {}),
+            (3, "processing", {}),
+            (4, "processing", {}),
+            (5, "resolved", {}),
+            (6, "processing", {"handling_unit": "H15.50.05"}),
+            (7, "processing", {}),
+        )
     ]
     from dienbien.policy.dossiers.bulk import bulk_load
 
     setRoles(one_stop, TEST_USER_ID, ["Manager"])
-    assert bulk_load(folder, records, commit=False) == 3
+    assert bulk_load(folder, records, commit=False) == 6
     catalog = one_stop.portal_catalog
     received_entries = entries(catalog, received)
+    seen_by = {}
     for record in records:
         loaded = folder[dossier_id(record["code"])]
         stored = entries(catalog, loaded)
@@ -126,9 +138,18 @@ def test_bulk_entries_equal_stock_and_received(staff, one_stop):
             IndexableObjectWrapper(loaded, catalog), "/".join(loaded.getPhysicalPath())
         )
         assert_same(stored, entries(catalog, loaded))
-        # And like the dossier the clerk received, but for its own code.
-        assert_same(stored, received_entries, skip=DIFFERENT)
         indexes, metadata = stored
         assert metadata["dossier_code"] == indexes["dossier_code"] == record["code"]
-        assert metadata["review_state"] == "processing"
+        assert metadata["review_state"] == record["state"]
+        seen_by[record["code"][-1]] = sorted(indexes["allowedRolesAndUsers"])
+        if record["state"] == "processing" and "H15.50.05" not in record.values():
+            # And like the dossier the clerk received, but for its own code.
+            assert_same(stored, received_entries, skip=DIFFERENT)
+    assert metadata["getObjSize"] == "0 KB"
+    assert not indexes["is_default_page"]
+    # The shortcut's answers differ where the dossiers do.
+    assert seen_by["2"] == seen_by["7"]
+    assert "user:unit.h15.50.03.officer" in seen_by["2"]
+    assert "user:unit.h15.50.05.officer" in seen_by["6"]
+    assert "user:unit.h15.50.03.officer" not in seen_by["6"]
     transaction.abort()
