@@ -12,6 +12,7 @@ from test_lookup_steps import in_supplement  # noqa: F401 (fixture)
 
 import pathlib
 import pytest
+import pytz
 import transaction
 
 
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.browser
 SHOTS = pathlib.Path("/tmp/shots/portal-site")
 PHONE = {"width": 375, "height": 700}
 DESKTOP = {"width": 1366, "height": 900}
+LOCAL = pytz.timezone("Asia/Ho_Chi_Minh")
 SECTIONS = (
     "gioi-thieu",
     "gioi-thieu/co-cau-to-chuc",
@@ -66,8 +68,9 @@ def portal_content(in_supplement, functional_portal):  # noqa: F811
         type="Event",
         id="hoi-nghi",
         title="Hội nghị tổng kết công tác một cửa",
-        start=datetime(2026, 3, 10, 8, 0),
-        end=datetime(2026, 3, 10, 11, 0),
+        # As the event's form stores them: in the district's time zone.
+        start=LOCAL.localize(datetime(2026, 3, 10, 8, 0)),
+        end=LOCAL.localize(datetime(2026, 3, 10, 11, 0)),
         location="Hội trường UBND huyện",
     )
     for item in (news, event):
@@ -138,6 +141,13 @@ def test_visitor_front_page_procedure_lookup(browser, site_url, portal_content):
     page.click(".portal-box-lookup button[type=submit]")
     expect(page.locator(".dossier-status")).to_contain_text("Yêu cầu bổ sung giấy tờ")
 
+    # The event's page: its dates in Vietnamese, no garbled time zone.
+    page.goto(f"{site_url}/tin-tuc/hoi-nghi")
+    when = page.locator(".event-summary .event-when")
+    expect(when).to_contain_text("10/03/2026 từ 08:00 đến 11:00")
+    expect(when.locator(".timezone")).to_be_hidden()
+    shoot(page, "event-1366")
+
     page.goto(f"{site_url}/gop-y")
     # The citizens' forms' section: its form (no date) and its answers.
     expect(page.locator(".portal-section-items .portal-date")).to_have_count(0)
@@ -155,7 +165,7 @@ def test_visitor_front_page_procedure_lookup(browser, site_url, portal_content):
     )
 
     phone = browser.new_context(viewport=PHONE).new_page()
-    for path in ("", *SECTIONS):
+    for path in ("", *SECTIONS, "tin-tuc/hoi-nghi"):
         phone.goto(f"{site_url}/{path}")
         no_horizontal_scroll(phone)
         shoot(phone, (path.replace("/", "-") or "home") + "-375")
