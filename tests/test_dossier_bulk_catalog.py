@@ -102,9 +102,10 @@ def test_bulk_entries_equal_stock_and_received(staff, one_stop):
     received = folder[response.json()["id"]]
     code = received.code
     # Three dossiers like the received one, numbered after it: the loader's
-    # shortcuts only start after the first. Then two that differ in what
-    # decides who may see them (their state, their handling unit), and one
-    # like the first again: each is compared with the stock wrapper's entries.
+    # shortcuts only start after the first. Then some that differ in what
+    # decides who may see them (state, handling unit, receiving unit), one
+    # like the first again, and one the folder names as its default page:
+    # each is compared with the stock wrapper's entries.
     like = {name: getattr(received, name) for name in FIELDS}
     records = [
         {
@@ -120,13 +121,17 @@ def test_bulk_entries_equal_stock_and_received(staff, one_stop):
             (4, "processing", {}),
             (5, "resolved", {}),
             (6, "processing", {"handling_unit": "H15.50.05"}),
-            (7, "processing", {}),
+            (7, "processing", {"receiving_unit": "H15.50"}),
+            (8, "processing", {}),
+            (9, "processing", {}),
         )
     ]
+    default_page = dossier_id(records[-1]["code"])
+    folder.default_page = default_page
     from dienbien.policy.dossiers.bulk import bulk_load
 
     setRoles(one_stop, TEST_USER_ID, ["Manager"])
-    assert bulk_load(folder, records, commit=False) == 6
+    assert bulk_load(folder, records, commit=False) == 8
     catalog = one_stop.portal_catalog
     received_entries = entries(catalog, received)
     seen_by = {}
@@ -141,15 +146,27 @@ def test_bulk_entries_equal_stock_and_received(staff, one_stop):
         indexes, metadata = stored
         assert metadata["dossier_code"] == indexes["dossier_code"] == record["code"]
         assert metadata["review_state"] == record["state"]
+        assert metadata["getObjSize"] == "0 KB"
+        assert indexes["is_default_page"] == (loaded.getId() == default_page)
         seen_by[record["code"][-1]] = sorted(indexes["allowedRolesAndUsers"])
-        if record["state"] == "processing" and "H15.50.05" not in record.values():
+        if record["code"][-1] in "2348":
             # And like the dossier the clerk received, but for its own code.
             assert_same(stored, received_entries, skip=DIFFERENT)
-    assert metadata["getObjSize"] == "0 KB"
-    assert not indexes["is_default_page"]
+    # All four shortcuts hold for dossiers (else the load is slower, not
+    # wrong).
+    from dienbien.policy.dossiers.bulk import _LoadMemo
+    from dienbien.policy.dossiers.bulk import _LoadWrapper
+    from dienbien.policy.dossiers.bulk import STOCK_INDEXERS
+
+    memo = _LoadMemo(folder)
+    _LoadWrapper(received, catalog, memo)
+    assert memo.shortcuts == set(STOCK_INDEXERS)
     # The shortcut's answers differ where the dossiers do.
-    assert seen_by["2"] == seen_by["7"]
+    assert seen_by["2"] == seen_by["8"]
     assert "user:unit.h15.50.03.officer" in seen_by["2"]
     assert "user:unit.h15.50.05.officer" in seen_by["6"]
     assert "user:unit.h15.50.03.officer" not in seen_by["6"]
+    assert "user:unit.h15.50.mc.desk" in seen_by["2"]
+    assert "user:unit.h15.50.desk" in seen_by["7"]
+    assert "user:unit.h15.50.mc.desk" not in seen_by["7"]
     transaction.abort()

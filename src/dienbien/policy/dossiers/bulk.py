@@ -19,15 +19,21 @@ from dienbien.policy.orgunits.references import point_to
 from dienbien.policy.orgunits.references import uids_by_code
 from persistent.list import PersistentList
 from plone import api
-from plone.app.textfield.interfaces import IRichText
-from plone.base.defaultpage import get_default_page
+from plone.base.interfaces import IImageScalesAdapter
+from plone.base.interfaces import IImageScalesFieldAdapter
 from plone.base.utils import human_readable_size
 from plone.dexterity.utils import iterSchemata
 from plone.indexer.interfaces import IIndexer
-from plone.namedfile.interfaces import INamedField
 from plone.uuid.interfaces import ATTRIBUTE_NAME
+from Products.CMFPlone import CatalogTool
+from Products.CMFPlone.image_scales import indexer as image_scales_indexer
+from Products.CMFPlone.image_scales.adapters import ImageScales
 from zope.annotation.interfaces import IAnnotations
+from zope.component import queryMultiAdapter
+from zope.globalrequest import getRequest
 from zope.schema import getFields
+from zope.size import DefaultSized
+from zope.size.interfaces import ISized
 
 import transaction
 import uuid
@@ -35,6 +41,7 @@ import uuid
 
 #: Unit references: the records name units by code; the dossier stores UIDs.
 UNIT_FIELDS = ("receiving_unit", "handling_unit")
+WORKFLOW = "dienbien_dossier_workflow"
 
 
 def _make(record: dict, uids: dict[str, str]) -> Dossier:
@@ -77,7 +84,7 @@ def bulk_load(
 def _load(folder, records, batch_size, progress, commit) -> int:
     catalog = api.portal.get_tool("portal_catalog")
     workflow = api.portal.get_tool("portal_workflow")
-    definition = workflow["dienbien_dossier_workflow"]
+    definition = workflow[WORKFLOW]
     loaded = 0
     pending = []
     mappings = {}
@@ -88,7 +95,7 @@ def _load(folder, records, batch_size, progress, commit) -> int:
         folder._setObject(dossier.getId(), dossier, suppress_events=True)
         dossier = folder._getOb(dossier.getId())
         workflow.setStatusOf(
-            "dienbien_dossier_workflow",
+            WORKFLOW,
             dossier,
             {
                 "review_state": record["state"],
@@ -155,34 +162,84 @@ def _index(catalog, dossiers, memo):
 
 class _LoadMemo:
     """What one load works out once for all its dossiers, or once for all
-    those alike in what decides it. The site does not change during a load
-    (its units, their successions, the folder and its roles): only the
-    dossiers do.
+    those alike in what decides it.
+
+    A load takes what it reads of the site to stay as it is while it runs:
+    the units and their successions (as ``uids_by_code`` does), the folder's
+    roles and default page setting, the registered indexers. A migration
+    runs with the site closed to such changes.
     """
 
     def __init__(self, folder):
         #: Names no dossier of the load has (see ``_LoadWrapper``).
         self.absent = set()
-        #: ``allowedRolesAndUsers`` by ``access_key``.
+        #: ``allowedRolesAndUsers`` by ``_access_key``.
         self.access = {}
-        #: The workflow's catalog variables by state.
-        self.variables = {}
-        # ``is_default_page`` compares the folder's default page with the
-        # dossier's id; a folder of dossiers has none.
-        self.default_page = get_default_page(folder) is not None
-        #: Whether the dossiers' type has a field whose value has a size or
-        #: image scales (files, images, rich text); worked out on the first.
-        self.sized = None
+        # plone.base's ``get_default_page`` only ever answers ``index_html``,
+        # one of the folder's ``default_page`` ids or one of the registry's
+        # ``plone.default_page`` ids: a dossier with another id is not its
+        # folder's default page.
+        pages = getattr(aq_base(folder), "default_page", None) or ()
+        if isinstance(pages, str):
+            pages = (pages,)
+        registry = api.portal.get_registry_record("plone.default_page", default=())
+        self.page_ids = frozenset(("index_html", *pages, *(registry or ())))
+        #: The shortcuts that hold for the dossiers' type, by index name:
+        #: worked out on the first dossier (``_shortcuts``).
+        self.shortcuts = None
 
 
-def access_key(dossier) -> tuple:
+#: The stock indexers the loader may answer for, and what each depends on.
+STOCK_INDEXERS = {
+    "allowedRolesAndUsers": CatalogTool.allowedRolesAndUsers,
+    "is_default_page": CatalogTool.is_default_page,
+    "getObjSize": CatalogTool.getObjSize,
+    "image_scales": image_scales_indexer.image_scales,
+}
+
+
+def _shortcuts(wrapper, dossier) -> frozenset:
+    """The names of ``STOCK_INDEXERS`` the loader may answer for dossiers of
+    this type: those whose registered indexer is the stock one and, for the
+    size and the image scales, only when the type's fields can give none."""
+    lookup, required = wrapper._dossier_lookup[:2]
+    names = {
+        name
+        for name, indexer in STOCK_INDEXERS.items()
+        if lookup(required, IIndexer, name) is indexer
+    }
+    schemata = list(iterSchemata(dossier))
+    fields = [field for schema in schemata for field in getFields(schema).values()]
+    request = getRequest()
+    # Stock sums the ``getSize`` of every field's value (``get_size``
+    # through the default ``ISized``); each dossier's own values are looked
+    # at by ``_size``, the defaults here.
+    if not (
+        len(schemata) == 1
+        and type(ISized(dossier, None)) is DefaultSized
+        and not any(hasattr(field.default, "getSize") for field in fields)
+    ):
+        names.discard("getObjSize")
+    # Stock's ``ImageScales`` asks each field for its scales.
+    if type(queryMultiAdapter((dossier, request), IImageScalesAdapter)) is not (
+        ImageScales
+    ) or any(
+        queryMultiAdapter((field, dossier, request), IImageScalesFieldAdapter)
+        for field in fields
+    ):
+        names.discard("image_scales")
+    return frozenset(names)
+
+
+def _access_key(dossier) -> tuple:
     """What a dossier's ``allowedRolesAndUsers`` depends on besides the site:
     the permission settings of its state (copied from the workflow's map,
-    ``_map_roles``), the units that give local roles (``localroles.py``)
-    and its own local roles (the owner's)."""
+    ``_map_roles``), the units that give local roles (``localroles.py``),
+    its own local roles (the owner's) and whether it blocks the folder's."""
     base = aq_base(dossier)
+    history = base.workflow_history[WORKFLOW]
     return (
-        workflow_state(base),
+        history[-1]["review_state"],
         tuple(
             getattr(base, f"_{name}_{part}", None)
             for name in UNIT_FIELDS
@@ -195,19 +252,6 @@ def access_key(dossier) -> tuple:
             )
         ),
         bool(getattr(base, "__ac_local_roles_block__", False)),
-    )
-
-
-def workflow_state(base) -> str:
-    history = base.workflow_history["dienbien_dossier_workflow"]
-    return history[-1]["review_state"]
-
-
-def _sized(dossier) -> bool:
-    return any(
-        INamedField.providedBy(field) or IRichText.providedBy(field)
-        for schema in iterSchemata(dossier)
-        for field in getFields(schema).values()
     )
 
 
@@ -225,61 +269,50 @@ class _LoadWrapper(DossierIndexableWrapper):
     next of the same load unless that dossier holds it itself: the answer,
     an AttributeError, is the same, only sooner.
 
-    The workflow's catalog variables are asked once per state, and four
-    stock indexers give the same answer for every dossier alike in
-    what they read, and each costs more than most of a dossier's indexes
-    (acquiring tools, walking every field of the type):
+    Four stock indexers cost more than most of a dossier's indexes
+    (acquiring tools, walking the parents' local roles or every field of
+    the type), and give the same answer for dossiers alike in what they
+    read. When they are the registered ones (``_shortcuts``):
 
-    - ``allowedRolesAndUsers``: the same for dossiers with the same
-      ``access_key`` (about 0.5 ms each);
-    - ``is_default_page``: false when the folder has no default page;
-    - ``getObjSize`` and ``image_scales``: no size and no scales when the
-      type has no file, image or rich text field.
+    - ``allowedRolesAndUsers`` is asked once per ``_access_key``;
+    - ``is_default_page`` is false for an id that cannot be a default page;
+    - ``getObjSize`` is 0 when none of the dossier's values has a size;
+    - ``image_scales`` is none when no field of the type can have scales.
 
     ``tests/test_dossier_bulk_catalog.py`` compares every entry with what
     the stock wrapper gives.
     """
 
     def __init__(self, object, catalog, memo: _LoadMemo):
-        # The workflow's catalog variables depend on the dossier's state
-        # alone (none of the workflow's variables is for the catalog but
-        # the state's): asked of the workflow tool once per state.
-        state = workflow_state(aq_base(object))
-        variables = memo.variables.get(state)
-        if variables is None:
-            super().__init__(object, catalog)
-            variables = memo.variables[state] = dict(
-                self.__dict__["_IndexableObjectWrapper__vars"]
-            )
-        else:
-            # plone.indexer's own __init__, without the workflow's look-up.
-            self.__dict__["_IndexableObjectWrapper__object"] = object
-            self.__dict__["_IndexableObjectWrapper__catalog"] = catalog
-            self.__dict__["_IndexableObjectWrapper__vars"] = dict(variables)
-            self._prepare_lookup(object, catalog)
+        super().__init__(object, catalog)
         self.__dict__["_memo"] = memo
         self.__dict__["_own"] = vars(aq_base(object))
         self.__dict__["_known"] = {}
+        if memo.shortcuts is None:
+            memo.shortcuts = _shortcuts(self, object)
+
+    @property
+    def _dossier(self):
+        return self.__dict__["_dossier_lookup"][2]
 
     def __getattr__(self, name):
-        state = self.__dict__
-        memo = state["_memo"]
+        attributes = self.__dict__
+        memo = attributes["_memo"]
         if (
             name in memo.absent
-            and name not in state["_own"]
-            and name not in state["_IndexableObjectWrapper__vars"]
+            and name not in attributes["_own"]
+            and name not in attributes["_IndexableObjectWrapper__vars"]
         ):
             raise AttributeError(name)
         # The catalog asks for some names twice (an index and a column of
         # the same name: UID, Title, Date, review_state ...); the dossier
         # does not change in between.
-        known = state["_known"]
+        known = attributes["_known"]
         if name in known:
             return known[name]
-        shortcut = self._SHORTCUTS.get(name)
         try:
-            if shortcut is not None:
-                value = shortcut(self, memo, name)
+            if name in memo.shortcuts:
+                value = getattr(self, f"_shortcut_{name}")()
             else:
                 value = super().__getattr__(name)
         except AttributeError:
@@ -292,32 +325,26 @@ class _LoadWrapper(DossierIndexableWrapper):
     def _stock(self, name):
         return super().__getattr__(name)
 
-    def _access(self, memo, name):
-        dossier = self.__dict__["_dossier_lookup"][2]
-        key = access_key(dossier)
-        allowed = memo.access.get(key)
+    def _shortcut_allowedRolesAndUsers(self):
+        access = self.__dict__["_memo"].access
+        key = _access_key(self._dossier)
+        allowed = access.get(key)
         if allowed is None:
-            allowed = memo.access[key] = tuple(self._stock(name))
+            allowed = access[key] = tuple(self._stock("allowedRolesAndUsers"))
         return list(allowed)  # the indexer's own type, a fresh one each time
 
-    def _default_page(self, memo, name):
-        return self._stock(name) if memo.default_page else False
+    def _shortcut_is_default_page(self):
+        if self._dossier.getId() in self.__dict__["_memo"].page_ids:
+            return self._stock("is_default_page")
+        return False
 
-    def _unsized(self, memo, name):
-        if memo.sized is None:
-            memo.sized = _sized(self.__dict__["_dossier_lookup"][2])
-        if memo.sized:
-            return self._stock(name)
-        if name == "image_scales":
-            raise AttributeError(name)  # what the stock indexer does: no column value
+    def _shortcut_getObjSize(self):
+        if any(hasattr(value, "getSize") for value in self.__dict__["_own"].values()):
+            return self._stock("getObjSize")
         return human_readable_size(0)
 
-    _SHORTCUTS = {
-        "allowedRolesAndUsers": _access,
-        "is_default_page": _default_page,
-        "getObjSize": _unsized,
-        "image_scales": _unsized,
-    }
+    def _shortcut_image_scales(self):
+        raise AttributeError("image_scales")  # as stock: no scales, no value
 
     def _nowhere(self, name) -> bool:
         lookup, required, dossier, _catalog = self.__dict__["_dossier_lookup"]

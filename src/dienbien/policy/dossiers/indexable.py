@@ -26,9 +26,6 @@ from zope.interface import providedBy
 class DossierIndexableWrapper(IndexableObjectWrapper):
     def __init__(self, object, catalog):
         super().__init__(object, catalog)
-        self._prepare_lookup(object, catalog)
-
-    def _prepare_lookup(self, object, catalog):
         self.__dict__["_dossier_lookup"] = (
             getSiteManager().adapters.lookup,
             (providedBy(object), providedBy(catalog)),
