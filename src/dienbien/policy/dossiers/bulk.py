@@ -189,7 +189,8 @@ class _LoadMemo:
         self.shortcuts = None
 
 
-#: The stock indexers the loader may answer for, and what each depends on.
+#: The stock indexers the loader may answer for (``_LoadWrapper``), each
+#: only while it is the one registered for dossiers.
 STOCK_INDEXERS = {
     "allowedRolesAndUsers": CatalogTool.allowedRolesAndUsers,
     "is_default_page": CatalogTool.is_default_page,
@@ -212,8 +213,8 @@ def _shortcuts(wrapper, dossier) -> frozenset:
     fields = [field for schema in schemata for field in getFields(schema).values()]
     request = getRequest()
     # Stock sums the ``getSize`` of every field's value (``get_size``
-    # through the default ``ISized``); each dossier's own values are looked
-    # at by ``_size``, the defaults here.
+    # through the default ``ISized``): the fields' defaults are looked at
+    # here, each dossier's own values by ``_shortcut_getObjSize``.
     if not (
         len(schemata) == 1
         and type(ISized(dossier, None)) is DefaultSized
