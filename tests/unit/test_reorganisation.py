@@ -3,6 +3,7 @@
 from datetime import date
 from datetime import datetime
 from dienbien.policy.core.orgunits import Unit
+from dienbien.policy.core.reorganisation import any_handed_over
 from dienbien.policy.core.reorganisation import attribute
 from dienbien.policy.core.reorganisation import chain
 from dienbien.policy.core.reorganisation import predecessors
@@ -169,3 +170,14 @@ def test_attribute_passes_untouched_facts_on():
     untouched = DOSSIERS[0]
     (same,) = attribute([untouched], H1[1])
     assert same is untouched
+
+
+def test_any_handed_over():
+    still = ("X", "processing", "online", "f", "p", "A", *[None] * 6, ())
+    moved = (*still[:12], ((datetime(2025, 7, 1), "B"),))
+    older = still[:12]  # stored before profile 1003: no hand-overs field
+    assert not any_handed_over([])
+    assert not any_handed_over([still, still])
+    assert any_handed_over([still, moved])
+    assert not any_handed_over([still, older, still])
+    assert any_handed_over([still, older, moved])

@@ -10,6 +10,8 @@ from dienbien.policy.core.statistics import COLUMNS
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import COUNT_COLUMNS
 from dienbien.policy.core.statistics import DossierFacts
+from dienbien.policy.core.statistics import encode
+from dienbien.policy.core.statistics import minutes
 from dienbien.policy.core.statistics import monthly_on_time_rate
 from dienbien.policy.core.statistics import STATUS_CODES
 from dienbien.policy.dossiers.statistics.workbook import period_label
@@ -657,6 +659,68 @@ def test_plain_rows_count_as_named_facts(dossiers, group_by):
     assert monthly_on_time_rate(rows, 2026, group_by) == monthly_on_time_rate(
         dossiers, 2026, group_by
     )
+
+
+@given(some, groupings)
+def test_rows_in_minutes_count_as_named_facts(dossiers, group_by):
+    """The ``dossier_open_months`` index keeps the rows with their moments
+    as minutes (profile 1026), a report may read both forms at once."""
+    rows = [encode(as_row(dossier)) for dossier in dossiers]
+    assert [encode(row) for row in rows] == rows  # already in minutes
+    half = len(rows) // 2
+    mixed = rows[:half] + dossiers[half:]
+    assert compute(mixed, START, END, group_by) == compute(
+        dossiers, START, END, group_by
+    )
+    assert monthly_on_time_rate(mixed, 2026, group_by) == monthly_on_time_rate(
+        dossiers, 2026, group_by
+    )
+
+
+def test_minutes():
+    assert minutes(None) is None
+    assert minutes(datetime(1, 1, 1, 0, 1, 59)) == 1
+    assert minutes(datetime(2026, 3, 1)) - minutes(datetime(2026, 2, 28)) == 1440
+    assert minutes(12) == 12
+    row = dossier(
+        state="resolved",
+        submitted=datetime(2026, 3, 2, 8, 59, 30),
+        resolved=datetime(2026, 3, 5, 16, 0),
+    )
+    assert encode(row) == (
+        row.code,
+        *row[1:6],
+        minutes(datetime(2026, 3, 2, 8, 59)),
+        minutes(datetime(2026, 3, 2, 9, 0)),
+        minutes(datetime(2026, 3, 9, 9, 0)),
+        minutes(datetime(2026, 3, 5, 16, 0)),
+        None,
+        None,
+        (),
+    )
+
+
+def test_the_period_is_exact_to_the_second():
+    """Rows are whole minutes; the period's bounds and the present may not
+    be: a dossier due at 10:00 is overdue at 10:00:30, not at 10:00."""
+    due = dossier(appointment=datetime(2026, 3, 10, 10, 0))
+    for now, overdue in (
+        (datetime(2026, 3, 10, 10, 0), 0),
+        (datetime(2026, 3, 10, 10, 0, 30), 1),
+    ):
+        report = compute([due], START, END, "field", as_of=now).total
+        assert report["in_progress_overdue"] == overdue
+    # Accepted at 09:00, a period from 09:00:30 carries it over.
+    report = compute(
+        [due], datetime(2026, 3, 2, 9, 0, 30), END, "field", as_of=END
+    ).total
+    assert (report["carried_over"], report["new"]) == (1, 0)
+    # A period ending at 09:00:30 counts it as new, one ending at 09:00 not.
+    for end, received in (
+        (datetime(2026, 3, 2, 9, 0, 30), 1),
+        (datetime(2026, 3, 2, 9, 0), 0),
+    ):
+        assert compute([due], START, end, "field").total["new"] == received
 
 
 # -- the table adds up (the dashboard's identities) ---------------------------

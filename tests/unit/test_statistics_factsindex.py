@@ -2,12 +2,14 @@
 (``DossierFactsIndex``): over random dossiers, reindexings and periods, a
 period reads each dossier under its terms exactly once (so the report is
 that of all dossiers), the user's record ids narrow it, and the facts
-follow a dossier that changes or leaves."""
+follow a dossier that changes or leaves. The index keeps the rows with
+their moments as minutes (``encode``)."""
 
 from datetime import datetime
 from dienbien.policy.core.statistics import as_row
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import DossierFacts
+from dienbien.policy.core.statistics import encode
 from dienbien.policy.core.statistics import open_months
 from dienbien.policy.core.statistics import period_terms
 from dienbien.policy.core.statistics import STATUS_CODES
@@ -49,11 +51,11 @@ def index_of(rows: dict) -> DossierFactsIndex:
 
 
 def expected(rows: dict, start, end, rids=None) -> list:
-    """The rows under the period's terms (of ``rids``), each once."""
+    """The rows under the period's terms (of ``rids``), each once, as kept."""
     terms = set(period_terms(start, end))
     return sorted(
         (
-            row
+            encode(row)
             for rid, row in rows.items()
             if (rids is None or rid in rids) and terms & set(open_months(row))
         ),
@@ -102,20 +104,22 @@ def test_the_facts_follow_the_dossier():
     )  # fmt: skip
     index = index_of({7: row})
     year = datetime(2025, 1, 1), datetime(2026, 1, 1)
-    assert index.period_facts(*year) == [row]
+    assert index.period_facts(*year) == [encode(row)]
     assert list(index.uniqueValues()) == ["open"]
     # Waiting for a supplement: still open, new facts, same term.
     waiting = (*row[:1], "supplement_requested", *row[2:])
     assert index.index_row(7, waiting) == 1
-    assert index.period_facts(*year) == [waiting]
+    assert index.period_facts(*year) == [encode(waiting)]
     assert index.index_row(7, waiting) == 0  # nothing changed
     # Resolved in August: under June to August, read once for the year,
     # not at all for 2026.
     resolved = (*row[:1], "resolved", *row[2:9], datetime(2025, 8, 4, 10), *row[10:])
     index.index_row(7, resolved)
     assert sorted(index.uniqueValues()) == ["2025-06", "2025-07", "2025-08"]
-    assert index.period_facts(*year) == [resolved]
-    assert index.period_facts(datetime(2025, 7, 1), datetime(2025, 8, 1)) == [resolved]
+    assert index.period_facts(*year) == [encode(resolved)]
+    assert index.period_facts(datetime(2025, 7, 1), datetime(2025, 8, 1)) == [
+        encode(resolved)
+    ]
     assert index.period_facts(datetime(2026, 1, 1), datetime(2027, 1, 1)) == []
     assert index.facts_size() == 3
     # No longer a dossier's facts (or removed from the catalog): gone.

@@ -6,8 +6,9 @@ Its terms are those of the keyword index it replaces (profile 1025): the
 months each dossier was open in, ``open`` while it is
 (``core.statistics.open_months``), so ``{"dossier_open_months": terms}``
 queries work as before. Beside them, for each term, a tree ``record id →
-facts row`` (the plain tuple of the ``dossier_facts`` metadata column) of
-the dossiers under that term.
+facts row`` of the dossiers under that term: the plain tuple of the
+``dossier_facts`` metadata column, its moments as whole minutes
+(``core.statistics.encode``, profile 1026).
 
 Why here and not in the metadata column alone: reading a column unpickles
 the whole catalog record (85 columns, four ``DateTime``s: about 960 bytes,
@@ -29,6 +30,8 @@ several months is under each of them; ``period_facts`` counts it once.
 from BTrees.IOBTree import IOBTree
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
+from dienbien.policy.core.statistics import encode
+from dienbien.policy.core.statistics import minutes
 from dienbien.policy.core.statistics import OPEN
 from dienbien.policy.core.statistics import open_months
 from dienbien.policy.core.statistics import period_terms
@@ -59,14 +62,16 @@ class FactsTree(IOBTree):
 
 
 def _compact(row) -> tuple:
+    """The row as kept: moments as minutes, short texts interned."""
     return tuple(
         sys.intern(value) if index in _SHARED and type(value) is str else value
-        for index, value in enumerate(row)
+        for index, value in enumerate(encode(row))
     )
 
 
-def _month_start(term: str) -> datetime:
-    return datetime(int(term[:4]), int(term[5:7]), 1)
+def _month_start(term: str) -> int:
+    """The first minute of a month's term, as the kept rows count them."""
+    return minutes(datetime(int(term[:4]), int(term[5:7]), 1))
 
 
 class DossierFactsIndex(KeywordIndex):
@@ -74,11 +79,15 @@ class DossierFactsIndex(KeywordIndex):
     under its terms (see the module)."""
 
     meta_type = META_TYPE
+    #: Whether every kept row has its moments as minutes: true of an index
+    #: cleared since profile 1026, whose upgrade step refills the index.
+    _minutes = False
 
     def clear(self):
         super().clear()
         #: term → ``FactsTree``
         self._facts = OOBTree()
+        self._minutes = True
 
     def index_object(self, documentId, obj, threshold=None):
         row = getattr(obj, FACTS, None)
@@ -127,21 +136,18 @@ class DossierFactsIndex(KeywordIndex):
 
     def period_facts(self, start: datetime, end: datetime, rids=None) -> list:
         """The facts rows of the dossiers under ``period_terms(start, end)``,
-        each once; only those whose record id is in ``rids`` when given.
+        each once, as kept (``encode``); only those whose record id is in
+        ``rids`` when given.
 
         A dossier is under every month it was open in; it is taken from the
         first of them in the period: the period's first month, or the month
         it was accepted in (accepted on or after that month's start).
         Dossiers still open are only under ``open``.
         """
-        terms = period_terms(start, end)
-        first = terms[0]
+        if not self._minutes:
+            return self._older_facts(start, end, rids)
         facts = []
-        for term in terms:
-            tree = self._facts.get(term)
-            if tree is None:
-                continue
-            since = None if term in (first, OPEN) else _month_start(term)
+        for tree, since in self._trees(start, end):
             if rids is None:
                 if since is None:
                     facts.extend(tree.values())
@@ -153,6 +159,31 @@ class DossierFactsIndex(KeywordIndex):
             for rid, row in tree.items():
                 if rid in rids and (since is None or row[_ACCEPTED] >= since):
                     facts.append(row)
+        return facts
+
+    def _trees(self, start: datetime, end: datetime):
+        """``(tree, since)`` of the period's terms: the tree's dossiers
+        accepted from ``since`` on (minutes; ``None``: all) are the ones
+        not taken from an earlier month of the period."""
+        terms = period_terms(start, end)
+        for term in terms:
+            tree = self._facts.get(term)
+            if tree is not None:
+                since = None if term in (terms[0], OPEN) else _month_start(term)
+                yield tree, since
+
+    def _older_facts(self, start: datetime, end: datetime, rids) -> list:
+        """``period_facts`` of an index filled before profile 1026: rows
+        with ``datetime``s, and rows as kept now for the dossiers indexed
+        since. Slower, until the upgrade step refills the index."""
+        facts = []
+        for tree, since in self._trees(start, end):
+            facts.extend(
+                encode(row)
+                for rid, row in tree.items()
+                if (rids is None or rid in rids)
+                and (since is None or minutes(row[_ACCEPTED]) >= since)
+            )
         return facts
 
     def facts_size(self) -> int:

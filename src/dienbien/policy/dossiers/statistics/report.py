@@ -6,8 +6,8 @@ from datetime import datetime
 from datetime import timedelta
 from dienbien.policy import _
 from dienbien.policy.core.calendar import in_calendar
+from dienbien.policy.core.reorganisation import any_handed_over
 from dienbien.policy.core.reorganisation import attribute
-from dienbien.policy.core.reorganisation import handed_over
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import FIELDS
 from dienbien.policy.core.statistics import GROUPS
@@ -164,7 +164,7 @@ def attributed(facts, params: dict):
     """The facts with each dossier's unit as the report counts it (``as``),
     keeping only the requested ``unit``'s."""
     succession = references.succession() if params.get("as") == "current" else None
-    if succession is None and not any(map(handed_over, facts)):
+    if succession is None and not any_handed_over(facts):
         result = facts  # nothing was reorganised: the units are as they were
     else:
         result = list(attribute(facts, params["end"], succession))
