@@ -57,8 +57,8 @@ def test_upgrade_from_1025(integration):
     for tree in index._facts.values():
         for rid in list(tree.keys()):
             tree[rid] = table.data[rid][table.schema["dossier_facts"]]
-    del index._minutes
-    assert not index._minutes
+    del index._rows_in_minutes
+    assert not index._rows_in_minutes
     assert report() == expected
     # A dossier indexed before the upgrade runs is kept as rows are now.
     with api.env.adopt_roles(["Manager"]):
@@ -71,7 +71,7 @@ def test_upgrade_from_1025(integration):
     with api.env.adopt_roles(["Manager"]):
         assert facts_in_minutes(portal.portal_setup) == 4
 
-    assert index._minutes
+    assert index._rows_in_minutes
     rows = [row for tree in index._facts.values() for row in tree.values()]
     # Two months for each finished dossier, `open` for the others.
     assert len(rows) == index.facts_size() == 2 + 2 + 1 + 1
@@ -87,3 +87,10 @@ def test_upgrade_from_1025(integration):
         for rid, row in tree.items():
             assert row == encode(table.data[rid][column])
     assert report() == after_one_more
+    # Run again (or after upgrade 1025 run with this code), it changes nothing.
+    trees = list(index._facts.values())
+    with api.env.adopt_roles(["Manager"]):
+        assert facts_in_minutes(portal.portal_setup) == 4
+    # The same trees: not cleared and refilled.
+    assert all(a is b for a, b in zip(index._facts.values(), trees, strict=True))
+    assert index.facts_size() == 6

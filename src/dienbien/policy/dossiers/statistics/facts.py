@@ -153,11 +153,12 @@ def dossier_facts(
     (``factsindex.DossierFactsIndex``, profile 1025), which keeps them by
     month beside its terms: the user's units only narrow the record ids.
     Otherwise (no ``start``, or a site before 1025) they are read from the
-    ``dossier_facts`` metadata column by record id. Either way no brain, no
-    parsing and nothing built per dossier (the core reads the plain rows by
-    position), so a report costs little more than the statistics
-    themselves. (Sites from before profile 1001 get the
-    column from its upgrade step, which ``make start`` runs.)
+    ``dossier_facts`` metadata column by record id. Either way no brain and
+    no parsing (the core reads the plain rows by position); the index's
+    rows, in minutes since profile 1026, are counted with nothing built per
+    dossier, so a report costs little more than the statistics themselves.
+    (Sites from before profile 1001 get the column from its upgrade step,
+    which ``make start`` runs.)
     """
     catalog = api.portal.get_tool("portal_catalog")
     table = catalog._catalog

@@ -81,13 +81,13 @@ class DossierFactsIndex(KeywordIndex):
     meta_type = META_TYPE
     #: Whether every kept row has its moments as minutes: true of an index
     #: cleared since profile 1026, whose upgrade step refills the index.
-    _minutes = False
+    _rows_in_minutes = False
 
     def clear(self):
         super().clear()
         #: term → ``FactsTree``
         self._facts = OOBTree()
-        self._minutes = True
+        self._rows_in_minutes = True
 
     def index_object(self, documentId, obj, threshold=None):
         row = getattr(obj, FACTS, None)
@@ -120,6 +120,8 @@ class DossierFactsIndex(KeywordIndex):
             tree = self._facts.get(term)
             if tree is None:
                 tree = self._facts[term] = FactsTree()
+            # Until upgrade 1026, a row kept with ``datetime``s differs from
+            # the same facts in minutes: the first reindexing rewrites it.
             if tree.get(documentId) != row:
                 tree[documentId] = row
                 changed = True
@@ -144,7 +146,7 @@ class DossierFactsIndex(KeywordIndex):
         it was accepted in (accepted on or after that month's start).
         Dossiers still open are only under ``open``.
         """
-        if not self._minutes:
+        if not self._rows_in_minutes:
             return self._older_facts(start, end, rids)
         facts = []
         for tree, since in self._trees(start, end):
