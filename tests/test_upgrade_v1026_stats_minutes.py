@@ -12,7 +12,7 @@ from dienbien.policy.dossiers.statistics.facts import dossier_facts
 from dienbien.policy.dossiers.statistics.facts import PERIODS_INDEX
 from dienbien.policy.upgrades.v1026_stats_minutes import facts_in_minutes
 from plone import api
-from tests.test_upgrade_v1025_stats500 import record
+from test_upgrade_v1025_stats500 import record
 
 
 YEAR = datetime(2025, 1, 1), datetime(2026, 1, 1)
