@@ -167,6 +167,10 @@ def test_public_pages_feeds_sitemap_search(public_news, anonymous):
     feeds = re.findall(r'<link[^>]+type="application/rss\+xml"[^>]*>', home)
     assert any("tin-tuc/RSS" in link for link in feeds), feeds
     assert any("van-ban-cong-khai/RSS" in link for link in feeds), feeds
+    # Titled as a feed reader lists them, the kind's name as text.
+    titles = re.findall(r'title="([^"]+)"', " ".join(feeds))
+    assert "Tin tức – Sự kiện - RSS 2.0" in titles, titles
+    assert not [title for title in titles if "b'" in title], titles
 
     sitemap = anonymous.get("sitemap.xml")
     assert sitemap.status_code == 200
