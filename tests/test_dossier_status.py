@@ -142,6 +142,28 @@ def test_classic_lookup_page(http, dossier):
     assert "Không tìm thấy hồ sơ" in wrong.text
 
 
+def test_classic_page_says_what_a_sent_form_lacks(http, dossier):
+    """A code of spaces, or digits that are not 4, get a message and a 400,
+    and no lookup is made or counted."""
+    browser = http()
+    browser.headers["Accept"] = "text/html"
+    spaces = browser.post("tra-cuu-ho-so", data={"code": "   ", "verify": "7890"})
+    assert spaces.status_code == 400
+    assert "Vui lòng nhập mã hồ sơ in trên giấy tiếp nhận." in spaces.text
+    short = browser.post(
+        "tra-cuu-ho-so", data={"code": dossier["code"], "verify": "78a"}
+    )
+    assert short.status_code == 400
+    assert "Vui lòng nhập đúng 4 chữ số cuối" in short.text
+    assert f'value="{dossier["code"]}"' in short.text  # the code is kept
+    assert "Đang xử lý" not in short.text
+    assert len(ratelimit.STATUS_LOOKUPS) == 0
+    # The form says what a code looks like.
+    page = browser.get("tra-cuu-ho-so")
+    assert "Ví dụ: <span>H15.50.MC-261129-0007</span>" in page.text
+    assert 'title="Nhập đúng 4 chữ số"' in page.text
+
+
 def test_classic_page_by_get_only_fills_in_the_code(http, dossier):
     """The receipt's QR code opens the page with the code: the form shows it,
     and a GET never looks a dossier up, even with digits in the address."""

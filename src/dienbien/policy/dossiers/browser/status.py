@@ -28,6 +28,9 @@ class DossierStatusView(BrowserView):
     result = None
     not_found = False
     too_many = ""
+    #: What a sent form lacks: "code" or "digits" (the browser's own checks
+    #: let a code of spaces through, and a form sent without them).
+    missing = ""
 
     def __call__(self):
         form = self.request.form
@@ -35,19 +38,30 @@ class DossierStatusView(BrowserView):
         # A repeated parameter (a list) counts as not given. The page never
         # writes the digits back into the form.
         digits = str(single(form, "verify") or "").strip()
-        if self.request.method == "POST" and self.code and digits:
-            outcome = look_up(self.request, self.code, digits)
-            if outcome.status == 429:
-                self.too_many = outcome.too_many
-                self.request.response.setStatus(429)
-                self.request.response.setHeader("Retry-After", str(outcome.retry_after))
-            elif outcome.status == 404:
-                self.not_found = True
-            else:
-                self.result = public_view(
-                    outcome.dossier, unit_titles(api.portal.get()), self.request
-                )
+        if self.request.method != "POST":
+            return self.index()
+        if not self.code:
+            self.missing = "code"
+        elif not (len(digits) == 4 and digits.isascii() and digits.isdigit()):
+            self.missing = "digits"
+        if self.missing:
+            self.request.response.setStatus(400)
+        else:
+            self._look_up(digits)
         return self.index()
+
+    def _look_up(self, digits):
+        outcome = look_up(self.request, self.code, digits)
+        if outcome.status == 429:
+            self.too_many = outcome.too_many
+            self.request.response.setStatus(429)
+            self.request.response.setHeader("Retry-After", str(outcome.retry_after))
+        elif outcome.status == 404:
+            self.not_found = True
+        else:
+            self.result = public_view(
+                outcome.dossier, unit_titles(api.portal.get()), self.request
+            )
 
     def when(self, iso):
         return local_text(iso)
