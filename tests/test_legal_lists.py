@@ -314,10 +314,26 @@ def test_exports_open_and_match_the_json(lists_site, anonymous):
     assert response.status_code == 200
     table = Document(io.BytesIO(response.content)).tables[0]
     assert [[cell.text for cell in row.cells] for row in table.rows] == cells
+    # A wrong value: back to the page's lists, the field named by its label.
     response = anonymous.get(
         "/van-ban-qppl/@@legal-systematisation",
         params={"period": "2019"},
         headers=html,
+        allow_redirects=False,
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith("/van-ban-qppl#legal-lists-heading")
+    page = anonymous.get(response.headers["Location"], headers=html).text
+    assert "Hệ thống hóa văn bản kỳ: Kỳ được ghi dạng NNNN-NNNN (2019-2023)." in page
+    page = anonymous.get(
+        "/van-ban-qppl/@@legal-expired-list",
+        params={"year": "hai nghìn", "format": "xlsx"},
+        headers=html,
+    ).text
+    assert "Năm của danh mục văn bản hết hiệu lực phải là một năm." in page
+    # A client that asks for no page gets the 400 and the parameter's name.
+    response = anonymous.get(
+        "/van-ban-qppl/@@legal-systematisation", params={"period": "2019"}
     )
     assert response.status_code == 400
     assert response.text == "period: Kỳ được ghi dạng NNNN-NNNN (2019-2023)."
@@ -361,3 +377,18 @@ def test_only_reviewers_write_the_mark():
     permissions = ILegalDocument.queryTaggedValue(WRITE_PERMISSIONS_KEY)
     assert permissions["revision"] == "cmf.ReviewPortalContent"
     assert permissions["revision_reason"] == "cmf.ReviewPortalContent"
+
+
+def test_register_page_names_the_fields_as_it_shows_them(lists_site, anonymous):
+    """A hand-edited address: the note names the filter by its label, and
+    the year fields ask the browser for 4 digits before sending."""
+    page = anonymous.get(
+        "/van-ban-qppl",
+        params={"year": "năm 2025", "on": "2026-13-01"},
+        headers={"Accept": "text/html"},
+    ).text
+    assert "Năm ban hành phải là một năm." in page
+    assert "Tại ngày phải là một ngày (YYYY-MM-DD)." in page
+    assert "year:" not in page
+    assert page.count('pattern="[0-9]{4}"') == 2
+    assert page.count('title="Năm gồm 4 chữ số, ví dụ 2025"') == 2

@@ -5,22 +5,36 @@
 asks for HTML, which the REST services do not answer)."""
 
 from dienbien.policy.legal import annex
+from dienbien.policy.legal.browser.labels import field_message
+from dienbien.policy.legal.browser.labels import LIST_LABELS
 from dienbien.policy.legal.lists import check_expired
 from dienbien.policy.legal.lists import check_systematisation
 from dienbien.policy.legal.lists import RegisterLists
 from dienbien.policy.services.errors import error_list
 from plone import api
 from Products.Five.browser import BrowserView
+from Products.statusmessages.interfaces import IStatusMessage
 
 
 class LegalListDownload(BrowserView):
     def _refuse(self, errors):
-        response = self.request.response
-        response.setStatus(400)
-        response.setHeader("Content-Type", "text/plain; charset=utf-8")
+        request = self.request
+        if "text/html" in request.getHeader("Accept", ""):
+            # The page's form: back to it, saying what to mend, in the
+            # words of its labels.
+            messages = IStatusMessage(request)
+            for name, message in errors:
+                messages.add(
+                    field_message(name, message, LIST_LABELS, request), "error"
+                )
+            return request.response.redirect(
+                f"{self.context.absolute_url()}#legal-lists-heading"
+            )
+        request.response.setStatus(400)
+        request.response.setHeader("Content-Type", "text/plain; charset=utf-8")
         return "\n".join(
             f"{entry['field']}: {entry['message']}"
-            for entry in error_list(errors, self.request)
+            for entry in error_list(errors, request)
         )
 
     def _send(self, check, build, write):

@@ -6,6 +6,8 @@ from dienbien.policy import clock
 from dienbien.policy.core.legal import lists
 from dienbien.policy.core.legal import validity
 from dienbien.policy.correspondence.documents import type_name
+from dienbien.policy.legal.browser.labels import field_message
+from dienbien.policy.legal.browser.labels import FILTER_LABELS
 from dienbien.policy.legal.document import STATUS_TITLES
 from dienbien.policy.legal.search import check_parameters
 from dienbien.policy.legal.search import PARAMETERS
@@ -123,7 +125,7 @@ class LegalRegisterView(BrowserView):
 
     def error_messages(self):
         return [
-            f"{name}: {translate(message, context=self.request)}"
+            field_message(name, message, FILTER_LABELS, self.request)
             for name, message in self.errors
         ]
 
