@@ -161,11 +161,13 @@ def submitted_online(portal, number: int):
 
 
 def later(moment: str) -> str:
-    """One day after an ISO date-time."""
+    """The next working day at the same time, after an ISO date-time."""
     from datetime import datetime
-    from datetime import timedelta
+    from dienbien.policy.core.calendar import WorkingCalendar
 
-    return (datetime.fromisoformat(moment) + timedelta(days=1)).isoformat()
+    current = datetime.fromisoformat(moment)
+    day = WorkingCalendar().next_working_day(current.date())
+    return datetime.combine(day, current.timetz()).isoformat()
 
 
 def bring_to(people, target, portal=None):

@@ -207,6 +207,14 @@ def test_apology_from_the_form_as_over_rest(staff, clock):
     )
     assert refused.status_code == 400
     assert "Thời hạn hẹn mới phải sau thời hạn hiện tại." in refused.text
+    # So is one the applicant could not come back at: a Sunday evening.
+    sunday = submit(
+        officer, dossier, "apology", new_appointment="2026-03-08T20:00", reason="x"
+    )
+    assert sunday.status_code == 400
+    assert "Ngày hẹn mới phải trong giờ làm việc của một ngày làm việc." in (
+        sunday.text
+    )
     missing = submit(officer, dossier, "apology", new_appointment="", reason="")
     assert missing.status_code == 400
     assert state(clerk, dossier)["appointment"] == current

@@ -1,6 +1,7 @@
 """What a dossier step asks for and when the input is enough (no Plone)."""
 
 from datetime import datetime
+from dienbien.policy.core.calendar import WorkingCalendar
 from dienbien.policy.core.steps import apology_problems
 from dienbien.policy.core.steps import in_order
 from dienbien.policy.core.steps import parse_amount
@@ -93,6 +94,31 @@ def test_an_apology_before_the_appointment_passes():
 def test_apologies_refused(state, new, reason, moment, fields):
     problems = apology_problems(state, DUE, new, reason, moment)
     assert [p.field for p in problems] == fields
+
+
+@pytest.mark.parametrize(
+    ("new", "refused"),
+    [
+        (datetime(2026, 3, 6, 17, 0), False),  # Friday, by closing time
+        (datetime(2026, 3, 6, 7, 30), False),  # Friday, at opening
+        (datetime(2026, 3, 6, 11, 30), False),  # the end of the morning
+        (datetime(2026, 3, 6, 12, 0), True),  # the lunch break
+        (datetime(2026, 3, 6, 17, 1), True),  # after closing
+        (datetime(2026, 3, 6, 17, 0, 30), True),
+        (datetime(2026, 3, 8, 10, 0), True),  # a Sunday
+        (datetime(2026, 12, 27, 20, 0), True),  # Sunday evening
+        (datetime(2026, 9, 2, 10, 0), True),  # National Day
+    ],
+)
+def test_an_apology_appoints_office_hours_of_a_working_day(new, refused):
+    problems = apology_problems(
+        "processing", DUE, new, "Cần xác minh", MOMENT, WorkingCalendar()
+    )
+    assert [p.message for p in problems] == (
+        ["The new appointment must be in office hours on a working day."]
+        if refused
+        else []
+    )
 
 
 def test_buttons_lead_with_the_way_forward():

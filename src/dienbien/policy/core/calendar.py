@@ -145,6 +145,19 @@ class WorkingCalendar:
         minute = _minutes(moment.time())
         return any(start <= minute < end for start, end in self.periods)
 
+    def in_office_hours(self, moment: datetime) -> bool:
+        """On a working day, from an opening to a closing, both included: an
+        appointment "by 17:00" is one. (``is_working_time`` leaves the
+        closing out, as the counting of working minutes must.)"""
+        if not self.is_working_day(moment.date()):
+            return False
+        minute = _minutes(moment.time())
+        late = bool(moment.second or moment.microsecond)
+        return any(
+            start <= minute < end or (minute == end and not late)
+            for start, end in self.periods
+        )
+
     def opening(self, moment: datetime) -> datetime:
         """The moment itself if it is working time, else the next opening.
 

@@ -8,6 +8,7 @@ so a step refused in one is refused in the other for the same reason.
 """
 
 from datetime import datetime
+from dienbien.policy.core.calendar import WorkingCalendar
 from dienbien.policy.core.messages import Problem
 
 import re
@@ -78,9 +79,12 @@ def apology_problems(
     new: datetime | None,
     reason: str,
     moment: datetime,
+    calendar: WorkingCalendar | None = None,
 ) -> list[Problem]:
     """Mẫu 04 is issued before the appointment passes, while the dossier is
-    in progress, with a reason and a later appointment."""
+    in progress, with a reason and a later appointment; with ``calendar``,
+    one in its office hours on a working day (the applicant comes back
+    then, and the slip prints it)."""
     problems = []
     # A missing or unreadable ``new`` is said by the caller, in its terms
     # (an ISO 8601 value over REST, a date and time field in the form).
@@ -91,6 +95,13 @@ def apology_problems(
             Problem(
                 "new_appointment",
                 "The new appointment must be later than the current one.",
+            )
+        )
+    if new is not None and calendar is not None and not calendar.in_office_hours(new):
+        problems.append(
+            Problem(
+                "new_appointment",
+                "The new appointment must be in office hours on a working day.",
             )
         )
     if current is not None and moment > current:

@@ -248,4 +248,5 @@ def apology_refusals(dossier, new_appointment: datetime | None, reason: str):
         new_appointment,
         reason,
         now(),
+        site_calendar(),
     )
