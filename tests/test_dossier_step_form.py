@@ -270,3 +270,42 @@ def test_no_edit_lock_on_dossiers(staff, manager):
     assert manager.get(dossier["@id"]).json()["lock"] == {}
     assert buttons(clerk, dossier) == ["Trả kết quả cho người nộp"]
     assert submit(clerk, dossier, "return_result").status_code == 302
+
+
+def test_plone_status_pages_lead_to_the_step_forms(staff, manager):
+    """The state menu's "Advanced…" and ``content_status_modify`` take no
+    step of a dossier themselves: they lead to its form, nothing changes."""
+    clerk = staff["clerk"]
+    dossier = receive(clerk)
+    url = dossier["@id"]
+    before = state(clerk, dossier)["review_state"]
+    clerk.headers["Accept"] = "text/html"
+    withdraw = clerk.post(
+        f"{url}/content_status_history",
+        data={"workflow_action": "withdraw", "comment": ""},
+        allow_redirects=False,
+    )
+    assert withdraw.status_code == 302
+    assert withdraw.headers["Location"] == (
+        f"{url}/@@dossier-step?transition=withdraw"
+    )
+    modify = clerk.get(
+        f"{url}/content_status_modify",
+        params={"workflow_action": "transfer"},
+        allow_redirects=False,
+    )
+    assert modify.status_code == 302
+    assert modify.headers["Location"] == f"{url}/@@dossier-step?transition=transfer"
+    history = clerk.get(f"{url}/content_status_history", allow_redirects=False)
+    assert (history.status_code, history.headers["Location"]) == (302, url)
+    clerk.headers["Accept"] = "application/json"
+    assert state(clerk, dossier)["review_state"] == before
+    # A folder, in a workflow of Plone's own, keeps Plone's form.
+    created = manager.post(
+        "", json={"@type": "Folder", "id": "thu-muc-thu", "title": "Thư mục thử"}
+    )
+    assert created.status_code == 201, created.text
+    manager.headers["Accept"] = "text/html"
+    form = manager.get("thu-muc-thu/content_status_history", allow_redirects=False)
+    assert form.status_code == 200
+    assert 'name="comment"' in form.text
