@@ -286,9 +286,7 @@ def test_plone_status_pages_lead_to_the_step_forms(staff, manager):
         allow_redirects=False,
     )
     assert withdraw.status_code == 302
-    assert withdraw.headers["Location"] == (
-        f"{url}/@@dossier-step?transition=withdraw"
-    )
+    assert withdraw.headers["Location"] == (f"{url}/@@dossier-step?transition=withdraw")
     modify = clerk.get(
         f"{url}/content_status_modify",
         params={"workflow_action": "transfer"},

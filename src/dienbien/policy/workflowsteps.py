@@ -12,9 +12,7 @@ records. For an object whose workflow names step forms, both pages lead to
 the step's form, or to the object's page where its steps are.
 """
 
-from plone.app.content.browser.content_status_history import (
-    ContentStatusHistoryView,
-)
+from plone.app.content.browser.content_status_history import ContentStatusHistoryView
 from plone.app.content.browser.content_status_modify import ContentStatusModifyView
 from Products.CMFCore.utils import getToolByName
 
