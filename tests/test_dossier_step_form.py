@@ -174,6 +174,13 @@ def test_supplement_papers_ticked_are_recorded(staff):
         '<span class="dossier-log-papers">Bản sao giấy khai sinh; Sổ hộ khẩu</span>'
         in html
     )
+    # Listed with the papers received, and on the receipt issued again.
+    day = entry["time"][8:10] + "/" + entry["time"][5:7] + "/" + entry["time"][:4]
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert f"Bản sao giấy khai sinh — bổ sung ngày {day}" in text
+    assert f"Sổ hộ khẩu — bổ sung ngày {day}" in text
+    slip = page(clerk, f"{dossier['@id']}/@@slip-01")
+    assert f"Sổ hộ khẩu (bổ sung ngày {day})" in slip
 
 
 def test_payment_amount(staff):

@@ -254,6 +254,30 @@ def test_receipt_after_a_supplement_shows_the_new_appointment():
     assert slip.signatures[1].name == "Quàng Văn Sơn"
 
 
+def test_receipt_after_a_supplement_lists_the_papers_that_arrived():
+    """The reissued receipt lists what the dossier holds: the papers given
+    at acceptance and those of each supplement received until then."""
+    request = step("request_supplement", 10, "H15.50.03", "H15.50.MC")
+    first = step(
+        "receive_supplement",
+        30,
+        "H15.50.MC",
+        "H15.50.03",
+        time=datetime(2026, 3, 5, 14, 0),
+        papers=("Giấy xác nhận cư trú", "Bản sao sổ hộ khẩu"),
+    )
+    slip = forms.receipt(dossier(ACCEPT, TRANSFER, request, first))
+    lines = texts(slip)
+    assert "1 | Bản chính giấy khai sinh | Bản chính | 01" in lines
+    assert "2 | Căn cước công dân | Bản sao | 02" in lines
+    assert "3 | Giấy xác nhận cư trú (bổ sung ngày 05/03/2026) |  | " in lines
+    assert "4 | Bản sao sổ hộ khẩu (bổ sung ngày 05/03/2026) |  | " in lines
+    # Printed again later, a receipt of the acceptance alone lists no more.
+    assert "3 | Giấy xác nhận cư trú (bổ sung ngày 05/03/2026) |  | " not in texts(
+        forms.receipt(dossier(ACCEPT, TRANSFER))
+    )
+
+
 def test_receipt_needs_an_acceptance_and_shows_blanks():
     with pytest.raises(model.NotApplicable) as refused:
         forms.receipt(dossier(accepted=None, steps=()))

@@ -198,6 +198,16 @@ class DossierView(BrowserView):
             for entry in edits.entries(self.context)
         ]
 
+    def supplement_papers(self) -> list[dict]:
+        """The papers of each supplement received, as its step recorded them
+        (by name), after those given at acceptance."""
+        return [
+            {"name": name, "day": f"{entry['time']:%d/%m/%Y}"}
+            for entry in log.entries(self.context)
+            if entry["action"] == "receive_supplement"
+            for name in entry.get("papers") or ()
+        ]
+
     def steps(self):
         titles = self.units()
         names = {}

@@ -160,15 +160,22 @@ def receipt(data: SlipData) -> Slip:
     appointment = (step.appointment if step else None) or data.appointment
     clerk = step.actor if step else ""
     desk = data.receiving_unit
-    papers = tuple(
-        (
-            str(number),
-            paper.name,
-            PAPER_KIND_TEXTS.get(paper.kind, paper.kind),
-            f"{paper.count:02d}",
-        )
-        for number, paper in enumerate(data.papers, 1)
-    ) or (("", BLANK, "", ""),)
+    rows = [
+        (paper.name, PAPER_KIND_TEXTS.get(paper.kind, paper.kind), f"{paper.count:02d}")
+        for paper in data.papers
+    ]
+    # Reissued on a complete supplement, it lists what the dossier holds
+    # now: the papers of every supplement received until then as well (the
+    # step form records their names only).
+    for supplement in data.steps[: data.steps.index(step) + 1] if step else ():
+        if supplement.action == "receive_supplement":
+            rows.extend(
+                (f"{name} (bổ sung ngày {supplement.time:%d/%m/%Y})", "", "")
+                for name in supplement.papers
+            )
+    papers = tuple((str(number), *row) for number, row in enumerate(rows, 1)) or (
+        ("", BLANK, "", ""),
+    )
     link = lookup_link(data.lookup_url, data.code)
     papers_table = Table(
         ("TT", "Tên loại giấy tờ", "Hình thức (bản chính, bản sao)", "Số lượng"),

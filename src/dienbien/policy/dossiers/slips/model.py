@@ -92,6 +92,8 @@ class Step:
     timeliness: str | None = None
     appointment: datetime | None = None
     previous_appointment: datetime | None = None
+    #: The supplement papers that arrived (``receive_supplement``), by name.
+    papers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

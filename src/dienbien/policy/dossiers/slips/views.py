@@ -119,6 +119,7 @@ def slip_data(dossier, known: dict, names: Names, lookup_url: str) -> model.Slip
             timeliness=entry.get("timeliness"),
             appointment=entry.get("appointment"),
             previous_appointment=entry.get("previous_appointment"),
+            papers=tuple(entry.get("papers") or ()),
         )
         for entry in log.entries(dossier)
     )
