@@ -452,6 +452,27 @@ def test_register_page_and_its_download(outgoing):
     )
     bad = clerk.get("van-ban/@@register-outgoing", params={"year": "1999"})
     assert bad.status_code == 400
+    # The page's messages name the fields as the form does, and keep what
+    # was typed.
+    html = {"Accept": "text/html"}
+    year = clerk.get(
+        "van-ban/@@register-outgoing", params={"year": "1999"}, headers=html
+    )
+    assert "<li>Năm phải từ 2000 đến 2100.</li>" in year.text
+    order = clerk.get(
+        "van-ban/@@register-incoming",
+        params={"unit": "H15.50", "from": "2026-12-01", "to": "2026-01-31"},
+        headers=html,
+    )
+    assert order.status_code == 400
+    assert "<li>“Đến ngày” không được trước “Từ ngày”.</li>" in order.text
+    assert 'value="2026-12-01"' in order.text and 'value="2026-01-31"' in order.text
+    wrong = clerk.get(
+        "van-ban/@@register-incoming",
+        params={"unit": "H15.50", "from": "2026-13-01"},
+        headers=html,
+    )
+    assert "Từ ngày:" in wrong.text and "from:" not in wrong.text
 
 
 def test_a_member_without_the_permission_is_refused(offices, http, functional_portal):

@@ -13,6 +13,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 #: Rows on one page of the print view (a clerk prints a year in pages).
@@ -23,6 +24,46 @@ KIND_LABELS = {
     rr.INCOMING: _("register_tab_incoming", default="Incoming"),
     rr.FOLLOW_UP: _("register_tab_follow_up", default="Handling follow-up"),
 }
+
+
+#: The form's labels, for the page's messages (the checks are the REST
+#: API's, whose messages name parameters: "to must not be before from.").
+FIELD_LABELS = {
+    "unit": _("register_unit", default="Unit"),
+    "year": _("register_year_label", default="Year"),
+    "from": _("register_from", default="From"),
+    "to": _("register_to", default="To"),
+    "secret": _("register_secret", default="Secret register"),
+}
+#: The API's messages that name parameters in their text, as the page says them.
+PAGE_MESSAGES = {
+    "to must not be before from.": _(
+        "register_page_to_before_from",
+        default="“To” must not be before “From”.",
+    ),
+    "register_bad_year": _(
+        "register_page_bad_year", default="The year must be from ${first} to ${last}."
+    ),
+}
+
+
+def page_errors(errors, request) -> list[dict]:
+    """``[{"field", "message"}]`` for the page: the field by its label, left
+    out where the message names it already."""
+    entries = []
+    for field, message in errors:
+        mapping = dict(getattr(message, "mapping", None) or {})
+        label = FIELD_LABELS.get(field)
+        page_message = PAGE_MESSAGES.get(str(message))
+        if page_message is not None:
+            message, field = Message(page_message, mapping=mapping or None), ""
+        elif label is not None and mapping.get("name") == field:
+            mapping["name"] = translate(label, context=request)
+            message, field = Message(message, mapping=mapping), ""
+        elif label is not None:
+            field = translate(label, context=request)
+        entries.append({"field": field, "message": translate(message, context=request)})
+    return entries
 
 
 class RegisterPage(BrowserView):
@@ -40,7 +81,7 @@ class RegisterPage(BrowserView):
         }
         form.setdefault("b_size", str(PAGE_SIZE))
         self.params, errors = query.parse(self.kind, form, self.reader.units)
-        self.errors = error_list(errors, self.request)
+        self.errors = page_errors(errors, self.request)
         self.rows, self.total, self.first = [], 0, 0
         if self.errors:
             self.request.response.setStatus(400)
@@ -129,8 +170,13 @@ class RegisterPage(BrowserView):
         params = self.params
         return {
             "year": params.year if params else form.get("year", ""),
-            "from": params.start.isoformat() if params and params.start else "",
-            "to": params.end.isoformat() if params and params.end else "",
+            # As typed, when the page could not use them.
+            "from": params.start.isoformat()
+            if params and params.start
+            else ("" if params else form.get("from", "")),
+            "to": params.end.isoformat()
+            if params and params.end
+            else ("" if params else form.get("to", "")),
             "secret": bool(params and params.secret),
         }
 
