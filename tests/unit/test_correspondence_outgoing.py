@@ -236,3 +236,6 @@ def test_issuer_block_and_recipients():
     ]
     assert recipient_lines([], "TP (02)") == ["- Lưu: VT, TP (02)."]
     assert recipient_lines([]) == ["- Lưu: VT."]
+    # The keeper as the register's column writes it names VT once.
+    assert recipient_lines([], "VT, VP") == ["- Lưu: VT, VP."]
+    assert recipient_lines([], "vt, TP, VP") == ["- Lưu: VT, TP, VP."]

@@ -51,8 +51,13 @@ def recipient_lines(
 ) -> list[str]:
     """The "Nơi nhận" list: one line per recipient ending in ``;``, then the
     copies kept: ``Lưu: VT, VP.`` (the clerical office, then the keeper or
-    the drafting department)."""
+    the drafting department). A keeper written as the register's column
+    has it, "VT, VP", names the clerical office once."""
     lines = [f"- {name.strip()};" for name in recipients if name and name.strip()]
-    kept = ", ".join(part for part in ("VT", (keeper or department).strip()) if part)
-    lines.append(f"- Lưu: {kept}.")
+    kept = ["VT"]
+    for part in (keeper or department).split(","):
+        part = part.strip()
+        if part and part.upper() not in (k.upper() for k in kept):
+            kept.append(part)
+    lines.append(f"- Lưu: {', '.join(kept)}.")
     return lines
