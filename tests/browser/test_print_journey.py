@@ -338,3 +338,13 @@ def test_register_prints_on_landscape_a4_headings_on_every_page(
     assert code_10 in first and code_11 not in first and code_11 in second
     assert code_15 in second
     context.close()
+    # On a phone the register scrolls inside its sheet, the period form
+    # wraps: the page itself does not scroll sideways.
+    context = browser.new_context(viewport={"width": 375, "height": 700})
+    phone = context.new_page()
+    log_in(phone, site_url, "clerk", STAFF_PASSWORD)
+    phone.goto(f"{site_url}/ho-so/@@register-06?{period}")
+    expect(phone.locator("table.grid tbody tr")).to_have_count(15)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    screenshot(phone, "register-06-375")
+    context.close()
