@@ -272,3 +272,17 @@ def test_event_dates_are_vietnamese_in_the_portlet_and_the_listing(news, integra
     assert visible(listing.formatted_date(news["sap-toi"])) == (
         "10/03/2026 từ 08:00 đến 11:00"
     )
+
+
+def test_the_footers_help_page_is_ours_in_vietnamese(anonymous):
+    """The footer's "Hỗ trợ sử dụng" (Plone's accessibility-info) helps a
+    citizen find a procedure and follow a dossier, in Vietnamese with no
+    placeholder left."""
+    page = anonymous.get("accessibility-info", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    text = " ".join(re.sub(r"<[^>]+>", " ", page.text).split())
+    assert '<h1 class="documentFirstHeading">Hỗ trợ sử dụng</h1>' in page.text
+    assert 'gõ "khai sinh" sẽ tìm thấy "Đăng ký khai sinh"' in text
+    assert "/tra-cuu-ho-so" in page.text and "/lien-he" in page.text
+    for leftover in ("${", "VPAT", "This site uses"):
+        assert leftover not in page.text, leftover

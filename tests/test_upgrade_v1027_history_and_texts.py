@@ -1,7 +1,7 @@
 """Upgrade 1027: Plone's history link is offered only to whoever may open
-@@historyview (Modify portal content). An official document's creator may
+@@historyview (Modify portal content) — an official document's creator may
 view it after registration, not edit it: the link led to an access-denied
-page."""
+page; and the workflows' remaining English texts are Vietnamese."""
 
 from plone import api
 from test_incoming_handling import assign
@@ -21,6 +21,11 @@ def test_upgrade_from_1026(site, request_):  # noqa: F811 (the fixtures)
     history = site.portal_actions.object.history
     # As a 1026 site: Plone's link, offered to whoever may see versions.
     history.manage_changeProperties(available_expr="")
+    workflows = site.portal_workflow
+    private = workflows["dienbien_private_section_workflow"].states["published"]
+    private.title = "Staff only"
+    register = workflows["dienbien_incoming_workflow"].transitions["register"]
+    register.description = "The clerical office registers the document."
     document = registered(site, request_)
     assign(document, request_)  # now the officer's to handle
     with api.env.adopt_user(username="vanthu"):
@@ -38,7 +43,8 @@ def test_upgrade_from_1026(site, request_):  # noqa: F811 (the fixtures)
         if step["sdest"] == "1027"
     ]
     assert [step["title"] for step in steps] == [
-        "The history link only for those who may open it"
+        "The history link only for those who may open it",
+        "Workflow texts in Vietnamese",
     ]
     for step in steps:
         step["step"].doStep(setup)
@@ -49,6 +55,11 @@ def test_upgrade_from_1026(site, request_):  # noqa: F811 (the fixtures)
     assert history.title == "History"  # the rest is Plone's, untouched
     assert history.url_expr == "string:${object_url}/@@historyview"
     assert not history_offered(document, "vanthu")
+    # The state menu's texts are Vietnamese, as the states' titles were.
+    private = workflows["dienbien_private_section_workflow"].states["published"]
+    assert private.title == "Nội bộ"
+    register = workflows["dienbien_incoming_workflow"].transitions["register"]
+    assert register.description == "Văn thư vào sổ văn bản đến và cấp số đến."
     # Whoever may edit an item still has it.
     with api.env.adopt_roles(["Manager"]):
         folder = api.content.create(container=site, type="Folder", id="thu-muc")
