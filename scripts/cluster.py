@@ -13,8 +13,9 @@
                        template cache, blob cache)
     cluster/haproxy.cfg, cluster/*.pid
 
-Instance N listens on 127.0.0.1:PORT+N; HAProxy listens on HOST:PORT and
-hands each request to the instance with the fewest requests in progress.
+Instance N listens on 127.0.0.1:PORT+N; HAProxy listens on HOST:PORT,
+hands the requests that write to instance 1 and the others to the rest, to
+the one with the fewest requests in progress (docs/deploy.md, "The proxy").
 The functions below are also used by the tests and by bench/load.py.
 """
 
@@ -133,10 +134,20 @@ def haproxy_binary() -> str | None:
 
 
 def haproxy_conf(host: str, port: int, backends: list[int]) -> str:
-    servers = "\n".join(
-        f"  server zope{n} 127.0.0.1:{p} check inter 2s maxconn {THREADS}"
-        for n, p in enumerate(backends, 1)
-    )
+    def servers(writer: bool) -> str:
+        # The first instance writes, the others read; each stands in for
+        # the other role while no instance of it is up.
+        def backup(n):
+            if len(backends) == 1:
+                return False
+            return n > 1 if writer else n == 1
+
+        return "\n".join(
+            f"  server zope{n} 127.0.0.1:{p} check inter 2s maxconn {THREADS}"
+            + (" backup" if backup(n) else "")
+            for n, p in enumerate(backends, 1)
+        )
+
     return f"""# Written by scripts/cluster.py: HTTP on {host}:{port} to the Zope instances.
 global
   maxconn 1024
@@ -151,15 +162,31 @@ defaults
 
 frontend www
   bind {host}:{port}
+  # Requests that write go to the first instance (docs/deploy.md, "The
+  # proxy"): two writers in two processes meet in the catalogue's B-trees
+  # and one of them is replayed; the threads of one process seldom do. The
+  # reads, the public status lookup (a POST that writes nothing) among
+  # them, go to the others.
+  acl writes method POST PUT PATCH DELETE
+  # (the path as the client sent it, "%40" or "@": decoded first)
+  acl reads_by_post path,url_dec -m end /@dossier-status /tra-cuu-ho-so /@querystring-search
+  use_backend writer if writes !reads_by_post
   default_backend zope
 
 backend zope
   # Zope keeps no state in the process (sessions are signed cookies, the
-  # keys are in the database): any instance can answer any request.
+  # keys are in the database): any instance can answer any request, and
+  # the writer reads too while no other instance is up.
   balance leastconn
   option httpchk GET /
   http-check expect status 200-499
-{servers}
+{servers(False)}
+
+backend writer
+  # The first instance; the others stand in while it is down.
+  option httpchk GET /
+  http-check expect status 200-499
+{servers(True)}
 """
 
 

@@ -115,6 +115,7 @@ def site(tmp_path_factory):
                 "migrated": migrated,
                 "published": published,
                 "urls": urls,
+                "homes": homes,
                 "proxy": f"http://127.0.0.1:{proxy_port}/dienbien",
             }
         finally:
@@ -203,6 +204,36 @@ def test_written_through_one_instance_is_read_at_once_through_the_other(site):
     # Through the proxy, whichever instance answers.
     proxied = [desk.get(f"{site['proxy']}/{path}").json()["status_code"] for _ in "ab"]
     assert proxied == [4, 4]
+
+
+def test_the_proxy_sends_writes_to_one_instance_and_reads_to_the_other(site):
+    """Receptions and steps meet in the catalogue's B-trees: HAProxy sends
+    every write to the first instance and the reads, the public lookup
+    included, to the second (docs/deploy.md, "The proxy")."""
+    proxy = site["proxy"]
+    desk = session(DESK)
+    created = receive(desk, proxy, datetime.now(HANOI))
+    assert created.status_code == 201, created.text
+    for _ in range(3):
+        assert desk.get(f"{proxy}/@dossiers").status_code == 200
+    lookup = requests.post(
+        f"{proxy}/@dossier-status",
+        json={"code": created.json()["code"], "digits": "0000"},
+        headers=JSON,
+        timeout=60,
+    )
+    assert lookup.status_code == 404
+    desk.get(f"{proxy}/@dossiers")  # the lookup's log line is written by now
+    first, second = (
+        (home / "var" / "log" / "access.log").read_text() for home in site["homes"]
+    )
+    assert '"POST /dienbien/ho-so HTTP' in first
+    assert '"POST /dienbien/ho-so HTTP' not in second
+    # (the client sends "@" as "%40")
+    assert '"GET /dienbien/%40dossiers HTTP' in second
+    assert '"GET /dienbien/%40dossiers HTTP' not in first
+    assert '"POST /dienbien/%40dossier-status HTTP' in second
+    assert '"POST /dienbien/%40dossier-status HTTP' not in first
 
 
 # Two instances × two clients each, all at one desk on one day (and one
