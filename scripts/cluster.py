@@ -142,8 +142,11 @@ def haproxy_conf(host: str, port: int, backends: list[int]) -> str:
                 return False
             return n > 1 if writer else n == 1
 
+        # The writer's lines follow the readers' health checks (``track``):
+        # one check per instance, one view of which are up.
+        health = "track zope/zope{n}" if writer else "check inter 2s"
         return "\n".join(
-            f"  server zope{n} 127.0.0.1:{p} check inter 2s maxconn {THREADS}"
+            f"  server zope{n} 127.0.0.1:{p} {health.format(n=n)} maxconn {THREADS}"
             + (" backup" if backup(n) else "")
             for n, p in enumerate(backends, 1)
         )
@@ -167,10 +170,10 @@ frontend www
   # and one of them is replayed; the threads of one process seldom do. The
   # reads, the public status lookup (a POST that writes nothing) among
   # them, go to the others.
-  acl writes method POST PUT PATCH DELETE
+  acl reads method GET HEAD OPTIONS
   # (the path as the client sent it, "%40" or "@": decoded first)
   acl reads_by_post path,url_dec -m end /@dossier-status /tra-cuu-ho-so /@querystring-search
-  use_backend writer if writes !reads_by_post
+  use_backend writer if !reads !reads_by_post
   default_backend zope
 
 backend zope
@@ -184,8 +187,6 @@ backend zope
 
 backend writer
   # The first instance; the others stand in while it is down.
-  option httpchk GET /
-  http-check expect status 200-499
 {servers(True)}
 """
 

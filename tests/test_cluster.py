@@ -229,7 +229,7 @@ def test_the_proxy_sends_writes_to_one_instance_and_reads_to_the_other(site):
     )
     assert '"POST /dienbien/ho-so HTTP' in first
     assert '"POST /dienbien/ho-so HTTP' not in second
-    # (the client sends "@" as "%40")
+    # (the access log writes "@" as "%40")
     assert '"GET /dienbien/%40dossiers HTTP' in second
     assert '"GET /dienbien/%40dossiers HTTP' not in first
     assert '"POST /dienbien/%40dossier-status HTTP' in second

@@ -100,7 +100,11 @@ def test_apologies_refused(state, new, reason, moment, fields):
     ("new", "refused"),
     [
         (datetime(2026, 3, 6, 17, 0), False),  # Friday, by closing time
-        (datetime(2026, 3, 6, 7, 30), False),  # Friday, at opening
+        (datetime(2026, 3, 6, 7, 0), False),  # Friday, at opening
+        (datetime(2026, 3, 6, 6, 59), True),  # before opening
+        (datetime(2026, 3, 6, 13, 30), False),  # the afternoon's opening
+        (datetime(2026, 3, 6, 13, 29), True),
+        (datetime(2026, 3, 6, 11, 31), True),
         (datetime(2026, 3, 6, 11, 30), False),  # the end of the morning
         (datetime(2026, 3, 6, 12, 0), True),  # the lunch break
         (datetime(2026, 3, 6, 17, 1), True),  # after closing
@@ -119,6 +123,19 @@ def test_an_apology_appoints_office_hours_of_a_working_day(new, refused):
         if refused
         else []
     )
+
+
+def test_an_apology_may_appoint_a_make_up_saturday():
+    """Saturday 10/01/2026 is a working day (made up for Friday 02/01)."""
+    saturday = datetime(2026, 1, 10, 9, 0)
+    moment = datetime(2026, 1, 5, 9, 0)
+    calendar = WorkingCalendar()
+    assert apology_problems("processing", None, saturday, "x", moment, calendar) == []
+    sunday = datetime(2026, 1, 11, 9, 0)
+    assert [
+        p.field
+        for p in apology_problems("processing", None, sunday, "x", moment, calendar)
+    ] == ["new_appointment"]
 
 
 def test_buttons_lead_with_the_way_forward():

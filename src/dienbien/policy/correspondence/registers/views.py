@@ -9,6 +9,7 @@ from dienbien.policy.core.correspondence import register_rows as rr
 from dienbien.policy.correspondence.registers import query
 from dienbien.policy.orgunits.groups import user_units
 from dienbien.policy.services.errors import error_list
+from dienbien.policy.services.errors import single
 from plone import api
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
@@ -173,10 +174,10 @@ class RegisterPage(BrowserView):
             # As typed, when the page could not use them.
             "from": params.start.isoformat()
             if params and params.start
-            else ("" if params else form.get("from", "")),
+            else ("" if params else single(form, "from") or ""),
             "to": params.end.isoformat()
             if params and params.end
-            else ("" if params else form.get("to", "")),
+            else ("" if params else single(form, "to") or ""),
             "secret": bool(params and params.secret),
         }
 
