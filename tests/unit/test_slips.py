@@ -272,10 +272,18 @@ def test_receipt_after_a_supplement_lists_the_papers_that_arrived():
     assert "2 | Căn cước công dân | Bản sao | 02" in lines
     assert "3 | Giấy xác nhận cư trú (bổ sung ngày 05/03/2026) |  | " in lines
     assert "4 | Bản sao sổ hộ khẩu (bổ sung ngày 05/03/2026) |  | " in lines
-    # Printed again later, a receipt of the acceptance alone lists no more.
-    assert "3 | Giấy xác nhận cư trú (bổ sung ngày 05/03/2026) |  | " not in texts(
-        forms.receipt(dossier(ACCEPT, TRANSFER))
+    # A second supplement: the receipt issued then lists both, each dated.
+    second = step(
+        "receive_supplement",
+        40,
+        "H15.50.MC",
+        "H15.50.03",
+        time=datetime(2026, 3, 9, 8, 0),
+        papers=("Giấy ủy quyền",),
     )
+    lines = texts(forms.receipt(dossier(ACCEPT, TRANSFER, request, first, second)))
+    assert "4 | Bản sao sổ hộ khẩu (bổ sung ngày 05/03/2026) |  | " in lines
+    assert "5 | Giấy ủy quyền (bổ sung ngày 09/03/2026) |  | " in lines
 
 
 def test_receipt_needs_an_acceptance_and_shows_blanks():

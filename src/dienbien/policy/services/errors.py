@@ -28,6 +28,7 @@ from dienbien.policy.workingtime import parse_local
 from plone.rest.errors import ErrorHandling
 from zExceptions import BadRequest
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 import json
 
@@ -37,6 +38,23 @@ def translated(problem, request) -> str:
     if isinstance(problem, Problem):
         problem = _(problem.template, mapping=problem.mapping)
     return translate(problem, context=request)
+
+
+def as_labelled(field: str, message, labels: dict, request) -> dict:
+    """One problem as a page's form says it: ``{"field", "message"}`` with
+    the field's label (``labels``: parameter -> message id) for its name —
+    in the message where it names the field (``${name}``, then no label
+    before it), else as the entry's field. The checks are the API's, whose
+    messages name parameters ("year must be a year.")."""
+    label = translate(labels[field], context=request) if field in labels else field
+    mapping = dict(getattr(message, "mapping", None) or {})
+    if isinstance(message, Message) and mapping.get("name") == field:
+        mapping["name"] = label
+        return {
+            "field": "",
+            "message": translate(Message(message, mapping=mapping), context=request),
+        }
+    return {"field": label, "message": translate(message, context=request)}
 
 
 def error_list(problems, request) -> list[dict]:

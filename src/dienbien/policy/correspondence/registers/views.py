@@ -8,6 +8,7 @@ from dienbien.policy import _
 from dienbien.policy.core.correspondence import register_rows as rr
 from dienbien.policy.correspondence.registers import query
 from dienbien.policy.orgunits.groups import user_units
+from dienbien.policy.services.errors import as_labelled
 from dienbien.policy.services.errors import error_list
 from dienbien.policy.services.errors import single
 from plone import api
@@ -53,17 +54,13 @@ def page_errors(errors, request) -> list[dict]:
     out where the message names it already."""
     entries = []
     for field, message in errors:
-        mapping = dict(getattr(message, "mapping", None) or {})
-        label = FIELD_LABELS.get(field)
         page_message = PAGE_MESSAGES.get(str(message))
         if page_message is not None:
-            message, field = Message(page_message, mapping=mapping or None), ""
-        elif label is not None and mapping.get("name") == field:
-            mapping["name"] = translate(label, context=request)
-            message, field = Message(message, mapping=mapping), ""
-        elif label is not None:
-            field = translate(label, context=request)
-        entries.append({"field": field, "message": translate(message, context=request)})
+            mapping = getattr(message, "mapping", None) or None
+            message = translate(Message(page_message, mapping=mapping), context=request)
+            entries.append({"field": "", "message": message})
+        else:
+            entries.append(as_labelled(field, message, FIELD_LABELS, request))
     return entries
 
 

@@ -5,8 +5,7 @@ The checks are shared with the REST API, whose messages name parameters
 ``year``."""
 
 from dienbien.policy import _
-from zope.i18n import translate
-from zope.i18nmessageid import Message
+from dienbien.policy.services.errors import as_labelled
 
 
 #: The labels of the search form's fields.
@@ -30,9 +29,7 @@ LIST_LABELS = {
 def field_message(name: str, message, labels: dict, request) -> str:
     """``message`` about parameter ``name``, with the field's label for its
     name: in the message when it names the field, else before it."""
-    label = translate(labels[name], context=request) if name in labels else name
-    mapping = dict(getattr(message, "mapping", None) or {})
-    if isinstance(message, Message) and mapping.get("name") == name:
-        mapping["name"] = label
-        return translate(Message(message, mapping=mapping), context=request)
-    return f"{label}: {translate(message, context=request)}"
+    entry = as_labelled(name, message, labels, request)
+    if entry["field"]:
+        return f"{entry['field']}: {entry['message']}"
+    return entry["message"]
