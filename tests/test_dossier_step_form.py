@@ -181,6 +181,13 @@ def test_supplement_papers_ticked_are_recorded(staff):
     assert f"Sổ hộ khẩu — bổ sung ngày {day}" in text
     slip = page(clerk, f"{dossier['@id']}/@@slip-01")
     assert f"Sổ hộ khẩu (bổ sung ngày {day})" in slip
+    # The acceptance came from the applicant: the log says so, no empty cell.
+    cells = re.findall(r'<td data-label="([^"]+)">([^<]*)</td>', html)
+    assert cells[:3] == [
+        ("Bước", "Tiếp nhận hồ sơ"),
+        ("Bên giao", "Người nộp hồ sơ"),
+        ("Bên nhận", "Bộ phận Một cửa huyện"),
+    ]
 
 
 def test_payment_amount(staff):

@@ -292,6 +292,7 @@ def test_assigned_the_same_working_day_or_late(site, request_, clock):
         "assigned": "08:00 04/03/2026",
         "limit": "17:00 03/03/2026",
         "late": True,
+        "waiting": False,
         "waiting_late": False,
     }
     assert "(chậm: sau ngày làm việc vào sổ)" in body
@@ -456,6 +457,10 @@ def test_the_clerk_returns_with_a_reason(site, request_):
     assert doc.return_reason == "Gửi nhầm cơ quan"
     _view, body = call(doc, request_, "view", "vanthu")
     assert "Gửi nhầm cơ quan" in body
+    # Returned to its sender, it waits for no assignment.
+    assert "incoming-assign-by" not in body
+    assert "incoming-waiting-late" not in body
+    assert "Giao xử lý lúc" not in body
 
 
 def test_only_the_clerk_returns(site, request_):

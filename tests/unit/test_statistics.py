@@ -15,6 +15,7 @@ from dienbien.policy.core.statistics import minutes
 from dienbien.policy.core.statistics import monthly_on_time_rate
 from dienbien.policy.core.statistics import STATUS_CODES
 from dienbien.policy.dossiers.statistics.workbook import period_label
+from dienbien.policy.dossiers.statistics.workbook import sheet_title
 from dienbien.policy.dossiers.statistics.workbook import write_xlsx
 from hypothesis import given
 from hypothesis import settings
@@ -451,6 +452,17 @@ def test_xlsx_round_trip():
         )
         == data
     )
+
+
+def test_sheet_names_fit_excel_after_a_whole_word():
+    assert sheet_title("Thống kê hồ sơ") == "Thống kê hồ sơ"
+    # 34 characters: cut after "một", not inside "cửa", no space left over.
+    assert sheet_title("Tình hình giải quyết hồ sơ một cửa") == (
+        "Tình hình giải quyết hồ sơ một"
+    )
+    assert sheet_title("a" * 40) == "a" * 31
+    assert sheet_title("Báo cáo: 2026/01") == "Báo cáo- 2026-01"
+    assert sheet_title("") == "Statistics"
 
 
 def test_xlsx_untitled_and_untranslated():

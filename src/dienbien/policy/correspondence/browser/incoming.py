@@ -434,13 +434,16 @@ class IncomingView(BrowserView):
             return None
         calendar = site_calendar()
         limit = handling.forwarding_limit(calendar, registered)
+        # A document returned to its sender waits for no assignment.
+        waiting = not assigned and api.content.get_state(doc) != "returned"
         return {
             "registered": display_time(registered),
             "assigned": display_time(assigned),
             "limit": display_time(limit),
             "late": bool(assigned)
             and handling.assigned_late(calendar, registered, assigned),
-            "waiting_late": not assigned and clock.now() > limit,
+            "waiting": waiting,
+            "waiting_late": waiting and clock.now() > limit,
         }
 
     def overdue(self):

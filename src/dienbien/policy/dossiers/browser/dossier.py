@@ -36,6 +36,7 @@ from z3c.form.interfaces import DISPLAY_MODE
 from z3c.form.interfaces import IForm
 from z3c.form.util import getSpecification
 from zope.component import adapter
+from zope.i18n import translate
 from zope.interface import Interface
 from zope.schema import getFields
 from zope.schema import TextLine
@@ -211,12 +212,22 @@ class DossierView(BrowserView):
     def steps(self):
         titles = self.units()
         names = {}
+        # No unit on a side: the dossier came from, or went back to, the
+        # applicant (acceptance, refusal, return of the result, withdrawal),
+        # as the slips say it.
+        applicant = translate(
+            _("log_applicant_side", default="Applicant"), context=self.request
+        )
+
+        def side(code):
+            return titles.get(code, code) if code else applicant
+
         return [
             {
                 "time": when(entry["time"]),
                 "action": step_title(entry["action"], self.request),
-                "from_unit": titles.get(entry["from_unit"], entry["from_unit"] or ""),
-                "to_unit": titles.get(entry["to_unit"], entry["to_unit"] or ""),
+                "from_unit": side(entry["from_unit"]),
+                "to_unit": side(entry["to_unit"]),
                 "actor": full_name(entry["actor"], names),
                 "note": entry["note"],
                 "papers": entry.get("papers") or [],

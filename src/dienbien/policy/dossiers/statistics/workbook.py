@@ -34,6 +34,16 @@ def period_label(start: datetime, end: datetime) -> str:
     return f"{moment(start)} – {moment(last)}"
 
 
+def sheet_title(title: str) -> str:
+    """A sheet's name from the report's title: Excel allows 31 characters,
+    cut after a whole word rather than in one or before a space."""
+    text = _SHEET_FORBIDDEN.sub("-", title).strip()
+    if len(text) > 31:
+        cut = text[:32]
+        text = cut[: cut.rfind(" ")] if " " in cut else text[:31]
+    return text.strip(" -") or "Statistics"
+
+
 def write_xlsx(
     report: Report,
     titles: dict[str, str],
@@ -56,7 +66,7 @@ def write_xlsx(
         heading = period_label(report.start, report.end)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = (_SHEET_FORBIDDEN.sub("-", title).strip()[:31]) or "Statistics"
+    sheet.title = sheet_title(title)
     bold = Font(bold=True)
     sheet.append([heading])
     sheet["A1"].font = Font(bold=True, size=13)
