@@ -165,9 +165,10 @@ def receipt(data: SlipData) -> Slip:
         for paper in data.papers
     ]
     # Reissued on a complete supplement, it lists what the dossier holds
-    # now: the papers of every supplement received until then as well (the
-    # step form records their names only).
-    for supplement in data.steps[: data.steps.index(step) + 1] if step else ():
+    # now: the papers of every supplement received as well (the step form
+    # records their names only). The slip is the latest receipt, so every
+    # supplement in the log came before it.
+    for supplement in data.steps:
         if supplement.action == "receive_supplement":
             rows.extend(
                 (f"{name} (bổ sung ngày {supplement.time:%d/%m/%Y})", "", "")
