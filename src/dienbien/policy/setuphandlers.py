@@ -70,9 +70,14 @@ def quiet_bad_requests(portal) -> None:
 
 
 def post_install(context):
-    """Create the containers that the add-on's features live in."""
+    """Make the catalog's indexes of one object's values compact and create
+    the containers that the add-on's features live in."""
     portal = api.portal.get()
     quiet_bad_requests(portal)
+    from dienbien.policy.compactindexes import make_compact
+
+    # Plone's own indexes of one object's values (its profile made them).
+    make_compact(api.portal.get_tool("portal_catalog"))
     for container_id, (portal_type, title) in CONTAINERS.items():
         if container_id in portal.objectIds():
             continue

@@ -11,6 +11,7 @@ from datetime import datetime
 from dienbien.policy.bulkcache import cache_at_least
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
+from dienbien.policy.core.uids import OrderedUids
 from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.dossier import Dossier
 from dienbien.policy.dossiers.indexable import DossierIndexableWrapper
@@ -36,7 +37,6 @@ from zope.size import DefaultSized
 from zope.size.interfaces import ISized
 
 import transaction
-import uuid
 
 
 #: Unit references: the records name units by code; the dossier stores UIDs.
@@ -44,7 +44,7 @@ UNIT_FIELDS = ("receiving_unit", "handling_unit")
 WORKFLOW = "dienbien_dossier_workflow"
 
 
-def _make(record: dict, uids: dict[str, str]) -> Dossier:
+def _make(record: dict, uids: dict[str, str], new_uid: OrderedUids) -> Dossier:
     dossier = Dossier(id=dossier_id(record["code"]))
     dossier.portal_type = "Dossier"
     for name, value in record.items():
@@ -54,8 +54,9 @@ def _make(record: dict, uids: dict[str, str]) -> Dossier:
         elif name not in ("state", "log"):
             setattr(dossier, name, value)
     dossier.title = f"{record['code']} – {record.get('procedure_title', '')}"
-    # What the creation event would have given it.
-    setattr(dossier, ATTRIBUTE_NAME, uuid.uuid4().hex)
+    # What the creation event would have given it, but in the order of the
+    # load: random UIDs would rewrite a bucket of the UID index each.
+    setattr(dossier, ATTRIBUTE_NAME, new_uid())
     return dossier
 
 
@@ -90,8 +91,9 @@ def _load(folder, records, batch_size, progress, commit) -> int:
     mappings = {}
     memo = _LoadMemo(folder)
     uids = uids_by_code()
+    new_uid = OrderedUids()
     for record in records:
-        dossier = _make(record, uids)
+        dossier = _make(record, uids, new_uid)
         folder._setObject(dossier.getId(), dossier, suppress_events=True)
         dossier = folder._getOb(dossier.getId())
         workflow.setStatusOf(
