@@ -195,6 +195,9 @@ def test_apology_bad_input(staff, body, field):
         ({"procedure": "9.999999"}, "procedure"),
         ({"channel": "post"}, "channel"),
         ({"applicant_name": ""}, "applicant_name"),
+        ({"applicant_name": "Lò Văn Pâng " * 17}, "applicant_name"),  # 204
+        ({"applicant_id_number": "0" * 31}, "applicant_id_number"),
+        ({"applicant_address": "Bản Pa Lếch, " * 25}, "applicant_address"),
         ({"applicant_phone": "abc", "applicant_id_number": ""}, "applicant_phone"),
         ({"accepted": "yesterday"}, "accepted"),
         ({"receiving_unit": "NOPE"}, "receiving_unit"),

@@ -6,6 +6,7 @@ from test_dossier_lifecycle import receive
 from test_dossier_lifecycle import state
 from test_dossier_lifecycle import step
 
+import json
 import re
 
 
@@ -321,3 +322,39 @@ def test_plone_status_pages_lead_to_the_step_forms(staff, manager):
     form = manager.get("thu-muc-thu/content_status_history", allow_redirects=False)
     assert form.status_code == 200
     assert 'name="comment"' in form.text
+
+
+def test_folder_contents_state_dialog_takes_no_step(staff, manager):
+    """Folder contents' "State" dialog neither offers a step that has a form
+    nor takes it: the item stays as it was, and the answer says why."""
+    dossier = receive(staff["clerk"])
+    uid = manager.get(dossier["@id"]).json()["UID"]
+    before = state(manager, dossier)["review_state"]
+    folder = dossier["@id"].rsplit("/", 1)[0]
+    authenticator = token(manager, dossier)
+    offered = manager.post(
+        f"{folder}/@@fc-workflow",
+        data={
+            "render": "yes",
+            "selection": json.dumps([uid]),
+            "_authenticator": authenticator,
+        },
+    )
+    assert offered.status_code == 200, offered.text
+    assert offered.json()["transitions"] == []
+    taken = manager.post(
+        f"{folder}/@@fc-workflow",
+        data={
+            "transition": "transfer",
+            "selection": json.dumps([uid]),
+            "_authenticator": authenticator,
+        },
+    )
+    assert taken.status_code == 200, taken.text
+    answer = taken.json()
+    assert answer["status"] == "warning"
+    assert answer["msg"].endswith(
+        f"{dossier['code']} – Chứng thực bản sao từ bản chính: bước này được "
+        "thực hiện bằng biểu mẫu riêng, trên trang của mục đó."
+    )
+    assert state(manager, dossier)["review_state"] == before

@@ -41,7 +41,10 @@ def test_clerk_adds_a_dossier_by_procedure_name(
     context = browser.new_context(viewport={"width": width, "height": 900})
     clerk = context.new_page()
     log_in(clerk, site_url, "clerk", STAFF_PASSWORD)
-    clerk.goto(f"{site_url}/ho-so/++add++Dossier")
+    # From the desk's work list, its first button.
+    clerk.goto(f"{site_url}/ho-so")
+    clerk.click("text=Tiếp nhận hồ sơ")
+    assert clerk.url == f"{site_url}/ho-so/++add++Dossier"
     expect(clerk.locator("label[for=form-widgets-procedure]")).to_contain_text(
         "Thủ tục"
     )

@@ -9,6 +9,19 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+#: Whether the papers table fits its box, and the page the window.
+WIDTHS = """() => {
+    const table = document.querySelector("#form-widgets-papers");
+    const page = document.documentElement;
+    return [table.scrollWidth <= table.parentElement.clientWidth,
+            page.scrollWidth <= page.clientWidth];
+}"""
+
+
+def widths(page) -> tuple[bool, bool]:
+    return tuple(page.evaluate(WIDTHS))
+
+
 def test_correct_and_find(browser, site_url, one_stop, http):
     from conftest import log_in
     from conftest import STAFF_PASSWORD
@@ -28,10 +41,17 @@ def test_correct_and_find(browser, site_url, one_stop, http):
     assert created.status_code == 201, created.text
     dossier = created.json()
 
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
     clerk = context.new_page()
     log_in(clerk, site_url, "clerk", STAFF_PASSWORD)
     clerk.goto(f"{dossier['@id']}/edit")
+    # The papers' three columns and their buttons fit the form at 1366 px;
+    # on a phone the table scrolls in its box and the page does not.
+    assert widths(clerk) == (True, True)
+    clerk.set_viewport_size({"width": 375, "height": 800})
+    clerk.reload()
+    assert widths(clerk) == (False, True)
+    clerk.set_viewport_size({"width": 1366, "height": 900})
     # What the desk may not change is shown, not offered.
     expect(clerk.locator("input#form-widgets-procedure")).to_have_count(0)
     expect(clerk.locator("select#form-widgets-handling_unit")).to_have_count(0)
@@ -51,6 +71,8 @@ def test_correct_and_find(browser, site_url, one_stop, http):
     officer = context.new_page()
     log_in(officer, site_url, "officer", STAFF_PASSWORD)
     officer.goto(f"{site_url}/ho-so")
+    # Officers handle dossiers; only the desk receives them.
+    expect(officer.locator(".dossier-receive-link")).to_have_count(0)
     officer.fill("#dossier-q", "0977000111")
     officer.click(".dossier-search button[type=submit]")
     expect(officer.locator("table.dossier-listing")).to_contain_text(dossier["code"])

@@ -98,6 +98,15 @@ def test_visitor_front_page_procedure_lookup(browser, site_url, portal_content):
     page = context.new_page()
     page.goto(site_url)
 
+    # The keyboard's first stop: past the header and the menu.
+    page.keyboard.press("Tab")
+    skip = page.locator(":focus")
+    expect(skip).to_have_text("Chuyển đến nội dung chính")
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#content")
+    expect(page.locator("#content")).to_be_in_viewport()
+
     expect(page.locator("#portal-globalnav > li > a")).to_have_text(TABS)
     expect(page.locator("#portal-logo .portal-body")).to_have_text(
         "Ủy ban nhân dân huyện Điện Biên"

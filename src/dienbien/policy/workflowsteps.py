@@ -10,11 +10,21 @@ transitions without the form: a step whose rule needs a reason ended there
 in a server error, and one that needs none skipped what its form shows and
 records. For an object whose workflow names step forms, both pages lead to
 the step's form, or to the object's page where its steps are.
+
+Folder contents' "State" dialog (``@@fc-workflow``) took the transitions of
+the items ticked without any form at all: it neither offers nor takes a
+step that has a form of its own, and says so for each item it leaves. Plone's
+``folder_publish`` goes through ``content_status_modify``, so it takes none
+of them either.
 """
 
+from dienbien.policy import _
 from plone.app.content.browser.content_status_history import ContentStatusHistoryView
 from plone.app.content.browser.content_status_modify import ContentStatusModifyView
+from plone.app.content.browser.contents.workflow import WorkflowActionView
 from Products.CMFCore.utils import getToolByName
+
+import json
 
 
 def _transitions(context):
@@ -82,3 +92,36 @@ class StatusHistory(ContentStatusHistoryView):
             include_children,
             *args,
         )
+
+
+class FolderContentsWorkflow(WorkflowActionView):
+    """Folder contents' "State" dialog, without the steps that have forms."""
+
+    def __call__(self):
+        if self.request.form.get("render") != "yes":
+            return super().__call__()
+        offered = json.loads(super().__call__())
+        selection = self.get_selection()
+        catalog = getToolByName(self.context, "portal_catalog")
+        items = [
+            brain.getObject() for brain in catalog(UID=selection, show_inactive=True)
+        ]
+        offered["transitions"] = [
+            transition
+            for transition in offered["transitions"]
+            if not any(step_form_url(item, transition["id"]) for item in items)
+        ]
+        return self.json(offered)
+
+    def action(self, obj, bypass_recurse=False):
+        if step_form_url(obj, self.transition_id) is not None:
+            self.errors.append(
+                _(
+                    "fc_workflow_step_form",
+                    default="${title}: this step is taken from its own form, "
+                    "on the item's page.",
+                    mapping={"title": self.objectTitle(obj)},
+                )
+            )
+            return
+        super().action(obj, bypass_recurse)

@@ -328,7 +328,8 @@ def field_line_to_row(line: str) -> dict:
 def time_label(value: float, unit: str) -> tuple[str, dict]:
     """A processing time as people say it: a message template and mapping.
 
-    ``(5, "working_days")`` -> ``("${value} working days", {"value": "5"})``;
+    ``(5, "working_days")`` -> ``("${value} working days", {"value": "5"})``,
+    ``(1, "working_days")`` -> ``("${value} working day", {"value": "1"})``;
     the Plone shell translates the template ("5 ngày làm việc").
     """
     if unit == "same_day":
@@ -340,6 +341,12 @@ def time_label(value: float, unit: str) -> tuple[str, dict]:
         "working_hours": "${value} working hours",
         "calendar_days": "${value} days",
     }
+    if number == 1:  # English says "1 working day"; Vietnamese has one form
+        templates = {
+            "working_days": "${value} working day",
+            "working_hours": "${value} working hour",
+            "calendar_days": "${value} day",
+        }
     return templates[unit], {"value": text}
 
 

@@ -85,20 +85,33 @@ class IDossier(model.Schema):
         vocabulary="dienbien.policy.OrgUnits",
         required=False,
     )
+    # The lengths: a person's or an organisation's name as a registration
+    # certificate writes it, a 12-digit citizen ID or a business code with
+    # separators, a phone with its country code, an e-mail address (RFC 5321)
+    # and an address down to the hamlet. A longer value is a mistake, and it
+    # would push the receipt (Mẫu 01) onto a second page.
     applicant_name = schema.TextLine(
-        title=_("label_applicant_name", default="Applicant")
+        title=_("label_applicant_name", default="Applicant"), max_length=200
     )
     applicant_id_number = schema.TextLine(
-        title=_("label_applicant_id_number", default="ID number"), required=False
+        title=_("label_applicant_id_number", default="ID number"),
+        required=False,
+        max_length=30,
     )
     applicant_phone = schema.TextLine(
-        title=_("label_applicant_phone", default="Phone"), required=False
+        title=_("label_applicant_phone", default="Phone"),
+        required=False,
+        max_length=20,
     )
     applicant_email = schema.TextLine(
-        title=_("label_applicant_email", default="E-mail"), required=False
+        title=_("label_applicant_email", default="E-mail"),
+        required=False,
+        max_length=254,
     )
     applicant_address = schema.TextLine(
-        title=_("label_applicant_address", default="Address"), required=False
+        title=_("label_applicant_address", default="Address"),
+        required=False,
+        max_length=300,
     )
     directives.widget("papers", DataGridFieldFactory)
     papers = schema.List(

@@ -181,6 +181,14 @@ class DossierListing(BrowserView):
         closing = site_calendar().week_closing(self.moment.date())
         return short_text(closing)
 
+    def receive_url(self) -> str | None:
+        """The add form, for those who may receive a dossier here (the
+        desk): the toolbar's "Add new" menu is not where a desk looks."""
+        portal_type = api.portal.get_tool("portal_types").getTypeInfo("Dossier")
+        if portal_type is None or not portal_type.isConstructionAllowed(self.context):
+            return None
+        return f"{self.context.absolute_url()}/++add++Dossier"
+
     def register_url(self) -> str:
         """Mẫu 06, the tracking register (the current month by default)."""
         return f"{self.context.absolute_url()}/@@register-06"
