@@ -99,9 +99,7 @@ def test_upgrade_from_1027(staff, anonymous, one_stop):
         for step in (item if isinstance(item, list) else [item])
         if step["sdest"] == "1028"
     ]
-    assert [step["title"] for step in steps][1:] == [
-        "Compact indexes of one object's values"
-    ]
+    assert steps[1]["title"] == "Compact indexes of one object's values"
     steps[1]["step"].doStep(setup)
     transaction.commit()
 

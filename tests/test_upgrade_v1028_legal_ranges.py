@@ -54,6 +54,7 @@ def test_upgrade_from_1027(register, anonymous):  # noqa: F811 (the fixture)
     assert [step["title"] for step in steps] == [
         "Validity indexes of legal documents only",
         "Compact indexes of one object's values",
+        "A skip link to the main content",
     ]
     steps[0]["step"].doStep(setup)
     transaction.commit()
@@ -85,3 +86,27 @@ def test_a_new_site_indexes_only_legal_documents(register):  # noqa: F811
         index = catalog._catalog.getIndex(name)
         assert index.meta_type == "LegalRangeIndex"
         assert set(index._unindex) == legal
+
+
+def test_the_skip_link_is_first_in_the_header(register):  # noqa: F811
+    """The third step of 1028: after it, the header's first viewlet is the
+    skip link (a 1027 site had Plone's order)."""
+    from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
+    from zope.component import getUtility
+
+    storage = getUtility(IViewletSettingsStorage)
+    storage.setOrder(
+        "plone.portalheader",
+        "Plone Default",
+        ("plone.anontools", "plone.logo", "plone.searchbox"),
+    )
+    setup = register.portal_setup
+    steps = [
+        step
+        for item in setup.listUpgrades("dienbien.policy:default", show_old=True)
+        for step in (item if isinstance(item, list) else [item])
+        if step["sdest"] == "1028"
+    ]
+    steps[2]["step"].doStep(setup)
+    order = storage.getOrder("plone.portalheader", "Plone Default")
+    assert order[0] == "dienbien.skiplink"
