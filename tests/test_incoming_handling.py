@@ -9,6 +9,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.protect.authenticator import createToken
+from types import SimpleNamespace
 from zExceptions import NotFound
 
 import pytest
@@ -193,9 +194,26 @@ def test_a_notation_of_another_type_is_refused(site, request_):
 
 def test_a_duplicate_is_warned_and_may_be_confirmed(site, request_):
     registered(site, request_)
-    view = register(site, request_, sender_notation="Số: 3954 / snv-vp")
+    form = {**FORM, "sender_notation": "Số: 3954 / snv-vp"}
+    view, page = call(
+        folder(site), request_, "incoming-registration", "vanthu", form, True
+    )
     assert request_.response.getStatus() == 409
     assert [row["number"] for row in view.duplicate_rows()] == [1]
+    # No file was chosen: nothing to choose again. With one, the page says
+    # the browser did not keep it.
+    again = "Trình duyệt không giữ tệp đã chọn"
+    assert "incoming-duplicates" in page
+    assert again not in page
+    scan = SimpleNamespace(
+        filename="cong-van.pdf", read=lambda: b"%PDF-1.4", headers={}
+    )
+    form["file"] = scan
+    _view, page = call(
+        folder(site), request_, "incoming-registration", "vanthu", form, True
+    )
+    assert request_.response.getStatus() == 409
+    assert again in page
     assert len(incoming_docs(site)) == 1
     again = registered(site, request_, confirm_duplicate="1")
     assert again.incoming_number == 2

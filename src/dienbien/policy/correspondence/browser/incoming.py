@@ -180,6 +180,9 @@ class RegisterIncomingView(FormMixin, BrowserView):
     def __call__(self):
         self.errors = {}
         self.duplicates = []
+        #: Whether the form came with a file (which the browser will not
+        #: keep when the form is shown again).
+        self.file_chosen = False
         without_side_columns(self.request)
         self.units = incoming.clerk_units(self.context)
         if not self.units:
@@ -272,10 +275,11 @@ class RegisterIncomingView(FormMixin, BrowserView):
         if problems or self.errors:
             return self._fail(problems)
         self.duplicates = incoming.find_duplicates(self.context, unit, registration)
+        upload = form.get("file")
         if self.duplicates and not form.get("confirm_duplicate"):
+            self.file_chosen = bool(getattr(upload, "filename", None))
             self.request.response.setStatus(409)
             return self.index()
-        upload = form.get("file")
         blob = None
         if upload and getattr(upload, "filename", None):
             blob = NamedBlobFile(
