@@ -358,3 +358,28 @@ def test_folder_contents_state_dialog_takes_no_step(staff, manager):
         "thực hiện bằng biểu mẫu riêng, trên trang của mục đó."
     )
     assert state(manager, dossier)["review_state"] == before
+    # A procedure, whose workflow has no step forms, is offered and taken
+    # its steps as ever.
+    found = manager.get("@search", params={"portal_type": "Procedure"}).json()
+    procedure = found["items"][0]["@id"]
+    procedure_uid = manager.get(procedure).json()["UID"]
+    catalogue = procedure.rsplit("/", 1)[0]
+    offered = manager.post(
+        f"{catalogue}/@@fc-workflow",
+        data={
+            "render": "yes",
+            "selection": json.dumps([procedure_uid]),
+            "_authenticator": authenticator,
+        },
+    )
+    assert "revise" in [item["id"] for item in offered.json()["transitions"]]
+    taken = manager.post(
+        f"{catalogue}/@@fc-workflow",
+        data={
+            "transition": "revise",
+            "selection": json.dumps([procedure_uid]),
+            "_authenticator": authenticator,
+        },
+    )
+    assert taken.json()["status"] == "success", taken.text
+    assert manager.get(procedure).json()["review_state"] != "published"

@@ -64,6 +64,27 @@ class TestUninstall:
     def test_facts_column_removed(self, portal):
         assert "dossier_facts" not in portal.portal_catalog.schema()
 
+    def test_no_index_of_ours_is_left(self, portal):
+        """Without the package, an index of its classes could not be loaded:
+        the compact and validity indexes are stock ones again, whatever
+        they held still found."""
+        catalog = portal.portal_catalog
+        classes = {
+            name: type(index).__module__.split(".")[0]
+            for name, index in catalog._catalog.indexes.items()
+        }
+        assert {name for name, top in classes.items() if top == "dienbien"} == set()
+        assert catalog._catalog.getIndex("getId").meta_type == "FieldIndex"
+        assert catalog._catalog.getIndex("legal_in_force").meta_type == (
+            "DateRangeIndex"
+        )
+        table = catalog._catalog
+        paths = list(table.paths.values())
+        assert paths
+        for path in paths:
+            found = table.searchResults({"getId": path.rsplit("/", 1)[-1]})
+            assert path in [brain.getPath() for brain in found]
+
     def test_settings_removed(self, portal):
         assert (
             api.portal.get_registry_record(

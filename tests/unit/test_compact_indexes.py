@@ -51,10 +51,19 @@ def test_field_queries_changes_and_removals_answer_as_stock():
         (["2026-03-03T00:00", "2026-03-03T23:59"], {"range": "min:max"}),
         ("2026-03-04T00:00", {"range": "min"}),
         ("2026-03-03T10:00", {"not": "2026-03-03T10:00"}),
+        (["2026-03-03T10:00", "2026-03-04T08:00"], {"not": "2026-03-04T08:00"}),
+        (["2026-03-03T09:30", "2026-03-05T00:00"], {"range": "min:max"}),
     ):
         assert query(compact, value, **options) == query(stock, value, **options)
     assert query(compact, "2026-03-04T08:00") == [1]
     assert query(compact, "2026-03-03T10:00") == [2, 4]
+    # "Not" alone: every object but those under the value.
+    only_not = compact._apply_index({"value": {"not": "2026-03-04T08:00"}})
+    assert list(only_not[0]) == [2, 4]
+    assert list(only_not[0]) == list(
+        stock._apply_index({"value": {"not": "2026-03-04T08:00"}})[0]
+    )
+    assert compact.histogram() == stock.histogram() == {1: 1, 2: 1}
     assert dict(compact.documentToKeyMap()) == dict(stock.documentToKeyMap())
     assert list(compact.uniqueValues(withLengths=True)) == list(
         stock.uniqueValues(withLengths=True)
@@ -86,3 +95,48 @@ def test_keyword_queries_and_changes_answer_as_stock():
     assert compact._index["n:un"] == 2
     assert "d:0977222333" not in compact._index
     assert list(compact._index["d:0912000111"]) == [1, 2]
+
+
+def test_a_catalog_sorts_on_a_compact_index_as_on_a_stock_one():
+    """Sorting a result larger than the index walks the index's rows
+    (``Catalog._sort_iterate_index``), a small one the records' values:
+    both as with a stock index, int rows and tree sets alike."""
+    from Acquisition import Implicit
+    from Products.ZCatalog.Catalog import Catalog
+
+    class Root(Implicit):
+        pass
+
+    class Titled:
+        def __init__(self, title):
+            self.title = title
+
+    # 19 values of one object each (int rows), one of 300 (a tree set): a
+    # result of all 319 is larger than the index, and is sorted by walking
+    # its rows.
+    titles = [f"h15-50-mc-2603{day:02d}-0001" for day in range(1, 20)]
+    titles += ["trung-ten"] * 300
+    queries = (
+        {"title": {"query": "h", "range": "min"}},  # all 319: the index's rows
+        {"title": {"query": [titles[5], titles[7]]}},  # 2: their values
+    )
+    orders = {}
+    for kind in (CompactFieldIndex, FieldIndex):
+        catalog = Catalog().__of__(Root())
+        catalog.addIndex("title", kind("title"))
+        catalog.addColumn("title")
+        for number, title in enumerate(titles):
+            catalog.catalogObject(Titled(title), f"/ho-so/{number}")
+        index = catalog.getIndex("title")
+        orders[kind] = [
+            [
+                brain.title
+                for brain in catalog.search(query, sort_index=index, reverse=reverse)
+            ]
+            for query in queries
+            for reverse in (False, True)
+        ]
+    assert orders[CompactFieldIndex] == orders[FieldIndex]
+    ascending, descending, few, _ = orders[CompactFieldIndex]
+    assert ascending == sorted(titles) and descending == sorted(titles)[::-1]
+    assert few == [titles[5], titles[7]]

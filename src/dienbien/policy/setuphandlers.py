@@ -134,6 +134,13 @@ def uninstall(context):
     # So does the index that keeps the facts beside the open months.
     if "dossier_open_months" in catalog.indexes():
         catalog.delIndex("dossier_open_months")
+    # And the compact and validity indexes (Plone's ids and titles among
+    # them): stock ones with the same entries take their place.
+    from dienbien.policy.compactindexes import make_stock
+    from dienbien.policy.legal.rangeindex import make_stock_ranges
+
+    make_stock(catalog)
+    make_stock_ranges(catalog)
     for container_id in CONTAINERS:
         container = portal.get(container_id)
         if container is not None and not container.objectIds():

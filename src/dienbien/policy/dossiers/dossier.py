@@ -86,22 +86,18 @@ class IDossier(model.Schema):
         required=False,
     )
     # The lengths: a person's or an organisation's name as a registration
-    # certificate writes it, a 12-digit citizen ID or a business code with
-    # separators, a phone with its country code, an e-mail address (RFC 5321)
-    # and an address down to the hamlet. A longer value is a mistake, and it
-    # would push the receipt (Mẫu 01) onto a second page.
+    # certificate writes it, an e-mail address (RFC 5321) and an address down
+    # to the hamlet. A longer value is a mistake, and it would push the
+    # receipt (Mẫu 01) onto a second page. The phone and the ID number have
+    # formats of their own (core/dossiers.py), which bound them.
     applicant_name = schema.TextLine(
         title=_("label_applicant_name", default="Applicant"), max_length=200
     )
     applicant_id_number = schema.TextLine(
-        title=_("label_applicant_id_number", default="ID number"),
-        required=False,
-        max_length=30,
+        title=_("label_applicant_id_number", default="ID number"), required=False
     )
     applicant_phone = schema.TextLine(
-        title=_("label_applicant_phone", default="Phone"),
-        required=False,
-        max_length=20,
+        title=_("label_applicant_phone", default="Phone"), required=False
     )
     applicant_email = schema.TextLine(
         title=_("label_applicant_email", default="E-mail"),

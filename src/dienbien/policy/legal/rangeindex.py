@@ -11,7 +11,8 @@ and about a twentieth of a bulk-loaded dossier's time (docs/benchmarks.md,
 index leaves out one without its attribute. A legal document always has
 both (its indexers give ``None`` for an open end, never nothing), so what a
 status query finds among legal documents is unchanged; the queries name the
-type anyway (``legal/search.py``).
+type anyway (``legal/search.py``). Uninstalling gives them back as stock
+indexes (``make_stock_ranges``), whose class outlives this package.
 """
 
 from Products.PluginIndexes.DateRangeIndex.DateRangeIndex import DateRangeIndex
@@ -37,3 +38,41 @@ class LegalRangeIndex(DateRangeIndex):
                 return 1
             return 0
         return super().index_object(documentId, obj, threshold)
+
+
+def legal_range_index(name, since_field, until_field, like=None):
+    """A ``LegalRangeIndex`` with the dates, and the bounds of ``like``."""
+    return _range(LegalRangeIndex, name, since_field, until_field, like)
+
+
+def _range(kind, name, since_field, until_field, like):
+    options = {}
+    if like is not None:
+        options = {
+            "floor_value": like.floor_value,
+            "ceiling_value": like.ceiling_value,
+            "precision_value": like.precision_value,
+        }
+    return kind(name, since_field=since_field, until_field=until_field, **options)
+
+
+def make_stock_ranges(catalog) -> list[str]:
+    """Give back every validity index as a stock ``DateRangeIndex`` with the
+    same legal documents (uninstalling: without this package, an index of
+    its class could not be loaded). Return the names."""
+    table = catalog._catalog
+    names = [
+        name for name, index in table.indexes.items() if type(index) is LegalRangeIndex
+    ]
+    for name in names:
+        old = table.indexes[name]
+        catalog.delIndex(name)
+        catalog.addIndex(
+            name,
+            _range(DateRangeIndex, name, old.getSinceField(), old.getUntilField(), old),
+        )
+        new = table.getIndex(name)
+        for rid, (since, until) in old._unindex.items():
+            new._insertForwardIndexEntry(since, until, rid)
+            new._unindex[rid] = (since, until)
+    return names

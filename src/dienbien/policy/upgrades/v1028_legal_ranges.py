@@ -7,7 +7,7 @@ only the legal documents are indexed into them: no other object is woken,
 and the metadata stays as it is.
 """
 
-from dienbien.policy.legal.rangeindex import LegalRangeIndex
+from dienbien.policy.legal.rangeindex import legal_range_index
 from dienbien.policy.legal.validity import TIMELINE_INDEXES
 from plone import api
 
@@ -29,9 +29,7 @@ def legal_ranges(setup_tool=None) -> int:
             continue  # a LegalRangeIndex already, or not a range
         since, until = index.getSinceField(), index.getUntilField()
         catalog.delIndex(name)
-        catalog.addIndex(
-            name, LegalRangeIndex(name, since_field=since, until_field=until)
-        )
+        catalog.addIndex(name, legal_range_index(name, since, until, like=index))
         replaced.append(name)
     if replaced:
         for brain in catalog.unrestrictedSearchResults(portal_type="LegalDocument"):
