@@ -468,6 +468,17 @@ ZCONSOLE = pathlib.Path(sys.executable).parent / "zconsole"
 METADATA = ROOT / "src" / "dienbien" / "policy" / "profiles/default/metadata.xml"
 
 
+def upgrade_steps(setup, destination: str) -> list[dict]:
+    """The upgrade steps of our profile that lead to ``destination``, in
+    their order (each ``step["step"].doStep(setup)`` runs one)."""
+    return [
+        step
+        for item in setup.listUpgrades("dienbien.policy:default", show_old=True)
+        for step in (item if isinstance(item, list) else [item])
+        if step["sdest"] == destination
+    ]
+
+
 def profile_version() -> str:
     """The profile version this release installs (``metadata.xml``): what an
     upgraded site must end at, whichever steps later releases add."""

@@ -324,6 +324,17 @@ def test_plone_status_pages_lead_to_the_step_forms(staff, manager):
     assert 'name="comment"' in form.text
 
 
+def state_dialog(client, folder, uid, authenticator, **data):
+    """Folder contents' "State" dialog for one item: ``render="yes"`` asks
+    for the steps it offers, ``transition=…`` takes one."""
+    response = client.post(
+        f"{folder}/@@fc-workflow",
+        data={"selection": json.dumps([uid]), "_authenticator": authenticator, **data},
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
 def test_folder_contents_state_dialog_takes_no_step(staff, manager):
     """Folder contents' "State" dialog neither offers a step that has a form
     nor takes it: the item stays as it was, and the answer says why."""
@@ -332,26 +343,9 @@ def test_folder_contents_state_dialog_takes_no_step(staff, manager):
     before = state(manager, dossier)["review_state"]
     folder = dossier["@id"].rsplit("/", 1)[0]
     authenticator = token(manager, dossier)
-    offered = manager.post(
-        f"{folder}/@@fc-workflow",
-        data={
-            "render": "yes",
-            "selection": json.dumps([uid]),
-            "_authenticator": authenticator,
-        },
-    )
-    assert offered.status_code == 200, offered.text
-    assert offered.json()["transitions"] == []
-    taken = manager.post(
-        f"{folder}/@@fc-workflow",
-        data={
-            "transition": "transfer",
-            "selection": json.dumps([uid]),
-            "_authenticator": authenticator,
-        },
-    )
-    assert taken.status_code == 200, taken.text
-    answer = taken.json()
+    offered = state_dialog(manager, folder, uid, authenticator, render="yes")
+    assert offered["transitions"] == []
+    answer = state_dialog(manager, folder, uid, authenticator, transition="transfer")
     assert answer["status"] == "warning"
     assert answer["msg"].endswith(
         f"{dossier['code']} – Chứng thực bản sao từ bản chính: bước này được "
@@ -364,22 +358,12 @@ def test_folder_contents_state_dialog_takes_no_step(staff, manager):
     procedure = found["items"][0]["@id"]
     procedure_uid = manager.get(procedure).json()["UID"]
     catalogue = procedure.rsplit("/", 1)[0]
-    offered = manager.post(
-        f"{catalogue}/@@fc-workflow",
-        data={
-            "render": "yes",
-            "selection": json.dumps([procedure_uid]),
-            "_authenticator": authenticator,
-        },
+    offered = state_dialog(
+        manager, catalogue, procedure_uid, authenticator, render="yes"
     )
-    assert "revise" in [item["id"] for item in offered.json()["transitions"]]
-    taken = manager.post(
-        f"{catalogue}/@@fc-workflow",
-        data={
-            "transition": "revise",
-            "selection": json.dumps([procedure_uid]),
-            "_authenticator": authenticator,
-        },
+    assert "revise" in [item["id"] for item in offered["transitions"]]
+    taken = state_dialog(
+        manager, catalogue, procedure_uid, authenticator, transition="revise"
     )
-    assert taken.json()["status"] == "success", taken.text
+    assert taken["status"] == "success", taken
     assert manager.get(procedure).json()["review_state"] != "published"

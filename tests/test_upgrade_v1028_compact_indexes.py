@@ -5,6 +5,7 @@ value two dossiers share is a tree set of both."""
 
 from Acquisition import aq_base
 from BTrees.IIBTree import IITreeSet
+from conftest import upgrade_steps
 from dienbien.policy.compactindexes import COMPACT
 from dienbien.policy.dossiers.applicants import dossier_terms
 from Products.PluginIndexes.FieldIndex.FieldIndex import FieldIndex
@@ -93,12 +94,7 @@ def test_upgrade_from_1027(staff, anonymous, one_stop):
     assert before["ids"] == [[id_] for id_ in ids] + [[ids[0]]]
 
     setup = one_stop.portal_setup
-    steps = [
-        step
-        for item in setup.listUpgrades("dienbien.policy:default", show_old=True)
-        for step in (item if isinstance(item, list) else [item])
-        if step["sdest"] == "1028"
-    ]
+    steps = upgrade_steps(setup, "1028")
     assert steps[1]["title"] == "Compact indexes of one object's values"
     steps[1]["step"].doStep(setup)
     transaction.commit()

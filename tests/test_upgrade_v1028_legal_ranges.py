@@ -2,6 +2,7 @@
 before, every catalogued object was under each of them as "always". What the
 register answers by status is the same before and after, over HTTP."""
 
+from conftest import upgrade_steps
 from dienbien.policy.legal.validity import TIMELINE_INDEXES
 from Products.PluginIndexes.DateRangeIndex.DateRangeIndex import DateRangeIndex
 from test_legal_documents import listing
@@ -45,12 +46,7 @@ def test_upgrade_from_1027(register, anonymous):  # noqa: F811 (the fixture)
     }
 
     setup = portal.portal_setup
-    steps = [
-        step
-        for item in setup.listUpgrades("dienbien.policy:default", show_old=True)
-        for step in (item if isinstance(item, list) else [item])
-        if step["sdest"] == "1028"
-    ]
+    steps = upgrade_steps(setup, "1028")
     assert [step["title"] for step in steps] == [
         "Validity indexes of legal documents only",
         "Compact indexes of one object's values",
@@ -101,12 +97,7 @@ def test_the_skip_link_is_first_in_the_header(register):  # noqa: F811
         ("plone.anontools", "plone.logo", "plone.searchbox"),
     )
     setup = register.portal_setup
-    steps = [
-        step
-        for item in setup.listUpgrades("dienbien.policy:default", show_old=True)
-        for step in (item if isinstance(item, list) else [item])
-        if step["sdest"] == "1028"
-    ]
+    steps = upgrade_steps(setup, "1028")
     steps[2]["step"].doStep(setup)
     order = storage.getOrder("plone.portalheader", "Plone Default")
     assert order[0] == "dienbien.skiplink"
