@@ -1,7 +1,7 @@
-"""Upgrade 1028: the dossiers' code, appointment, acceptance and applicant
-indexes keep a value held by one dossier as its record id. After the upgrade
-the desk's searches and the public lookup answer as before, over HTTP; a
-value two dossiers share is a tree set of both."""
+"""Upgrade 1028: the ids, sortable titles, dossier codes and applicant terms
+keep a value held by one object as its record id. After the upgrade the
+desk's searches, stock @search and the public lookup answer as before, over
+HTTP; a value two dossiers share is a tree set of both."""
 
 from Acquisition import aq_base
 from BTrees.IIBTree import IITreeSet
@@ -10,17 +10,11 @@ from dienbien.policy.compactindexes import COMPACT
 from dienbien.policy.dossiers.applicants import dossier_terms
 from Products.PluginIndexes.FieldIndex.FieldIndex import FieldIndex
 from Products.PluginIndexes.KeywordIndex.KeywordIndex import KeywordIndex
+from test_dossier_lifecycle import DOSSIER
 
 import transaction
 
 
-BASE = {
-    "@type": "Dossier",
-    "procedure": "2.000815",
-    "channel": "in_person",
-    "receiving_unit": "H15.50.MC",
-    "papers": [{"name": "Bản chính giấy khai sinh", "kind": "original", "count": 1}],
-}
 #: A father and his daughter give the same phone.
 APPLICANTS = (
     ("Lò Văn Pâng", "011234567890", "0912 000 111", "2026-03-03T09:00:00+07:00"),
@@ -64,7 +58,7 @@ def test_upgrade_from_1027(staff, anonymous, one_stop):
         response = clerk.post(
             "ho-so",
             json={
-                **BASE,
+                **DOSSIER,
                 "applicant_name": name,
                 "applicant_id_number": id_number,
                 "applicant_phone": phone,

@@ -1,6 +1,5 @@
 """1027 → 1028: the indexes whose values are nearly all one object's (the
-ids, the sortable titles, the dossiers' code, appointment, acceptance and
-applicant terms) keep such a value as the object's record id, not as a tree
+ids, the sortable titles, the dossiers' codes and applicant terms) keep such a value as the object's record id, not as a tree
 set of one (``compactindexes.py``).
 
 Each index is replaced by its compact kind under the same name and filled
