@@ -289,3 +289,69 @@ def test_the_step_form_asks_the_reason_before_returning(functional_portal, http)
     assert (
         reviewer.get(f"{folder}/@@editorial-step", params={"transition": "publish"})
     ).status_code == 404
+
+
+def nav_hidden(portal) -> dict[str, bool]:
+    """``{newsroom id: left out of the navigation}``, from the catalog's
+    metadata as the navigation reads it."""
+    return {
+        brain.getId: brain.exclude_from_nav
+        for brain in portal.portal_catalog.unrestrictedSearchResults(
+            path={"query": "/plone/tin-tuc", "depth": 1}, portal_type="Folder"
+        )
+    }
+
+
+def test_a_newsroom_shows_in_the_navigation_once_it_has_news(rooms, integration):
+    portal = integration["portal"]
+    assert nav_hidden(portal) == {
+        "ubnd-xa-thanh-xuong": True,
+        "ubnd-xa-thanh-an": True,
+    }
+    item = write(rooms[A], "bientap.a")
+    step(item, "bientap.a", "submit")
+    assert nav_hidden(portal)["ubnd-xa-thanh-xuong"] is True  # not yet public
+
+    step(item, "duyettin.a", "publish")
+    assert nav_hidden(portal) == {
+        "ubnd-xa-thanh-xuong": False,
+        "ubnd-xa-thanh-an": True,
+    }
+
+    step(item, "duyettin.a", "retract", comment="Thông tin đã cũ.")
+    assert nav_hidden(portal)["ubnd-xa-thanh-xuong"] is True
+
+    # Published again, then deleted: hidden again.
+    step(item, "bientap.a", "submit")
+    step(item, "duyettin.a", "publish")
+    assert nav_hidden(portal)["ubnd-xa-thanh-xuong"] is False
+    api.content.delete(obj=item)
+    assert nav_hidden(portal)["ubnd-xa-thanh-xuong"] is True
+
+
+def test_moving_the_only_news_moves_the_newsroom_out_of_the_menu(rooms, integration):
+    portal = integration["portal"]
+    item = write(rooms[A], "bientap.a")
+    step(item, "bientap.a", "submit")
+    step(item, "duyettin.a", "publish")
+    api.content.move(source=item, target=rooms[B])
+    assert nav_hidden(portal) == {
+        "ubnd-xa-thanh-xuong": True,
+        "ubnd-xa-thanh-an": False,
+    }
+
+
+def test_the_sitemap_page_lists_only_newsrooms_with_news(functional_portal, http):
+    rooms = make_newsrooms(functional_portal)
+    item = write(rooms[A], "bientap.a", title="Lịch tiêm phòng")
+    step(item, "bientap.a", "submit")
+    step(item, "duyettin.a", "publish")
+    transaction.commit()
+    page = http().get("sitemap")
+    assert page.status_code == 200
+    assert "/tin-tuc/ubnd-xa-thanh-xuong" in page.text
+    assert "Lịch tiêm phòng" in page.text
+    assert "/tin-tuc/ubnd-xa-thanh-an" not in page.text
+    # Inside the empty newsroom, its own menu still names it.
+    room = http().get("tin-tuc/ubnd-xa-thanh-an")
+    assert room.status_code == 200

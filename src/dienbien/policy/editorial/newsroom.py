@@ -7,8 +7,16 @@ newsroom follows a change of code). Its local roles (``localroles.py``) give
 the unit's ``editor`` group Contributor and Editor, its ``reviewer`` group
 Reviewer; nobody else is given anything, so a commune's editors add and
 submit in their own newsroom only and its reviewers publish there only.
+
+A newsroom stays out of the navigation, the sitemap page and the side menu
+until something in it is published (``show_if_it_has_news``): a district
+has some twenty communes, and a visitor should not walk through empty
+folders to find the one that writes.
 """
 
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from dienbien.policy import _
 from dienbien.policy.core.editorial import NEWSROOM_KINDS
 from dienbien.policy.core.editorial import TYPES
@@ -18,6 +26,7 @@ from dienbien.policy.orgunits.references import code_of
 from plone import api
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from plone.base.interfaces.siteroot import IPloneSiteRoot
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from zope.component import getUtility
 from zope.i18n import translate
@@ -126,9 +135,71 @@ def ensure_newsroom(unit, section=None):
     constraints.setLocallyAllowedTypes(ADDABLE)
     constraints.setImmediatelyAddableTypes(ADDABLE)
     newsroom.setLayout("summary_view")
+    newsroom.exclude_from_nav = True  # until its first news (below)
     publish(newsroom)
     newsroom.reindexObject()
     return newsroom
+
+
+def has_news(newsroom, stepped=None) -> bool:
+    """Whether a news item, event or page in the newsroom is published.
+    ``stepped``: an item just moved by a workflow step, whose new state the
+    catalog learns only after the step's events."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        path="/".join(newsroom.getPhysicalPath()),
+        portal_type=list(TYPES),
+        review_state="published",
+    )
+    if stepped is None:
+        return bool(brains)
+    stepped_path = "/".join(stepped.getPhysicalPath())
+    if any(brain.getPath() != stepped_path for brain in brains[:2]):
+        return True
+    return (
+        stepped.portal_type in TYPES
+        and api.content.get_state(stepped, default=None) == "published"
+    )
+
+
+def show_if_it_has_news(newsroom, stepped=None) -> bool:
+    """Show the newsroom in the navigation when something in it is
+    published, hide it when nothing is; ``True`` when that changed it."""
+    hidden = not has_news(newsroom, stepped)
+    if bool(getattr(aq_base(newsroom), "exclude_from_nav", False)) == hidden:
+        return False
+    newsroom.exclude_from_nav = hidden
+    newsroom.reindexObject(idxs=["exclude_from_nav"])
+    return True
+
+
+def enclosing_newsroom(obj):
+    """The newsroom ``obj`` is in (at any depth), or ``None``."""
+    parent = aq_parent(aq_inner(obj))
+    while parent is not None and not IPloneSiteRoot.providedBy(parent):
+        if IUnitNewsroom.providedBy(parent):
+            return parent
+        parent = aq_parent(aq_inner(parent))
+    return None
+
+
+def item_stepped(obj, event) -> None:
+    """An item published, retracted…: its newsroom may show or hide."""
+    newsroom = enclosing_newsroom(obj)
+    if newsroom is not None:
+        show_if_it_has_news(newsroom, stepped=obj)
+
+
+def item_moved(obj, event) -> None:
+    """An item deleted, or moved between newsrooms: both may change."""
+    for parent in (event.oldParent, event.newParent):
+        if parent is None:
+            continue
+        newsroom = (
+            parent if IUnitNewsroom.providedBy(parent) else enclosing_newsroom(parent)
+        )
+        if newsroom is not None:
+            show_if_it_has_news(newsroom)
 
 
 def ensure_newsrooms(portal) -> int:
