@@ -239,3 +239,8 @@ def test_issuer_block_and_recipients():
     # The keeper as the register's column writes it names VT once.
     assert recipient_lines([], "VT, VP") == ["- Lưu: VT, VP."]
     assert recipient_lines([], "vt, TP, VP") == ["- Lưu: VT, TP, VP."]
+    # A comma inside parentheses belongs to its keeper.
+    assert recipient_lines([], "VP (02 bản, 01 bản gốc), TP") == [
+        "- Lưu: VT, VP (02 bản, 01 bản gốc), TP."
+    ]
+    assert recipient_lines([], "VP, VT (02)") == ["- Lưu: VT (02), VP."]

@@ -46,18 +46,26 @@ def issuer_lines(parent_title: str, unit_title: str) -> tuple[str, str]:
     return ((parent_title or "").strip().upper(), (unit_title or "").strip().upper())
 
 
+#: A comma outside parentheses: what separates the keepers of copies.
+_KEEPER_PARTS = re.compile(r",(?![^()]*\))")
+
+
 def recipient_lines(
     recipients: Iterable[str], keeper: str = "", department: str = ""
 ) -> list[str]:
     """The "Nơi nhận" list: one line per recipient ending in ``;``, then the
     copies kept: ``Lưu: VT, VP.`` (the clerical office, then the keeper or
     the drafting department). A keeper written as the register's column
-    has it, "VT, VP", names the clerical office once."""
+    has it, "VT, VP", names the clerical office once, first, with its
+    count of copies when written ("VT (02)"); a comma inside parentheses,
+    "VP (02 bản, 01 bản gốc)", does not part keepers."""
     lines = [f"- {name.strip()};" for name in recipients if name and name.strip()]
     kept = ["VT"]
-    for part in (keeper or department).split(","):
+    for part in _KEEPER_PARTS.split(keeper or department):
         part = part.strip()
-        if part and part.upper() not in (k.upper() for k in kept):
+        if part.split("(")[0].strip().upper() == "VT":
+            kept[0] = part if "(" in part else "VT"
+        elif part and part.upper() not in (k.upper() for k in kept):
             kept.append(part)
     lines.append(f"- Lưu: {', '.join(kept)}.")
     return lines
