@@ -322,15 +322,22 @@ def test_exports_open_and_match_the_json(lists_site, anonymous):
         allow_redirects=False,
     )
     assert response.status_code == 302
-    assert response.headers["Location"].endswith("/van-ban-qppl#legal-lists-heading")
+    assert response.headers["Location"].endswith(
+        "/van-ban-qppl?list_period=2019#legal-lists-heading"
+    )
     page = anonymous.get(response.headers["Location"], headers=html).text
     assert "Hệ thống hóa văn bản kỳ: Kỳ được ghi dạng NNNN-NNNN (2019-2023)." in page
     page = anonymous.get(
         "/van-ban-qppl/@@legal-expired-list",
-        params={"year": "hai nghìn", "format": "xlsx"},
+        params={"year": "hai nghìn", "issuer": "H15.50", "format": "xlsx"},
         headers=html,
     ).text
     assert "Năm của danh mục văn bản hết hiệu lực phải là một năm." in page
+    # What was typed and chosen is still in the form, to mend.
+    assert 'name="year" pattern="[0-9]{4}"' in page
+    lists = page.split('id="legal-lists-heading"')[1]
+    assert 'value="hai nghìn"' in lists
+    assert '<option selected="selected" value="H15.50">' in lists
     # A client that asks for no page gets the 400 and the parameter's name.
     response = anonymous.get(
         "/van-ban-qppl/@@legal-systematisation", params={"period": "2019"}

@@ -14,6 +14,12 @@ from dienbien.policy.services.errors import error_list
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
+from urllib.parse import urlencode
+
+
+#: What a list's form sent, given back to the page after a refusal under
+#: these names (the page's own filters are ``year``, ``issuer``…).
+KEPT = {"year": "list_year", "issuer": "list_issuer", "period": "list_period"}
 
 
 class LegalListDownload(BrowserView):
@@ -27,8 +33,14 @@ class LegalListDownload(BrowserView):
                 messages.add(
                     field_message(name, message, LIST_LABELS, request), "error"
                 )
+            kept = {
+                KEPT[name]: str(value)[:20]
+                for name, value in request.form.items()
+                if name in KEPT and isinstance(value, str) and value
+            }
+            query = f"?{urlencode(kept)}" if kept else ""
             return request.response.redirect(
-                f"{self.context.absolute_url()}#legal-lists-heading"
+                f"{self.context.absolute_url()}{query}#legal-lists-heading"
             )
         request.response.setStatus(400)
         request.response.setHeader("Content-Type", "text/plain; charset=utf-8")

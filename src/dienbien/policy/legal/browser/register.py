@@ -131,9 +131,18 @@ class LegalRegisterView(BrowserView):
 
     # -- the lists' download forms ------------------------------------------
 
-    def list_year(self) -> int:
-        """The year whose list is published now: the last one."""
-        return clock.today().year - 1
+    def list_year(self) -> str:
+        """The year whose list is published now, the last one; or the year
+        typed in the form when its download was refused (lists.py)."""
+        typed = self.request.form.get("list_year")
+        if isinstance(typed, str) and typed:
+            return typed[:20]
+        return str(clock.today().year - 1)
+
+    def list_issuer(self) -> str:
+        """The issuer chosen in a list's form whose download was refused."""
+        chosen = self.request.form.get("list_issuer")
+        return chosen if isinstance(chosen, str) else ""
 
     def periods(self) -> list[dict]:
         """Systematisation periods (2014-2018, 2019-2023…) up to this year's,
@@ -146,6 +155,11 @@ class LegalRegisterView(BrowserView):
             first += lists.PERIOD_YEARS
         ended = [span for span in spans if span[1] < this_year]
         chosen = ended[-1] if ended else spans[-1]
+        typed = self.request.form.get("list_period")
+        if isinstance(typed, str) and typed.count("-") == 1:
+            first, _sep, last = typed.partition("-")
+            if first.isdigit() and last.isdigit():
+                chosen = (int(first), int(last))
         return [
             {
                 "token": f"{first}-{last}",
