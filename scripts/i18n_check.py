@@ -94,6 +94,7 @@ FOREIGN = {
         ("Products.validation", "locales/plone.pot"),
     ),
     "plonelocales": (("plone.app.locales", "locales/plonelocales.pot"),),
+    "widgets": (("plone.app.locales", "locales/widgets.pot"),),
     "z3c.form": (("z3c.form", "locales/z3c.form.pot"),),
     "plone.z3cform": (("plone.z3cform", "locales/plone.z3cform.pot"),),
     "collective.z3cform.datagridfield": (

@@ -63,7 +63,7 @@ def test_put_first_makes_ours_answer(merged_domain):
 
 
 def test_our_catalogues_come_first_on_the_site(integration):
-    for domain in ("plone", "plonelocales", "z3c.form", "zope"):
+    for domain in ("plone", "plonelocales", "z3c.form", "zope", "widgets"):
         first = getUtility(ITranslationDomain, domain).getCatalogsInfo()["vi"][0]
         assert first.startswith(str(LOCALES)), (domain, first)
 
@@ -104,3 +104,20 @@ def test_messages_plone_leaves_empty(integration):
 
 def test_plone_translations_we_do_not_ship_still_answer(integration):
     assert vi("Log in") == "Đăng nhập"
+
+
+def test_the_patterns_strings_reach_the_browser_in_vietnamese(functional_portal, http):
+    """Folder contents, the link and upload dialogs: Plone's JavaScript asks
+    ``@@plonejsi18n`` for the ``widgets`` domain; plone.app.locales leaves
+    these empty in Vietnamese, ours fill them, its own stay."""
+    answer = http().get("@@plonejsi18n", params={"domain": "widgets", "language": "vi"})
+    assert answer.status_code == 200
+    strings = answer.json()
+    assert strings["Select all items on this page"] == "Chọn mọi mục trên trang này"
+    assert [strings[word] for word in ("Page:", "of", "shown")] == [
+        "Trang:",
+        "trong số",
+        "trang",
+    ]
+    assert strings["review_state"] == "Trạng thái"
+    assert strings["State"] == "Trạng thái"  # plone.app.locales' own
