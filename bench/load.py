@@ -323,6 +323,11 @@ def main(argv=None) -> int:
         help="bulk-load this many dossiers (two years) before the load",
     )
     parser.add_argument("--keep", action="store_true", help="keep the folder")
+    parser.add_argument(
+        "--proxied-one",
+        action="store_true",
+        help="also measure the first instance alone behind the same proxy",
+    )
     options = parser.parse_args(argv)
     if pgcluster.bindir() is None or cluster.haproxy_binary() is None:
         raise SystemExit(
@@ -377,6 +382,16 @@ def main(argv=None) -> int:
         cluster.start_haproxy(conf, work / "haproxy.pid")
         proxy = f"http://127.0.0.1:{proxy_port}/dienbien"
         cluster.wait_until_up(proxy)
+        # The same proxy in front of the first instance alone: what the
+        # proxy's own settings give one instance.
+        single_port = pgcluster.free_port()
+        single_conf = work / "haproxy-one.cfg"
+        single_conf.write_text(
+            cluster.haproxy_conf("127.0.0.1", single_port, ports[:1])
+        )
+        cluster.start_haproxy(single_conf, work / "haproxy-one.pid")
+        proxied_one = f"http://127.0.0.1:{single_port}/dienbien"
+        cluster.wait_until_up(proxied_one)
 
         shared = Shared()
         one = f"http://127.0.0.1:{ports[0]}/dienbien"
@@ -397,9 +412,10 @@ def main(argv=None) -> int:
                 flush=True,
             )
             figures = []
-            for index, (name, base) in enumerate(
-                [("one instance", one), ("two instances behind HAProxy", proxy)]
-            ):
+            setups = [("one instance", one), ("two instances behind HAProxy", proxy)]
+            if options.proxied_one:
+                setups.insert(1, ("one instance behind HAProxy", proxied_one))
+            for index, (name, base) in enumerate(setups):
                 phase("warm-up", base, clients, options.warmup, shared, 90 + index)
                 marks = [log.stat().st_size for log in logs]
                 figures.append(
@@ -409,11 +425,18 @@ def main(argv=None) -> int:
                 report_replays(logs, marks)
                 # Whether the 2 cores were the limit (1 minute's average).
                 print(f"  load average at the end: {os.getloadavg()[0]:.1f}")
-            ratios.append((clients, figures[0]["throughput"], figures[1]["throughput"]))
+            ratios.append(
+                (clients, figures[0]["throughput"], figures[-1]["throughput"])
+            )
             print(
                 f"\nTwo instances / one, {clients} clients: "
-                f"{figures[1]['throughput'] / figures[0]['throughput']:.2f}x the throughput"
+                f"{figures[-1]['throughput'] / figures[0]['throughput']:.2f}x the throughput"
             )
+            if options.proxied_one:
+                print(
+                    f"Two instances / one behind HAProxy, {clients} clients: "
+                    f"{figures[-1]['throughput'] / figures[1]['throughput']:.2f}x"
+                )
         if len(ratios) > 1:
             # Capacity: the most each setup gave at any of the counts.
             best_one = max(one_rate for _c, one_rate, _two in ratios)
@@ -425,6 +448,7 @@ def main(argv=None) -> int:
         return 0
     finally:
         cluster.stop_pid(work / "haproxy.pid")
+        cluster.stop_pid(work / "haproxy-one.pid")
         for server in servers:
             server.terminate()
             server.wait(timeout=60)

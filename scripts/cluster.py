@@ -42,6 +42,14 @@ VAR = ROOT / "instance" / "var"
 #: Requests one instance works on at once (waitress threads in zope.ini);
 #: HAProxy queues the others instead of piling them on a busy instance.
 THREADS = 4
+#: Writes the writer works on at once. Two writes at once meet in the
+#: catalogue's B-trees (the same last buckets, the index counters) and one
+#: of them is replayed after Zope's back-off of up to 1, 2, 4 s; one at a
+#: time, none is (docs/benchmarks.md, "Seventh run"). The long writes
+#: (imports, the daily jobs' endpoints) have a lane of their own, so that
+#: an import does not hold the desks' receptions.
+WRITES_AT_ONCE = 1
+LONG_WRITES = r"/@(import-[a-z-]+|send-reminders|sync-groups)$"
 
 
 def relstorage_conf(template: str, dsn: str, trusted_proxy: str | None) -> str:
@@ -145,8 +153,9 @@ def haproxy_conf(host: str, port: int, backends: list[int]) -> str:
         # The writer's lines follow the readers' health checks (``track``):
         # one check per instance, one view of which are up.
         health = "track zope/zope{n}" if writer else "check inter 2s"
+        connections = WRITES_AT_ONCE if writer else THREADS
         return "\n".join(
-            f"  server zope{n} 127.0.0.1:{p} {health.format(n=n)} maxconn {THREADS}"
+            f"  server zope{n} 127.0.0.1:{p} {health.format(n=n)} maxconn {connections}"
             + (" backup" if backup(n) else "")
             for n, p in enumerate(backends, 1)
         )
@@ -165,14 +174,15 @@ defaults
 
 frontend www
   bind {host}:{port}
-  # Requests that write go to the first instance (docs/deploy.md, "The
-  # proxy"): two writers in two processes meet in the catalogue's B-trees
-  # and one of them is replayed; the threads of one process seldom do. The
-  # reads, the public status lookup (a POST that writes nothing) among
-  # them, go to the others.
+  # Requests that write go to the first instance, one at a time
+  # (docs/deploy.md, "The proxy"): two writers at once meet in the
+  # catalogue's B-trees and one of them is replayed. The reads, the public
+  # status lookup (a POST that writes nothing) among them, go to the others.
   acl reads method GET HEAD OPTIONS
   # (the path as the client sent it, "%40" or "@": decoded first)
   acl reads_by_post path,url_dec -m end /@dossier-status /tra-cuu-ho-so /@querystring-search
+  acl long_writes path,url_dec -m reg {LONG_WRITES}
+  use_backend long_writes if !reads long_writes
   use_backend writer if !reads !reads_by_post
   default_backend zope
 
@@ -187,6 +197,10 @@ backend zope
 
 backend writer
   # The first instance; the others stand in while it is down.
+{servers(True)}
+
+backend long_writes
+  # Imports and the daily jobs: beside the writes above, one at a time.
 {servers(True)}
 """
 

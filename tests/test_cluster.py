@@ -304,3 +304,40 @@ def test_numbers_stay_unique_and_gap_free_across_instances(site):
     assert [status for status, _number in registered if status != 201] == []
     total = len(workers) * DOCUMENTS_PER_CLIENT
     assert sorted(number for _status, number in registered) == list(range(1, total + 1))
+
+
+def test_the_writer_takes_one_write_at_a_time_and_imports_apart(tmp_path):
+    """Two writes at once in the writer meet in the catalogue's B-trees and
+    one is replayed after a back-off: HAProxy hands the writer one write at
+    a time, and imports and the daily jobs one at a time beside them."""
+    require(haproxy=True)
+    text = cluster.haproxy_conf("127.0.0.1", 18080, [18081, 18082])
+    backends = {
+        block.split("\n", 1)[0]: block for block in text.split("\nbackend ")[1:]
+    }
+    assert sorted(backends) == ["long_writes", "writer", "zope"]
+    for lane in ("writer", "long_writes"):
+        assert re.findall(
+            r"server (zope\d) \S+ track zope/\1 maxconn (\d+)", backends[lane]
+        ) == [
+            ("zope1", "1"),
+            ("zope2", "1"),
+        ]
+    assert "maxconn 4" in backends["zope"]
+    pattern = re.compile(cluster.LONG_WRITES)
+    for path in (
+        "/dienbien/van-ban-qppl/@import-legal-documents",
+        "/dienbien/@import-procedures",
+        "/dienbien/@send-reminders",
+    ):
+        assert pattern.search(path), path
+    for path in ("/dienbien/ho-so", "/dienbien/ho-so/x/@workflow/transfer"):
+        assert not pattern.search(path), path
+    conf = tmp_path / "haproxy.cfg"
+    conf.write_text(text)
+    checked = subprocess.run(
+        [cluster.haproxy_binary(), "-c", "-f", str(conf)],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
