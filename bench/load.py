@@ -382,16 +382,18 @@ def main(argv=None) -> int:
         cluster.start_haproxy(conf, work / "haproxy.pid")
         proxy = f"http://127.0.0.1:{proxy_port}/dienbien"
         cluster.wait_until_up(proxy)
-        # The same proxy in front of the first instance alone: what the
-        # proxy's own settings give one instance.
-        single_port = pgcluster.free_port()
-        single_conf = work / "haproxy-one.cfg"
-        single_conf.write_text(
-            cluster.haproxy_conf("127.0.0.1", single_port, ports[:1])
-        )
-        cluster.start_haproxy(single_conf, work / "haproxy-one.pid")
-        proxied_one = f"http://127.0.0.1:{single_port}/dienbien"
-        cluster.wait_until_up(proxied_one)
+        proxied_one = None
+        if options.proxied_one:
+            # The same proxy in front of the first instance alone: what the
+            # proxy's own settings give one instance.
+            single_port = pgcluster.free_port()
+            single_conf = work / "haproxy-one.cfg"
+            single_conf.write_text(
+                cluster.haproxy_conf("127.0.0.1", single_port, ports[:1])
+            )
+            cluster.start_haproxy(single_conf, work / "haproxy-one.pid")
+            proxied_one = f"http://127.0.0.1:{single_port}/dienbien"
+            cluster.wait_until_up(proxied_one)
 
         shared = Shared()
         one = f"http://127.0.0.1:{ports[0]}/dienbien"

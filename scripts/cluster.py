@@ -49,7 +49,7 @@ THREADS = 4
 #: (imports, the daily jobs' endpoints) have a lane of their own, so that
 #: an import does not hold the desks' receptions.
 WRITES_AT_ONCE = 1
-LONG_WRITES = r"/@(import-[a-z-]+|send-reminders|sync-groups)$"
+LONG_WRITES = r"/@@?(import-[a-z-]+|send-reminders|sync-groups)/?$"
 
 
 def relstorage_conf(template: str, dsn: str, trusted_proxy: str | None) -> str:
@@ -167,6 +167,11 @@ global
 defaults
   mode http
   option forwardfor
+  # A request's body is read before it is passed on (up to HAProxy's
+  # buffer, 16 kB: a JSON write), so that a slow client does not hold the
+  # writer's one place; larger uploads are buffered by nginx in front
+  # (docs/deploy.md, "The proxy").
+  option http-buffer-request
   timeout connect 5s
   timeout client 300s
   timeout server 300s

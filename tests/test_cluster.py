@@ -324,14 +324,21 @@ def test_the_writer_takes_one_write_at_a_time_and_imports_apart(tmp_path):
             ("zope2", "1"),
         ]
     assert "maxconn 4" in backends["zope"]
+    assert "option http-buffer-request" in text
     pattern = re.compile(cluster.LONG_WRITES)
     for path in (
         "/dienbien/van-ban-qppl/@import-legal-documents",
         "/dienbien/@import-procedures",
         "/dienbien/@send-reminders",
+        "/dienbien/@@import-orgunits",
+        "/dienbien/van-ban-qppl/@@import-legal-documents/",
     ):
         assert pattern.search(path), path
-    for path in ("/dienbien/ho-so", "/dienbien/ho-so/x/@workflow/transfer"):
+    for path in (
+        "/dienbien/ho-so",
+        "/dienbien/ho-so/x/@workflow/transfer",
+        "/dienbien/tin-tuc/import-orgunits",
+    ):
         assert not pattern.search(path), path
     conf = tmp_path / "haproxy.cfg"
     conf.write_text(text)

@@ -333,11 +333,34 @@ def test_exports_open_and_match_the_json(lists_site, anonymous):
         headers=html,
     ).text
     assert "Năm của danh mục văn bản hết hiệu lực phải là một năm." in page
-    # What was typed and chosen is still in the form, to mend.
-    assert 'name="year" pattern="[0-9]{4}"' in page
+    # Said at the form (the page opens there), with what was typed and
+    # chosen still in it, to mend; the other list's form is left alone.
     lists = page.split('id="legal-lists-heading"')[1]
-    assert 'value="hai nghìn"' in lists
-    assert '<option selected="selected" value="H15.50">' in lists
+    expired, systematisation = lists.split("@@legal-systematisation")
+    assert "Năm của danh mục văn bản hết hiệu lực phải là một năm." in expired
+    assert 'aria-invalid="true"' in expired
+    assert 'value="hai nghìn"' in expired
+    assert '<option selected="selected" value="H15.50">' in expired
+    assert 'selected="selected" value="H15.50"' not in systematisation
+    assert "aria-invalid" not in systematisation
+    # Digits int() refuses are a 400, as any bad year (not a 500).
+    for odd in ("²", "9" * 5000):
+        refused = anonymous.get(
+            "/@legal-documents/expired", params={"year": odd}, headers=headers
+        )
+        assert refused.status_code == 400, odd
+        refused = anonymous.get(
+            "/@legal-documents/systematisation",
+            params={"period": f"{odd}-2023"},
+            headers=headers,
+        )
+        assert refused.status_code == 400, odd
+    # A hand-made address does not break the page.
+    for odd in ("²-1", "9" * 5000, "2019-2023-2027"):
+        answer = anonymous.get(
+            "/van-ban-qppl", params={"list_period": odd}, headers=html
+        )
+        assert answer.status_code == 200, odd
     # A client that asks for no page gets the 400 and the parameter's name.
     response = anonymous.get(
         "/van-ban-qppl/@@legal-systematisation", params={"period": "2019"}

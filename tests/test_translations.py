@@ -118,7 +118,7 @@ def test_the_patterns_strings_reach_the_browser_in_vietnamese(functional_portal,
     assert strings["Select all items on this page"] == "Chọn mọi mục trên trang này"
     assert [strings[word] for word in ("Page:", "of", "shown")] == [
         "Trang:",
-        "trong số",
+        "trên tổng số",
         "trang",
     ]
     assert strings["review_state"] == "Trạng thái"

@@ -244,3 +244,4 @@ def test_issuer_block_and_recipients():
         "- Lưu: VT, VP (02 bản, 01 bản gốc), TP."
     ]
     assert recipient_lines([], "VP, VT (02)") == ["- Lưu: VT (02), VP."]
+    assert recipient_lines([], "vt(02), VT, VP") == ["- Lưu: VT (02), VP."]

@@ -16,6 +16,7 @@ from dataclasses import field
 from dienbien.policy import _
 from dienbien.policy.core.messages import Problem
 from dienbien.policy.orgunits import importer as unit_importer
+from dienbien.policy.orgunits.vocabularies import forget_units_vocabulary
 from dienbien.policy.procedures import importer as procedure_importer
 from dienbien.policy.procedures.files.layout import format_of
 from plone import api
@@ -58,6 +59,7 @@ def rolled_back(dry_run: bool):
             # objects about to vanish is indexed at commit.
             processQueue()
             savepoint.rollback()
+            forget_units_vocabulary()
 
 
 def import_units_file(portal, filename: str, data: bytes, dry_run: bool):

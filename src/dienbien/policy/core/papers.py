@@ -20,6 +20,7 @@ problem: it is simply not a paper received.
 
 from dataclasses import dataclass
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.core.numbers import is_whole
 
 
 #: More copies than this of one paper is a typing slip, not a dossier.
@@ -40,7 +41,7 @@ def _count(text: str) -> int | None:
     text = (text or "").strip()
     if not text:
         return 0
-    if not text.isdigit() or int(text) > MAX_COUNT:
+    if not is_whole(text) or int(text) > MAX_COUNT:
         return None
     return int(text)
 

@@ -10,6 +10,7 @@ so a step refused in one is refused in the other for the same reason.
 from datetime import datetime
 from dienbien.policy.core.calendar import WorkingCalendar
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.core.numbers import is_whole
 
 import re
 
@@ -58,7 +59,7 @@ def received_papers(requested: list[str], ticked: list[str]) -> list[str]:
 def parse_amount(text: str) -> int | None:
     """An amount in đồng as people type it: "75.000", "75 000", "75000"."""
     digits = re.sub(r"[.\s,]", "", text or "")
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if is_whole(digits) else None
 
 
 def step_problems(step: str, reason: str, amount: str = "") -> list[Problem]:

@@ -1,6 +1,7 @@
 """The address book's page: every organisation with its identifier and
 contacts (a short list, woken), and the add link for those who keep it."""
 
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.exchange.addressbook import ADD_PERMISSION
 from plone import api
 from Products.Five.browser import BrowserView
@@ -45,7 +46,7 @@ class ExchangeFile(BrowserView):
 
         files = getattr(self.context, "exchange_attachments", None) or ()
         number = self.request.form.get("n", "")
-        if not (isinstance(number, str) and number.isdigit()):
+        if not (isinstance(number, str) and is_whole(number)):
             raise NotFound("n")
         index = int(number) - 1
         if not 0 <= index < len(files):

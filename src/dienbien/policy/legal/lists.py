@@ -13,6 +13,7 @@ from datetime import date
 from dienbien.policy import _
 from dienbien.policy.core.legal import lists as rules
 from dienbien.policy.core.legal import validity
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.correspondence.documents import type_name
 from dienbien.policy.legal.document import REVISION_TITLES
 from dienbien.policy.legal.document import STATUS_TITLES
@@ -132,7 +133,7 @@ def check_expired(portal, request) -> tuple[Params | None, list]:
         errors.append(
             ("year", _("The field ${name} is required.", mapping={"name": "year"}))
         )
-    elif not (str(year).isdigit() and 1900 <= int(year) <= 2999):
+    elif not (is_whole(year) and 1900 <= int(year) <= 2999):
         errors.append(("year", _("${name} must be a year.", mapping={"name": "year"})))
     issuer = _issuer(portal, form, errors)
     fmt = _format(form, request, errors)

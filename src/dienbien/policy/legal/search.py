@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from dienbien.policy import _
 from dienbien.policy.core.legal import validity
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.core.procedures import query_words
 from dienbien.policy.legal.document import LEGAL_PATH
 from dienbien.policy.legal.document import STATUS_TITLES
@@ -82,7 +83,7 @@ def check_parameters(portal, form) -> list:
                 )
             )
     year = form.get("year")
-    if year and not (str(year).isdigit() and 1900 <= int(year) <= 2999):
+    if year and not (is_whole(year) and 1900 <= int(year) <= 2999):
         errors.append(("year", _("${name} must be a year.", mapping={"name": "year"})))
     errors.extend(batch_problems(form, MAX_BATCH))
     return errors

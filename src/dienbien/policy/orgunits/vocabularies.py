@@ -65,6 +65,15 @@ def OrgUnitsFactory(context):
     return vocabulary
 
 
+def forget_units_vocabulary() -> None:
+    """Drop the request's vocabulary: after a savepoint's rollback the
+    catalog's counter goes back, and could come again to the kept key with
+    other units."""
+    annotations = IAnnotations(getRequest(), None)
+    if annotations is not None:
+        annotations.pop(_REQUEST_KEY, None)
+
+
 def _units_vocabulary(site) -> SimpleVocabulary:
     brains = unit_brains(site, sort_on="sortable_title")
     terms = {}

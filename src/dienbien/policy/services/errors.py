@@ -22,6 +22,7 @@ from dienbien.policy import _
 from dienbien.policy.core.calendar import FIRST_YEAR
 from dienbien.policy.core.calendar import LAST_YEAR
 from dienbien.policy.core.messages import Problem
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.interfaces import IDienbienPolicyLayer
 from dienbien.policy.workingtime import OutsideCalendar
 from dienbien.policy.workingtime import parse_local
@@ -183,7 +184,7 @@ def batch_problems(form, top: int) -> list:
         value = form.get(name)
         if value is None:
             continue
-        if not str(value).isdigit() or (limit and not 1 <= int(value) <= limit):
+        if not is_whole(value) or (limit and not 1 <= int(value) <= limit):
             problems.append(
                 (
                     name,

@@ -64,7 +64,9 @@ def recipient_lines(
     for part in _KEEPER_PARTS.split(keeper or department):
         part = part.strip()
         if part.split("(")[0].strip().upper() == "VT":
-            kept[0] = part if "(" in part else "VT"
+            # The clerical office, with its count when one is written.
+            if "(" in part:
+                kept[0] = "VT " + part[part.index("(") :]
         elif part and part.upper() not in (k.upper() for k in kept):
             kept.append(part)
     lines.append(f"- Lưu: {', '.join(kept)}.")

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from datetime import timedelta
+from dienbien.policy.core.numbers import is_whole
 from functools import lru_cache
 
 import json
@@ -84,7 +85,7 @@ def parse_retention(value) -> Retention:
         text = value.strip().casefold()
         if text == PERMANENT:
             return Retention()
-        if not text.isdigit():
+        if not is_whole(text):
             raise ValueError(f"not a retention period: {value!r}")
         value = int(text)
     if isinstance(value, bool) or not isinstance(value, int):
@@ -180,7 +181,7 @@ def symbol_sort_key(symbol: str) -> tuple:
     """Plan order: numbers compared as numbers (``2.TH`` before ``10.TH``)."""
     parts = _DIGITS.split(normalise_symbol(symbol))
     return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        (0, int(part), "") if is_whole(part) else (1, 0, part.casefold())
         for part in parts
         if part
     )

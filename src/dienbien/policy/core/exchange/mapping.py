@@ -18,6 +18,7 @@ from ..messages import Problem
 from .package import DocumentMessage
 from .package import URGENCY_BY_PRIORITY
 from datetime import datetime
+from dienbien.policy.core.numbers import is_whole
 
 
 #: Outgoing states from which a document has its number, date and file.
@@ -80,7 +81,7 @@ def doctype_for(type_name: str, code: str = "") -> str:
     for doctype in types:
         if doctype.title.casefold() == wanted:
             return doctype.id
-    if code.isdigit() and 1 <= int(code) <= len(types):
+    if is_whole(code) and 1 <= int(code) <= len(types):
         return types[int(code) - 1].id
     return "dispatch"
 

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from dienbien.policy.core.legal import validity as v
+from dienbien.policy.core.numbers import is_whole
 
 
 #: Years of a systematisation period (2014-2018, 2019-2023, 2024-2028…).
@@ -129,7 +130,7 @@ class PeriodError(ValueError):
 def parse_period(text: str) -> tuple[int, int]:
     """``"2019-2023"`` -> ``(2019, 2023)``: a period of ``PERIOD_YEARS``."""
     first, dash, last = (text or "").strip().partition("-")
-    if not (dash and first.isdigit() and last.isdigit()):
+    if not (dash and is_whole(first) and is_whole(last)):
         raise PeriodError("format", "A period is written YYYY-YYYY (2019-2023).")
     first_year, last_year = int(first), int(last)
     if not 1900 <= first_year <= 2999:

@@ -16,6 +16,7 @@ from dienbien.policy import clock
 from dienbien.policy.catalogrecords import Columns
 from dienbien.policy.core.calendar import in_calendar
 from dienbien.policy.core.correspondence import register_rows as rr
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.correspondence.registers.workbook import write_register
 from dienbien.policy.correspondence.registers.workbook import XLSX
 from dienbien.policy.dossiers.slips.model import Unit
@@ -218,7 +219,7 @@ def parse(kind: str, form, known_units) -> tuple[Params | None, list]:
     raw_year = single(form, "year")
     if raw_year:
         text = str(raw_year).strip()
-        if text.isdigit() and FIRST_YEAR <= int(text) <= LAST_YEAR:
+        if is_whole(text) and FIRST_YEAR <= int(text) <= LAST_YEAR:
             year = int(text)
         else:
             errors.append(
@@ -256,9 +257,7 @@ def parse(kind: str, form, known_units) -> tuple[Params | None, list]:
             ("secret", _("register_bad_secret", default="secret must be 0 or 1."))
         )
     size = single(form, "b_size")
-    if size is not None and (
-        not str(size).isdigit() or not 1 <= int(size) <= MAX_BATCH
-    ):
+    if size is not None and (not is_whole(size) or not 1 <= int(size) <= MAX_BATCH):
         errors.append(
             (
                 "b_size",
@@ -270,7 +269,7 @@ def parse(kind: str, form, known_units) -> tuple[Params | None, list]:
             )
         )
     start = single(form, "b_start")
-    if start is not None and not str(start).isdigit():
+    if start is not None and not is_whole(start):
         errors.append(("b_start", _("b_start must be a whole number.")))
     fmt = single(form, "format", "json") or "json"
     if fmt not in ("json", "xlsx"):

@@ -14,6 +14,7 @@ from datetime import datetime
 from datetime import timedelta
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.dossiers.applicants import catalog_query
 from dienbien.policy.dossiers.due import running_by_appointment
 from dienbien.policy.dossiers.lifecycle import now
@@ -123,7 +124,7 @@ class DossierListing(BrowserView):
         else:
             brains = catalog(**query)
         start = self.request.form.get("b_start", "0")
-        start = int(start) if str(start).isdigit() else 0
+        start = int(start) if is_whole(start) else 0
         return Batch(brains, self.PAGE, start)
 
     def row(self, brain) -> dict:

@@ -3,6 +3,7 @@ that add up, and the monthly on-time rate of each field with its counts."""
 
 from datetime import datetime
 from dienbien.policy import _
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.core.statistics import compute
 from dienbien.policy.core.statistics import monthly_timeliness
 from dienbien.policy.core.statistics import unbalanced
@@ -66,7 +67,7 @@ def year_of(form, today) -> int | None:
     if "year" not in form:
         return today.year
     value = str(form["year"]).strip()
-    if not value.isdigit() or not FIRST_YEAR <= int(value) <= LAST_YEAR:
+    if not is_whole(value) or not FIRST_YEAR <= int(value) <= LAST_YEAR:
         return None
     return int(value)
 

@@ -5,15 +5,12 @@
 asks for HTML, which the REST services do not answer)."""
 
 from dienbien.policy.legal import annex
-from dienbien.policy.legal.browser.labels import field_message
-from dienbien.policy.legal.browser.labels import LIST_LABELS
 from dienbien.policy.legal.lists import check_expired
 from dienbien.policy.legal.lists import check_systematisation
 from dienbien.policy.legal.lists import RegisterLists
 from dienbien.policy.services.errors import error_list
 from plone import api
 from Products.Five.browser import BrowserView
-from Products.statusmessages.interfaces import IStatusMessage
 from urllib.parse import urlencode
 
 
@@ -26,13 +23,9 @@ class LegalListDownload(BrowserView):
     def _refuse(self, errors):
         request = self.request
         if "text/html" in request.getHeader("Accept", ""):
-            # The page's form: back to it, saying what to mend, in the
-            # words of its labels.
-            messages = IStatusMessage(request)
-            for name, message in errors:
-                messages.add(
-                    field_message(name, message, LIST_LABELS, request), "error"
-                )
+            # The page's form: back to it with what was sent; the page
+            # checks it again and says, at the form, what to mend, in the
+            # words of its labels (register.py, ``list_problems``).
             kept = {
                 KEPT[name]: str(value)[:20]
                 for name, value in request.form.items()

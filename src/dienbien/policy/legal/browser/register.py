@@ -8,7 +8,10 @@ from dienbien.policy.core.legal import validity
 from dienbien.policy.correspondence.documents import type_name
 from dienbien.policy.legal.browser.labels import field_message
 from dienbien.policy.legal.browser.labels import FILTER_LABELS
+from dienbien.policy.legal.browser.labels import LIST_LABELS
 from dienbien.policy.legal.document import STATUS_TITLES
+from dienbien.policy.legal.lists import check_expired
+from dienbien.policy.legal.lists import check_systematisation
 from dienbien.policy.legal.search import check_parameters
 from dienbien.policy.legal.search import PARAMETERS
 from dienbien.policy.legal.search import query_day
@@ -20,6 +23,8 @@ from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zope.i18n import translate
+
+import re
 
 
 PAGE_SIZE = 20
@@ -34,6 +39,17 @@ def day_text(iso: str | None) -> str:
         return ""
     year, month, day = iso.split("-")
     return f"{day}/{month}/{year}"
+
+
+class SentForm:
+    """What a list's download form sent, as the list's check reads a
+    request (its ``form``; the format is always given)."""
+
+    def __init__(self, form: dict):
+        self.form = form
+
+    def getHeader(self, name, default=None):
+        return default
 
 
 class LegalRegisterView(BrowserView):
@@ -139,10 +155,44 @@ class LegalRegisterView(BrowserView):
             return typed[:20]
         return str(clock.today().year - 1)
 
-    def list_issuer(self) -> str:
-        """The issuer chosen in a list's form whose download was refused."""
+    def list_issuer(self, form: str) -> str:
+        """The issuer chosen in the list's ``form`` (``expired`` or
+        ``systematisation``) when its download was refused."""
+        if self.refused_list() != form:
+            return ""
         chosen = self.request.form.get("list_issuer")
         return chosen if isinstance(chosen, str) else ""
+
+    def refused_list(self) -> str | None:
+        """Which list's download was refused (lists.py sends back what it
+        was given): ``expired``, ``systematisation`` or ``None``."""
+        form = self.request.form
+        if isinstance(form.get("list_year"), str):
+            return "expired"
+        if isinstance(form.get("list_period"), str):
+            return "systematisation"
+        return None
+
+    def list_problems(self) -> list[str]:
+        """The refused list's problems, as the page says them, shown at its
+        form (the page opens there)."""
+        which = self.refused_list()
+        if which is None:
+            return []
+        typed = self.request.form
+        sent = {"issuer": typed.get("list_issuer") or "", "format": "xlsx"}
+        if which == "expired":
+            sent["year"] = typed.get("list_year") or ""
+            check = check_expired
+        else:
+            sent["period"] = typed.get("list_period") or ""
+            check = check_systematisation
+        sent = {name: value for name, value in sent.items() if value}
+        _params, errors = check(api.portal.get(), SentForm(sent))
+        return [
+            field_message(name, message, LIST_LABELS, self.request)
+            for name, message in errors
+        ]
 
     def periods(self) -> list[dict]:
         """Systematisation periods (2014-2018, 2019-2023…) up to this year's,
@@ -156,10 +206,9 @@ class LegalRegisterView(BrowserView):
         ended = [span for span in spans if span[1] < this_year]
         chosen = ended[-1] if ended else spans[-1]
         typed = self.request.form.get("list_period")
-        if isinstance(typed, str) and typed.count("-") == 1:
-            first, _sep, last = typed.partition("-")
-            if first.isdigit() and last.isdigit():
-                chosen = (int(first), int(last))
+        match = re.fullmatch(r"(\d{4})-(\d{4})", typed or "", re.ASCII)
+        if isinstance(typed, str) and match:
+            chosen = (int(match[1]), int(match[2]))
         return [
             {
                 "token": f"{first}-{last}",

@@ -14,6 +14,7 @@ search by name or phone stays out of access logs and browser history.
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import CLOCK_RUNS
 from dienbien.policy.core.dossiers import STATUS_CODES
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.dossiers.applicants import catalog_query
 from dienbien.policy.dossiers.due import running_by_appointment
 from dienbien.policy.dossiers.lifecycle import now
@@ -73,12 +74,10 @@ class DossiersGet(Service):
         if form.get("due_before"):
             due_before = moment_param("due_before", form["due_before"], errors)
         size = form.get("b_size")
-        if size is not None and (
-            not str(size).isdigit() or not 1 <= int(size) <= MAX_BATCH
-        ):
+        if size is not None and (not is_whole(size) or not 1 <= int(size) <= MAX_BATCH):
             errors.append(("b_size", _("b_size must be a whole number from 1 to 100.")))
         start = form.get("b_start")
-        if start is not None and not str(start).isdigit():
+        if start is not None and not is_whole(start):
             errors.append(("b_start", _("b_start must be a whole number.")))
         applicant = None
         if form.get("q") is not None:

@@ -7,6 +7,7 @@ give him are left out (a clerk has no drafts to approve).
 """
 
 from dienbien.policy import _
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.correspondence.mywork import group_title
 from dienbien.policy.correspondence.mywork import LIMIT
 from dienbien.policy.correspondence.mywork import MAX_LIMIT
@@ -33,7 +34,7 @@ class MyWorkGet(Service):
         limit = LIMIT
         if not errors and form.get("limit") is not None:
             text = str(form["limit"])
-            if not text.isdigit() or not 1 <= int(text) <= MAX_LIMIT:
+            if not is_whole(text) or not 1 <= int(text) <= MAX_LIMIT:
                 errors.append(
                     ("limit", _("limit must be a whole number from 1 to 100."))
                 )

@@ -14,6 +14,7 @@ from datetime import timedelta
 from dienbien.policy import _
 from dienbien.policy import clock
 from dienbien.policy.core.correspondence import workfiles as rules
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import form_problems
 from plone.restapi.batching import HypermediaBatch
@@ -32,7 +33,7 @@ class WorkFilesGet(Service):
         if errors:
             return bad_request(self.request, errors)
         year = form.get("year")
-        if year is not None and not (str(year).isdigit() and 2000 <= int(year) <= 2100):
+        if year is not None and not (is_whole(year) and 2000 <= int(year) <= 2100):
             errors.append(
                 (
                     "year",
@@ -72,12 +73,10 @@ class WorkFilesGet(Service):
                     )
                 )
         size = form.get("b_size")
-        if size is not None and (
-            not str(size).isdigit() or not 1 <= int(size) <= MAX_BATCH
-        ):
+        if size is not None and (not is_whole(size) or not 1 <= int(size) <= MAX_BATCH):
             errors.append(("b_size", _("b_size must be a whole number from 1 to 100.")))
         start = form.get("b_start")
-        if start is not None and not str(start).isdigit():
+        if start is not None and not is_whole(start):
             errors.append(("b_start", _("b_start must be a whole number.")))
         if errors:
             return bad_request(self.request, errors)

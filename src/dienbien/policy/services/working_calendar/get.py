@@ -4,6 +4,7 @@ working days, each with its source (statutory or an override's reference)."""
 from dienbien.policy import _
 from dienbien.policy.core.calendar import FIRST_YEAR
 from dienbien.policy.core.calendar import LAST_YEAR
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.services.errors import bad_request
 from dienbien.policy.services.errors import form_problems
 from dienbien.policy.workingtime import site_calendar
@@ -25,7 +26,7 @@ class WorkingCalendarGet(Service):
         problems = form_problems(self.request.form, ("year",))
         year = self.request.form.get("year", "")
         if not problems and (
-            not str(year).isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR
+            not is_whole(year) or not FIRST_YEAR <= int(year) <= LAST_YEAR
         ):
             problems.append(
                 (
