@@ -80,6 +80,8 @@ def test_messages_plone_leaves_empty(integration):
     assert vi("Edit ${name}", name="Hồ sơ một cửa") == "Sửa Hồ sơ một cửa"
     assert vi("Item created") == "Đã tạo mục mới"
     assert vi("Changes saved") == "Đã lưu thay đổi"
+    # The sitemap page and the footer's link to it: one name.
+    assert vi("Site Map") == vi("label_site_map") == "Sơ đồ trang"
     # The item's alternative addresses (@@manage-aliases).
     assert vi("label_alias") == "Đường dẫn địa chỉ phụ"
     assert vi("statusmessage_mtype_info") == "Thông tin:"
