@@ -185,6 +185,8 @@ def enclosing_newsroom(obj):
 
 def item_stepped(obj, event) -> None:
     """An item published, retracted…: its newsroom may show or hide."""
+    if obj.portal_type not in TYPES:  # dossiers, documents…: at once
+        return
     newsroom = enclosing_newsroom(obj)
     if newsroom is not None:
         show_if_it_has_news(newsroom, stepped=obj)
@@ -192,6 +194,8 @@ def item_stepped(obj, event) -> None:
 
 def item_moved(obj, event) -> None:
     """An item deleted, or moved between newsrooms: both may change."""
+    if obj.portal_type not in TYPES:  # dossiers, documents…: at once
+        return
     for parent in (event.oldParent, event.newParent):
         if parent is None:
             continue

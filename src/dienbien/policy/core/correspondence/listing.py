@@ -14,6 +14,7 @@ from ..procedures import query_words
 from . import marks
 from dataclasses import dataclass
 from datetime import date
+from dienbien.policy.core.numbers import is_whole
 
 
 KINDS = ("outgoing", "incoming")
@@ -76,10 +77,6 @@ def is_overdue(state: str | None, deadline: str | date | None, today: date) -> b
     return deadline < today
 
 
-def _whole(text) -> bool:
-    return isinstance(text, str) and text.isascii() and text.isdigit()
-
-
 def _flag(name, value, problems) -> bool:
     if value in (None, "", "0"):
         return False
@@ -124,7 +121,7 @@ def check_listing(form) -> tuple[Listing, list[Problem]]:
     year = None
     text = form.get("year")
     if text not in (None, ""):
-        if not (_whole(text) and FIRST_YEAR <= int(text) <= LAST_YEAR):
+        if not (is_whole(text) and FIRST_YEAR <= int(text) <= LAST_YEAR):
             problems.append(
                 Problem(
                     "year",
@@ -148,12 +145,12 @@ def check_listing(form) -> tuple[Listing, list[Problem]]:
                     )
                 )
     size = form.get("b_size")
-    if size not in (None, "") and not (_whole(size) and 1 <= int(size) <= MAX_BATCH):
+    if size not in (None, "") and not (is_whole(size) and 1 <= int(size) <= MAX_BATCH):
         problems.append(
             Problem("b_size", "b_size must be a whole number from 1 to 100.")
         )
     start = form.get("b_start")
-    if start not in (None, "") and not _whole(start):
+    if start not in (None, "") and not is_whole(start):
         problems.append(Problem("b_start", "b_start must be a whole number."))
     states = (state,) if state else None
     if overdue:

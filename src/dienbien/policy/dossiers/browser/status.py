@@ -8,6 +8,7 @@ never looks a dossier up, whatever it carries.
 """
 
 from datetime import datetime
+from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.dossiers.status import look_up
 from dienbien.policy.dossiers.status import public_view
 from dienbien.policy.orgunits.lookup import unit_titles
@@ -42,7 +43,7 @@ class DossierStatusView(BrowserView):
             return self.index()
         if not self.code:
             self.missing = "code"
-        elif not (len(digits) == 4 and digits.isascii() and digits.isdigit()):
+        elif not (len(digits) == 4 and is_whole(digits)):
             self.missing = "digits"
         if self.missing:
             self.request.response.setStatus(400)

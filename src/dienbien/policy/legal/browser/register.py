@@ -58,6 +58,8 @@ class LegalRegisterView(BrowserView):
         return self.index()
 
     def update(self):
+        self.refused = self.refused_list()
+        self.list_errors = self.list_problems()
         portal = api.portal.get()
         form = {
             name: value
@@ -158,7 +160,7 @@ class LegalRegisterView(BrowserView):
     def list_issuer(self, form: str) -> str:
         """The issuer chosen in the list's ``form`` (``expired`` or
         ``systematisation``) when its download was refused."""
-        if self.refused_list() != form:
+        if self.refused != form:
             return ""
         chosen = self.request.form.get("list_issuer")
         return chosen if isinstance(chosen, str) else ""
@@ -173,10 +175,14 @@ class LegalRegisterView(BrowserView):
             return "systematisation"
         return None
 
+    def invalid(self, form: str) -> bool:
+        """Whether the list's ``form`` was refused for what it holds."""
+        return self.refused == form and bool(self.list_errors)
+
     def list_problems(self) -> list[str]:
         """The refused list's problems, as the page says them, shown at its
-        form (the page opens there)."""
-        which = self.refused_list()
+        form (the page opens there). Checked once, in ``update``."""
+        which = self.refused
         if which is None:
             return []
         typed = self.request.form
