@@ -134,6 +134,20 @@ def _package_dir(name: str) -> pathlib.Path:
     return pathlib.Path(next(iter(spec.submodule_search_locations)))
 
 
+def state_ids() -> set[str]:
+    """The state ids of our workflows. Folder contents shows each row's
+    ``review_state`` through the ``plone`` domain (mockup's structure
+    pattern translates the column's value, not the state's title, as
+    plone.app.locales does for Plone's "published" and "pending"), so our
+    ``plone`` catalogues name the states too."""
+    found = set()
+    for path in (PACKAGE / "profiles" / "default" / "workflows").rglob("*.xml"):
+        found.update(
+            re.findall(r'<state\s+state_id="([^"]+)"', path.read_text("utf-8"))
+        )
+    return found
+
+
 def known_messages(domain: str) -> dict[str, str]:
     """msgid -> English text of ``domain`` in the installed packages."""
     if domain == "zope":
@@ -147,23 +161,25 @@ def known_messages(domain: str) -> dict[str, str]:
     for package, pot in FOREIGN[domain]:
         for msgid, default, _msgstr in entries(_package_dir(package) / pot):
             found.setdefault(msgid, default or msgid)
+    if domain == "plone":
+        found.update((state, state) for state in state_ids() - found.keys())
     return found
 
 
 def foreign_problems() -> tuple[int, list[str]]:
     count, problems = 0, []
-    for po in sorted((LOCALES / "vi" / "LC_MESSAGES").glob("*.po")):
+    for po in sorted(LOCALES.glob("*/LC_MESSAGES/*.po")):
         domain = po.stem
         if domain == "dienbien.policy":
             continue
         if domain != "zope" and domain not in FOREIGN:
-            problems.append(f"{po.name}: no source catalogue known for {domain}")
+            problems.append(f"{po}: no source catalogue known for {domain}")
             continue
         known = known_messages(domain)
         seen = set()
         for msgid, _default, msgstr in entries(po):
             count += 1
-            where = f"{po.name}: {msgid!r}"
+            where = f"{po.parent.parent.name}/{po.name}: {msgid!r}"
             if msgid in seen:
                 problems.append(f"{where} twice")
             seen.add(msgid)
@@ -194,6 +210,10 @@ def main() -> int:
             problems.append(f"pot: missing {msgid!r}")
     foreign, more = foreign_problems()
     problems += more
+    for language in ("vi", "en"):
+        named = catalogue(LOCALES / language / "LC_MESSAGES" / "plone.po")
+        for state in sorted(state_ids() - named.keys()):
+            problems.append(f"{language}/plone.po: no name for the state {state!r}")
     for problem in problems:
         print(problem)
     print(

@@ -12,8 +12,11 @@ from zope.i18n.interfaces import ITranslationDomain
 from zope.i18n.translationdomain import TranslationDomain
 
 import dienbien.policy
+import html
+import json
 import pathlib
 import pytest
+import re
 
 
 LOCALES = pathlib.Path(dienbien.policy.__file__).parent / "locales"
@@ -125,3 +128,73 @@ def test_the_patterns_strings_reach_the_browser_in_vietnamese(functional_portal,
     ]
     assert strings["review_state"] == "Trạng thái"
     assert strings["State"] == "Trạng thái"  # plone.app.locales' own
+
+
+def test_folder_contents_names_every_state_of_our_workflows(integration):
+    """Folder contents shows a row's state id through the ``plone``
+    domain: each state of our workflows has a name there in both languages
+    (the Vietnamese one its title gives, where no other workflow uses the
+    id)."""
+    workflows = integration["portal"].portal_workflow
+    states = {
+        state
+        for name in workflows.objectIds()
+        if name.startswith("dienbien_")
+        for state in workflows[name].states.objectIds()
+    }
+    for state in sorted(states):
+        assert vi(state) != state, state
+        english = translate(state, domain="plone", target_language="en")
+        assert english == state.replace("_", " "), state
+    assert [
+        vi(state)
+        for state in ("supplement_requested", "received", "published", "draft")
+    ] == ["Yêu cầu bổ sung", "Chờ vào sổ", "Đã đăng", "Nháp"]
+
+
+def test_folder_contents_gets_the_states_names(functional_portal, http):
+    """Plone's JavaScript asks ``@@plonejsi18n`` for the ``plone`` domain,
+    and folder contents shows the states by these names."""
+    answer = http().get("@@plonejsi18n", params={"domain": "plone", "language": "vi"})
+    assert answer.status_code == 200
+    strings = answer.json()
+    assert [
+        strings[state] for state in ("published", "pending", "awaiting_payment")
+    ] == [
+        "Đã đăng",
+        "Chờ duyệt",
+        "Chờ nghĩa vụ tài chính",
+    ]
+    assert strings["Log in"] == "Đăng nhập"
+
+
+def _structure_options(client) -> dict:
+    """The options folder contents hands its pattern (``data-pat-structure``)."""
+    page = client.get("folder_contents", headers={"Accept": "text/html"})
+    assert page.status_code == 200, page.status_code
+    found = re.search(r'data-pat-structure="([^"]*)"', page.text)
+    assert found, "no structure pattern on the page"
+    return json.loads(html.unescape(found.group(1)))
+
+
+def test_folder_contents_sorting_hints_in_the_users_language(manager):
+    """DataTables' own English hints for sorting a column (": Activate to
+    sort") are replaced, in the user's language; the rest of Plone's
+    options stay."""
+    options = _structure_options(manager)
+    assert options["datatables_options"] == {
+        "language": {
+            "aria": {
+                "orderable": ": bấm để sắp xếp",
+                "orderableReverse": ": bấm để đảo thứ tự",
+                "orderableRemove": ": bấm để bỏ sắp xếp",
+            }
+        }
+    }
+    assert options["searchParam"] == "Title"
+    assert "review_state" in options["availableColumns"]
+    manager.cookies.set("I18N_LANGUAGE", "en")
+    english = _structure_options(manager)
+    assert english["datatables_options"]["language"]["aria"]["orderable"] == (
+        ": Activate to sort"
+    )
