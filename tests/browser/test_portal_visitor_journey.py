@@ -133,6 +133,16 @@ def test_visitor_front_page_procedure_lookup(browser, site_url, portal_content):
     expect(footer).to_contain_text("Địa chỉ: Xã Thanh Xương, huyện Điện Biên")
     expect(footer).to_contain_text("Điện thoại: 0215 3826 123")
     expect(footer).not_to_contain_text("Plone")
+    # The footer's links underline their names, not the space Plone's
+    # template leaves after the name inside each link.
+    underlines = page.eval_on_selector_all(
+        "#portal-footer .site-actions a",
+        """links => links.map(link => [
+            getComputedStyle(link).textDecorationLine,
+            getComputedStyle(link.querySelector("span")).textDecorationLine,
+        ])""",
+    )
+    assert underlines == [["none", "underline"]] * 3
     shoot(page, "home-1366")
 
     # The procedure, typed without diacritics.
