@@ -200,12 +200,27 @@ def test_payment_amount(staff):
     refused = submit(officer, dossier, "request_payment", amount="hai nghìn")
     assert refused.status_code == 400
     assert state(clerk, dossier)["review_state"] == "processing"
+    # Nothing to pay is no payment request: the applicant would be told to
+    # pay with no sum named.
+    nothing = submit(officer, dossier, "request_payment", amount="0")
+    assert nothing.status_code == 400
+    assert "Số tiền phải lớn hơn 0 đồng." in nothing.text
+    assert state(clerk, dossier)["review_state"] == "processing"
     assert (
         submit(officer, dossier, "request_payment", amount="2.000").status_code == 302
     )
     assert log(clerk, dossier)[-1]["amount"] == 2000
     assert submit(clerk, dossier, "confirm_payment", amount="2000").status_code == 302
     assert state(clerk, dossier)["review_state"] == "processing"
+
+
+def test_payment_request_of_a_free_dossier_starts_empty(staff):
+    """A dossier without a fee offers no amount: the officer types the sum."""
+    clerk, officer = staff["clerk"], staff["officer"]
+    dossier = receive(clerk, fee=0)
+    step(clerk, dossier, "transfer")
+    form = page(officer, f"{dossier['@id']}/@@dossier-step?transition=request_payment")
+    assert re.search(r'<input[^>]*name="amount"[^>]*value=""', form), form
 
 
 def test_apology_from_the_form_as_over_rest(staff, clock):

@@ -66,6 +66,15 @@ def test_payment_steps_need_an_amount():
     assert step_problems("confirm_payment", "", "75.000") == []
 
 
+@pytest.mark.parametrize("step", ["request_payment", "confirm_payment"])
+@pytest.mark.parametrize("amount", ["0", "0.000", " 00 "])
+def test_payment_steps_need_more_than_nothing(step, amount):
+    problems = step_problems(step, "", amount)
+    assert [(p.field, p.template) for p in problems] == [
+        ("amount", "The amount must be more than 0 đồng.")
+    ]
+
+
 MOMENT = datetime(2026, 3, 3, 10, 0)
 DUE = datetime(2026, 3, 4, 10, 0)
 

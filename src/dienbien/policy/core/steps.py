@@ -67,10 +67,19 @@ def step_problems(step: str, reason: str, amount: str = "") -> list[Problem]:
     problems = []
     if step in NEEDS_REASON and not (reason or "").strip():
         problems.append(Problem("reason", "Enter the reason."))
-    if step in NEEDS_AMOUNT and parse_amount(amount) is None:
-        problems.append(
-            Problem("amount", "Enter the amount in đồng, digits only (e.g. 75.000).")
-        )
+    if step in NEEDS_AMOUNT:
+        parsed = parse_amount(amount)
+        if parsed is None:
+            problems.append(
+                Problem(
+                    "amount", "Enter the amount in đồng, digits only (e.g. 75.000)."
+                )
+            )
+        elif parsed == 0:
+            # A request for nothing would hold the dossier, and tell the
+            # applicant to pay, with no sum to pay; a payment of nothing is
+            # no payment.
+            problems.append(Problem("amount", "The amount must be more than 0 đồng."))
     return problems
 
 

@@ -119,7 +119,8 @@ class DossierStepView(BrowserView):
         typed = self.request.form.get("amount")
         if isinstance(typed, str):
             return typed
-        return format_amount(getattr(self.context, "fee", None) or 0)
+        # The dossier's fee, when it has one; else nothing to accept as is.
+        return format_amount(getattr(self.context, "fee", None) or None)
 
     def asks_appointment(self) -> bool:
         return self.transition == APOLOGY
