@@ -149,3 +149,45 @@ def test_the_desk_prints_the_tracking_register_from_its_list(browser, site_url, 
     register.wait_for_load_state()
     expect(register.locator("body")).to_contain_text("SỔ THEO DÕI HỒ SƠ")
     context.close()
+
+
+def current_tabs(page) -> list[str]:
+    """The menu's tabs marked as the current page (folded away on a phone)."""
+    tabs = page.locator("#portal-globalnav > li.current > a").all_text_contents()
+    return [tab.strip() for tab in tabs]
+
+
+def test_the_clerical_office_reaches_its_registers_from_the_menu(
+    browser, site_url, demo
+):
+    """The menu leads the clerical office to its registers and marks the page
+    it is on (it marked the front page and every tab of a page at the site
+    root); the register's paper-like page leads back; each page's name is
+    in the browser's tab."""
+    from conftest import log_in
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    log_in(page, site_url, "vanthu.huyen", PASSWORD)
+    page.goto(f"{site_url}/my-work")
+    expect(page).to_have_title("Công việc của tôi — Plone site")
+    assert current_tabs(page) == ["Công việc của tôi"]
+    page.click("#portal-globalnav >> text=Sổ văn bản")
+    expect(page.locator("h1")).to_have_text("SỔ ĐĂNG KÝ VĂN BẢN ĐẾN")
+    expect(page.locator(".controls nav a.current")).to_have_text("Sổ văn bản đến")
+    page.click("text=← Công việc của tôi")
+    expect(page).to_have_url(f"{site_url}/my-work")
+    # A document's page is under the registers' tab.
+    page.locator(".my-work-link").first.click()
+    expect(page.locator("#portal-globalnav > li.inPath > a")).to_have_text(
+        ["Sổ văn bản"]
+    )
+    context.close()
+
+    context = browser.new_context(viewport={"width": 375, "height": 900})
+    page = context.new_page()
+    log_in(page, site_url, "lanhdao.huyen", PASSWORD)
+    page.goto(f"{site_url}/dossier-dashboard")
+    assert current_tabs(page) == ["Thống kê"]
+    expect(page).to_have_title("Hồ sơ một cửa năm 2026 — Plone site")
+    context.close()

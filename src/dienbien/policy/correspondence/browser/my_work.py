@@ -4,14 +4,17 @@ count and a link to the whole list where one exists."""
 
 from datetime import date
 from datetime import datetime
+from dienbien.policy import _
 from dienbien.policy.correspondence.mywork import group_title
 from dienbien.policy.correspondence.mywork import my_work
 from dienbien.policy.dossiers.titles import status_title as dossier_status
 from dienbien.policy.orgunits.lookup import unit_titles
+from dienbien.policy.ownpages import IOwnPage
 from dienbien.policy.workingtime import display_time
 from Products.Five.browser import BrowserView
 from zope.component import queryUtility
 from zope.i18n import translate
+from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
 
 
@@ -36,7 +39,10 @@ def _date(text: str | None) -> str:
         return ""
 
 
+@implementer(IOwnPage)
 class MyWorkView(BrowserView):
+    page_title = _("mywork_heading", default="My work")
+
     def __call__(self):
         self.work = my_work(self.context)
         self.units = unit_titles(self.context)

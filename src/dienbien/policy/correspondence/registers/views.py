@@ -190,6 +190,10 @@ class RegisterPage(BrowserView):
         values.update(changes)
         return urlencode({k: v for k, v in values.items() if v is not None})
 
+    def back_url(self) -> str:
+        """The clerk's page of waiting work, where the site's menu is."""
+        return f"{api.portal.get().absolute_url()}/my-work"
+
     def tabs(self):
         base = self.context.absolute_url()
         query_text = self.query_string() if self.params else ""

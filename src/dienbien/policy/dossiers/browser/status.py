@@ -8,14 +8,17 @@ never looks a dossier up, whatever it carries.
 """
 
 from datetime import datetime
+from dienbien.policy import _
 from dienbien.policy.core.numbers import is_whole
 from dienbien.policy.dossiers.status import look_up
 from dienbien.policy.dossiers.status import public_view
 from dienbien.policy.orgunits.lookup import unit_titles
+from dienbien.policy.ownpages import IOwnPage
 from dienbien.policy.services.errors import single
 from dienbien.policy.workingtime import display_time
 from plone import api
 from Products.Five.browser import BrowserView
+from zope.interface import implementer
 
 
 def local_text(iso: str | None) -> str:
@@ -25,7 +28,9 @@ def local_text(iso: str | None) -> str:
     return display_time(datetime.fromisoformat(iso))
 
 
+@implementer(IOwnPage)
 class DossierStatusView(BrowserView):
+    page_title = _("status_page_title", default="Look up a dossier")
     result = None
     not_found = False
     too_many = ""

@@ -16,11 +16,13 @@ from dienbien.policy.dossiers.statistics.report import build
 from dienbien.policy.dossiers.statistics.report import column_titles
 from dienbien.policy.dossiers.statistics.report import parse
 from dienbien.policy.dossiers.statistics.report import send_workbook
+from dienbien.policy.ownpages import IOwnPage
 from dienbien.policy.procedures.vocabularies import procedure_fields
 from dienbien.policy.services.errors import error_list
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
+from zope.interface import implementer
 
 
 #: The table's column groups, in the order of the identities of
@@ -72,7 +74,18 @@ def year_of(form, today) -> int | None:
     return int(value)
 
 
+@implementer(IOwnPage)
 class DossierDashboard(BrowserView):
+    @property
+    def page_title(self):
+        if self.year is None:
+            return _("dashboard_title_no_year", default="One-stop dossiers")
+        return _(
+            "dashboard_title",
+            default="One-stop dossiers: ${year}",
+            mapping={"year": self.year},
+        )
+
     def __call__(self):
         self.year = year_of(self.request.form, now().date())
         self.titles = procedure_fields()

@@ -16,6 +16,7 @@ from dienbien.policy.dossiers.browser.display import without_side_columns
 from dienbien.policy.editorial.newsroom import newsrooms
 from dienbien.policy.editorial.schedule import _local
 from dienbien.policy.orgunits.groups import user_units
+from dienbien.policy.ownpages import IOwnPage
 from dienbien.policy.workingtime import display_time
 from dienbien.policy.workingtime import to_local
 from plone import api
@@ -23,6 +24,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zope.i18n import translate
+from zope.interface import implementer
 
 
 QUEUE = "tin-cho-duyet"
@@ -58,7 +60,9 @@ def _fullname(user_id: str) -> str:
     return (user.getProperty("fullname") if user else "") or user_id or ""
 
 
+@implementer(IOwnPage)
 class ReviewQueueView(BrowserView):
+    page_title = _("editorial_queue_title", default="News waiting for review")
     """The items waiting for the current reviewer: those of the units whose
     reviewer group he is in, oldest submission first."""
 
