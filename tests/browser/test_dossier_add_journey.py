@@ -142,5 +142,8 @@ def test_a_failed_save_keeps_the_procedure_and_ticks(
     clerk.fill("#form-widgets-applicant_phone", "0912 345 678")
     clerk.click("#form-buttons-save")
     expect(clerk.locator(".dossier-code")).to_have_text("H15.50.MC-260303-0001")
+    expect(clerk.locator(".portalMessage.alert-info")).to_contain_text(
+        "Đã tiếp nhận hồ sơ H15.50.MC-260303-0001."
+    )
     expect(clerk.locator("body")).to_contain_text("Bản sao cần chứng thực — Bản sao: 2")
     context.close()

@@ -264,11 +264,25 @@ class DossierAddForm(DefaultAddForm):
             )
             handling.prompt = False
 
+    #: The code of the dossier this request received (the message says it).
+    received_code = None
+
     def create(self, data):
         dossier = super().create(data)
         # Accepted now, at this desk: code, frozen terms and appointment.
         accept_new(dossier.__of__(self.context), self.context, now(), None)
+        self.received_code = dossier.code
         return dossier
+
+    @property
+    def success_message(self):
+        """What the clerk reads on the dossier's page: its code, not
+        Plone's "Item created"."""
+        return _(
+            "dossier_received_message",
+            default="Dossier ${code} received.",
+            mapping={"code": self.received_code or ""},
+        )
 
 
 class DossierAddView(DefaultAddView):
