@@ -130,6 +130,11 @@ def test_a_transfer_confirmed(staff, clock):
     form = page(clerk, f"{dossier['@id']}/@@dossier-step?transition=transfer")
     assert "Chuyển hồ sơ đến cơ quan giải quyết" in form
     assert '<strong class="dossier-step-new-state">Đang xử lý</strong>' in form
+    # The unit it goes to, for the clerk to check before confirming.
+    receiver = re.search(r'<p class="dossier-step-receiver">(.*?)</p>', form, re.S)
+    assert " ".join(re.sub(r"<[^>]+>", " ", receiver.group(1)).split()) == (
+        "Chuyển đến: Phòng Tư pháp"
+    )
     clock("2026-03-03T10:30")
     response = submit(clerk, dossier, "transfer", reason="Hồ sơ đủ")
     assert response.status_code == 302

@@ -26,6 +26,7 @@ from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import record_apology
 from dienbien.policy.dossiers.titles import status_title
 from dienbien.policy.dossiers.titles import step_title
+from dienbien.policy.orgunits.lookup import unit_title
 from dienbien.policy.services.errors import moment_param
 from dienbien.policy.services.errors import translated
 from plone import api
@@ -158,6 +159,12 @@ class DossierStepView(BrowserView):
         definition = workflow[workflow.getChainFor(self.context)[0]]
         target = definition.transitions[self.transition].new_state_id
         return status_title(target, self.request)
+
+    def receiver(self) -> str:
+        """The unit a transfer hands the dossier to, for the clerk to check."""
+        if self.transition != "transfer":
+            return ""
+        return unit_title(self.context, getattr(self.context, "handling_unit", None))
 
     def error(self, field: str) -> str:
         return self.errors.get(field, "")
