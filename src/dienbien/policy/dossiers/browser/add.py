@@ -8,6 +8,7 @@ form only helps choose and shows beforehand what will be stored."""
 from copy import copy
 from dienbien.policy import _
 from dienbien.policy.core.papers import received_papers
+from dienbien.policy.dossiers.browser.display import without_side_columns
 from dienbien.policy.dossiers.lifecycle import accept_new
 from dienbien.policy.dossiers.lifecycle import now
 from dienbien.policy.dossiers.lifecycle import own_desks
@@ -224,6 +225,17 @@ def paper_problems(context, request) -> list:
 class DossierAddForm(DefaultAddForm):
     portal_type = "Dossier"
     label = _("label_add_dossier", default="Receive a dossier")
+    # Plone's autofocus lands in the procedure's search box and leaves it
+    # again as the box is built: the validation then marked the empty
+    # procedure and applicant fields before the clerk typed anything, and
+    # greyed out "Lưu". The clerk starts at the procedure anyway. (An empty
+    # string: Plone's template writes the value into the form's classes.)
+    enable_autofocus = ""
+
+    def update(self):
+        # The whole width for the form: the side portlets are the site's.
+        without_side_columns(self.request)
+        super().update()
 
     def updateFields(self):
         super().updateFields()
