@@ -3,6 +3,7 @@ the chosen one fills in, and the papers ticked from its list."""
 
 import html
 import json
+import lxml.html
 import pytest
 import re
 import transaction
@@ -244,3 +245,37 @@ def test_a_ticked_paper_without_count_is_named(desk):
         "số bản chính hoặc bản sao."
     ) in html.unescape(response.text)
     assert not created(desk)
+
+
+def test_a_wrong_phone_is_shown_at_its_field(desk):
+    """The rules' messages are shown at the fields they name too (they
+    were only in the list at the top), with what was typed kept."""
+    _page, token = add_form(desk)
+    response = submit(
+        desk,
+        token,
+        **{
+            "form.widgets.applicant_phone": "0912 345 67a",
+            "form.widgets.applicant_email": "khong-phai-thu",
+        },
+    )
+    assert response.status_code == 200
+    assert not created(desk)
+    page = lxml.html.fromstring(response.text)
+
+    def field_error(name):
+        field = page.get_element_by_id(f"formfield-form-widgets-{name}")
+        assert "error" in field.get("class").split(), name
+        return " ".join(field.find_class("invalid-feedback")[0].text_content().split())
+
+    assert field_error("applicant_phone") == (
+        "Không phải số điện thoại: 8 đến 15 chữ số, dấu cách, dấu chấm hoặc "
+        "gạch ngang, có thể có dấu + ở đầu."
+    )
+    assert field_error("applicant_email") == "Không phải địa chỉ thư điện tử."
+    assert page.get_element_by_id("form-widgets-applicant_phone").value == (
+        "0912 345 67a"
+    )
+    # The fields without a problem stay unmarked.
+    name = page.get_element_by_id("formfield-form-widgets-applicant_name")
+    assert "error" not in name.get("class").split()

@@ -13,8 +13,10 @@ from dienbien.policy.services.errors import json_object
 from dienbien.policy.services.errors import translated
 from plone.dexterity.utils import iterSchemata
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
+from z3c.form.interfaces import IErrorViewSnippet
 from z3c.form.validator import InvariantsValidator
 from zExceptions import BadRequest
+from zope.component import getMultiAdapter
 from zope.interface import Invalid
 from zope.schema import Choice
 from zope.schema import getFields
@@ -141,5 +143,22 @@ class CheckedFormValidator(InvariantsValidator):
             elif self.is_edit:
                 values[name] = getattr(self.context, name, None)
         for problem in self.problems(values):
-            errors.append(Invalid(translated(problem, self.request)))
+            error = Invalid(translated(problem, self.request))
+            errors.append(error)
+            self._mark(problem.field.split(".", 1)[0], error)
         return tuple(errors)
+
+    def _mark(self, name: str, error: Invalid) -> None:
+        """Show ``error`` at its field too, as z3c.form shows a field's own
+        errors: the form lists these rules' errors at its top only, and on a
+        phone the clerk looked for the field to mend. A field already marked
+        by its own check keeps that message."""
+        widget = self.manager.get(name) if self.manager is not None else None
+        if widget is None or widget.error is not None or not self.manager.setErrors:
+            return
+        snippet = getMultiAdapter(
+            (error, self.request, widget, widget.field, self.view, self.context),
+            IErrorViewSnippet,
+        )
+        snippet.update()
+        widget.error = snippet
