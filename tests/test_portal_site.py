@@ -286,3 +286,14 @@ def test_the_footers_help_page_is_ours_in_vietnamese(anonymous):
     assert "/tra-cuu-ho-so" in page.text and "/lien-he" in page.text
     for leftover in ("${", "VPAT", "This site uses"):
         assert leftover not in page.text, leftover
+
+
+def test_a_news_item_shows_its_day_to_every_reader(public_news, anonymous):
+    """Plone's byline, with the dates, is hidden from anonymous readers: the
+    day of publication is shown under the title all the same."""
+    page = anonymous.get("tin-tuc/moi", headers={"Accept": "text/html"}).text
+    found = re.search(r'<p class="portal-news-date">(.*?)</p>', page, re.S)
+    assert " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) == (
+        "Đăng ngày 02/03/2026"
+    )
+    assert 'datetime="2026-03-02T09:00:00+07:00"' in found.group(1)
