@@ -16,6 +16,7 @@ from zExceptions import Unauthorized
 from zope.lifecycleevent import modified
 
 import pytest
+import re
 import transaction
 
 
@@ -160,22 +161,35 @@ def test_the_queue_shows_a_reviewer_his_units_pending_items(rooms, integration):
     mine = write(rooms[A], "bientap.a", title="Lịch tiêm phòng")
     theirs = write(rooms[B], "bientap.b", title="Tin xã Thanh An")
     draft = write(rooms[A], "bientap.a", title="Bản nháp")
-    for item, editor in ((mine, "bientap.a"), (theirs, "bientap.b")):
-        step(item, editor, "submit")
+    step(mine, "bientap.a", "submit", comment=" Nhờ anh/chị duyệt giúp ")
+    step(theirs, "bientap.b", "submit")
     assert draft is not None
 
     with api.env.adopt_user(username="duyettin.a"):
         view = api.content.get_view("tin-cho-duyet", portal, integration["request"])
         rows = view.items()
         assert view.units() == ["UBND xã Thanh Xương"]
-    assert [(row["title"], row["unit"], row["by"], row["when"]) for row in rows] == [
+        page = view()
+    assert [
+        (row["title"], row["unit"], row["by"], row["when"], row["note"]) for row in rows
+    ] == [
         (
             "Lịch tiêm phòng",
             "UBND xã Thanh Xương",
             "Lò Thị Biên (mẫu)",
             "10:00 03/03/2026",
+            "Nhờ anh/chị duyệt giúp",
         )
     ]
+    # The reviewer reads what the editor wrote when sending it.
+    note = re.search(
+        r'<blockquote class="editorial-queue-note[^"]*"[^>]*>(.*?)</blockquote>',
+        page,
+        re.S,
+    )
+    assert " ".join(re.sub(r"<[^>]+>", " ", note.group(1)).split()) == (
+        "Ghi chú của người viết: Nhờ anh/chị duyệt giúp"
+    )
     with api.env.adopt_user(username="bientap.a"):
         assert not api.user.has_permission("dienbien.policy: Review news", obj=portal)
 

@@ -111,6 +111,8 @@ class ReviewQueueView(BrowserView):
             "unit": obj.aq_parent.Title(),
             "by": _fullname(submitted.get("actor")),
             "when": display_time(moment),
+            # What the editor wrote when sending it (the step form's note).
+            "note": (submitted.get("comments") or "").strip(),
             "sort": moment.isoformat() if moment else "",
             "scheduled": display_time(effective)
             if schedule(effective, None, now) == "scheduled"
