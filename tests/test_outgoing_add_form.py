@@ -92,6 +92,13 @@ def test_the_form_offers_the_units_departments(officer):
         r'<option[^>]*selected[^>]*value="H15.50"', page
     )
     assert "reply_to" not in page
+    # A new draft is a công văn unless the officer chooses another type.
+    doctype = re.search(
+        r'<select[^>]*id="form-widgets-doctype".*?</select>', page, re.S
+    )
+    assert re.findall(
+        r"<option[^>]*selected[^>]*>([^<]+)</option>", doctype.group(0)
+    ) == ["Công văn"]
     # The signer is chosen by name among the unit's leaders.
     signer = re.search(r'<select[^>]*id="form-widgets-signer".*?</select>', page, re.S)
     assert re.findall(r"<option[^>]*>([^<]+)</option>", signer.group(0)) == [
@@ -106,7 +113,7 @@ def test_a_cong_van_needs_its_department(outgoing_site, officer):
     assert response.status_code == 200
     assert field_errors(response.text) == {
         "department": "Công văn phải ghi ký hiệu đơn vị soạn thảo sau tên cơ quan "
-        "ban hành (05/UBND-VP): hãy chọn đơn vị soạn thảo."
+        "ban hành (05/UBND-VP): hãy ghi đơn vị soạn thảo."
     }
     assert count(outgoing_site) == before
 

@@ -1,7 +1,9 @@
 """Upgrade 1030: the registers' tab, and the statistics' and my work's tabs
-at addresses the menu's marker tells apart from the front page's."""
+at addresses the menu's marker tells apart from the front page's; texts in
+HTML only."""
 
 from conftest import upgrade_steps
+from plone import api
 
 
 #: The staff's tabs (the portal's sections have theirs before them).
@@ -37,11 +39,17 @@ def test_upgrade_from_1029(integration):
     )
 
     setup = portal.portal_setup
+    api.portal.set_registry_record(
+        "plone.allowed_types", ("text/html", "text/x-web-textile")
+    )
     steps = upgrade_steps(setup, "1030")
     assert [s["title"] for s in steps] == [
-        "The registers in the menu, and the menu's current page"
+        "The registers in the menu, and the menu's current page",
+        "Texts in HTML only",
     ]
-    steps[0]["step"].doStep(setup)
+    for step in steps:
+        step["step"].doStep(setup)
+    assert api.portal.get_registry_record("plone.allowed_types") == ("text/html",)
 
     assert tabs(portal) == {
         "dienbien-status-lookup": "string:${portal_url}/tra-cuu-ho-so",

@@ -74,7 +74,7 @@ def test_a_normative_document_is_never_secret():
 def test_the_department_is_required_for_a_cong_van_only():
     assert fields(replace(GOOD, doctype="dispatch")) == {
         "department": "A Công văn names its drafting department after the "
-        "issuer (05/UBND-VP): choose the department."
+        "issuer (05/UBND-VP): name the department."
     }
     assert fields(replace(GOOD, doctype="dispatch", department="VP")) == {}
     # Other types may say who drafted them, the number does not show it.

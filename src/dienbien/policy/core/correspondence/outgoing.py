@@ -140,7 +140,7 @@ def _department_problems(draft: Draft, doctype) -> list[Problem]:
             Problem(
                 "department",
                 "A ${type} names its drafting department after the issuer "
-                "(05/UBND-VP): choose the department.",
+                "(05/UBND-VP): name the department.",
                 {"type": doctype.title},
             )
         ]

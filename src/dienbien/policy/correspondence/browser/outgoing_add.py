@@ -206,6 +206,10 @@ def _arrange(form):
     form.fields = form.fields.select(*names)
 
 
+#: The type a new draft starts with.
+DEFAULT_DOCTYPE = "dispatch"
+
+
 class OutgoingAddForm(DraftChecks, DefaultAddForm):
     portal_type = "OutgoingDocument"
     label = _("label_add_outgoing", default="Draft an outgoing document")
@@ -224,6 +228,11 @@ class OutgoingAddForm(DraftChecks, DefaultAddForm):
             and not self.request.form.get(unit.name)
         ):
             unit.value = [codes[0]]
+        # Most of what a unit sends is a công văn; the list follows the
+        # Decree's order, which starts with the rare Nghị quyết.
+        doctype = self.widgets.get("doctype")
+        if doctype is not None and not self.request.form.get(doctype.name):
+            doctype.value = [DEFAULT_DOCTYPE]
 
 
 class OutgoingAddView(DefaultAddView):
