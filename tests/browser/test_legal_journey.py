@@ -51,8 +51,9 @@ def test_citizen_finds_what_is_in_force_and_what_replaced_it(
     shoot(page, f"register-{viewport['width']}")
 
     # The same filter the day before: the old decision was still in force.
+    # (Sent with the button under the filters, where a phone's reader is.)
     page.fill("#legal-on", "2026-06-30")
-    page.click(".legal-register button[type=submit]")
+    page.click(".legal-filters-apply")
     expect(notations).to_have_text(["12/2024/QĐ-UBND"])
     notations.first.click()
 
