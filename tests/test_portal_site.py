@@ -297,3 +297,12 @@ def test_a_news_item_shows_its_day_to_every_reader(public_news, anonymous):
         "Đăng ngày 02/03/2026"
     )
     assert 'datetime="2026-03-02T09:00:00+07:00"' in found.group(1)
+
+
+def test_the_front_page_has_no_right_column(news, integration):
+    """The front page lists the coming events itself; the site's events
+    portlet in the right column said the same again beside it."""
+    portal, request = integration["portal"], integration["request"]
+    page = portal.restrictedTraverse("@@portal-home")()
+    assert "Hội nghị một cửa" in page
+    assert request.get("disable_plone.rightcolumn") is True

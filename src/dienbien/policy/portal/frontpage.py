@@ -68,6 +68,9 @@ NATIONAL_PORTAL = "https://dichvucong.gov.vn"
 
 class FrontPage(BrowserView):
     def __call__(self):
+        # The page lists the coming events itself: the events portlet
+        # beside it said the same again.
+        self.request.set("disable_plone.rightcolumn", True)
         moment = now()
         self.portal_url = api.portal.get().absolute_url()
         self.lists = front_lists(moment)

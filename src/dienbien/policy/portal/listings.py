@@ -12,6 +12,8 @@ from DateTime import DateTime
 from datetime import date
 from datetime import datetime
 from dienbien.policy.clock import now
+from dienbien.policy.correspondence.documents import type_name
+from dienbien.policy.orgunits.lookup import unit_titles
 from dienbien.policy.workingtime import to_local
 from plone import api
 
@@ -98,6 +100,7 @@ def latest_legal_documents(limit: int = 5) -> list[dict]:
         sort_order="descending",
         sort_limit=limit,
     )
+    units = unit_titles(api.portal.get())
     rows = []
     for brain in brains[:limit]:
         signed = brain.legal_signed
@@ -105,6 +108,16 @@ def latest_legal_documents(limit: int = 5) -> list[dict]:
             {
                 **_item(brain),
                 "notation": brain.legal_notation or "",
+                # The title repeats the notation ("Quyết định 08/2026/QĐ-UBND
+                # Về việc …"): the type and the summary, beside the notation.
+                "title": " ".join(
+                    part
+                    for part in (type_name(brain.legal_type), brain.Description)
+                    if part
+                )
+                or brain.Title,
+                # Many bodies number "…/QĐ-UBND": who issued it.
+                "issuer": units.get(brain.legal_issuer, brain.legal_issuer or ""),
                 "date": day_text(date.fromisoformat(signed)) if signed else "",
             }
         )
