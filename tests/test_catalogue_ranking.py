@@ -113,3 +113,24 @@ def test_catalogue_page_ranks_and_folds_its_filters(anonymous, catalogue):
     assert filters.get("open") == "open"
     assert filters.cssselect("summary .badge")[0].text_content() == "1"
     assert len(tree.cssselect(".procedure-result")) == 3
+
+
+def test_the_page_says_where_partial_matches_begin(anonymous, catalogue):
+    """The procedures holding every word come first; the page says once
+    where those holding only some of them begin."""
+
+    def marked(tree):
+        return [
+            result.cssselect(".procedure-title a")[0].text_content().strip()
+            for result in tree.cssselect(".procedure-result")
+            if result.cssselect(".procedure-partial-heading")
+        ]
+
+    tree = page(anonymous, q="chung thuc ban sao")
+    assert marked(tree) == [SIGNATURE]  # after COPY, the one with all four
+    heading = tree.cssselect(".procedure-partial-heading")[0].text_content()
+    assert heading == "Từ đây trở xuống: các thủ tục chỉ có một số từ bạn đã gõ"
+    # "chung thuc": the land certificate holds "chứng" only.
+    assert marked(page(anonymous, q="chung thuc")) == [LAND]
+    # Without words, by name: nothing to mark.
+    assert marked(page(anonymous)) == []

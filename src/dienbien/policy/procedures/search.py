@@ -121,23 +121,31 @@ def search(portal, form) -> list:
     candidates) and for those holding all; the ranking reads the titles from
     catalog metadata, so no procedure is woken up.
     """
+    return ranked_search(portal, form)[0]
+
+
+def ranked_search(portal, form) -> tuple[list, set | None]:
+    """``search``'s answer, and the record ids of the items holding every
+    word of the query (``None`` without words: nothing to tell apart). The
+    page says where the items holding only some of the words begin."""
     catalog = getToolByName(portal, "portal_catalog")
     words = query_words(form.get("q", ""))
     try:
         if not words:
-            return catalog(**_query(portal, form, " "))
+            return catalog(**_query(portal, form, " ")), None
         candidates = catalog(**_unsorted(_query(portal, form, " OR ")))
     except ParseError:
-        return []
+        return [], None
     every = {
         brain.getRID() for brain in catalog(**_unsorted(catalog_query(portal, form)))
     }
-    return rank(
+    ranked = rank(
         words,
         candidates,
         title=lambda brain: brain.Title,
         matches_all=lambda brain: brain.getRID() in every,
     )
+    return ranked, every
 
 
 def _unsorted(query: dict) -> dict:

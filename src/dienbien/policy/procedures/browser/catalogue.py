@@ -5,7 +5,7 @@ from dienbien.policy.procedures.search import check_parameters
 from dienbien.policy.procedures.search import FACETS
 from dienbien.policy.procedures.search import field_counts
 from dienbien.policy.procedures.search import ResultFormatter
-from dienbien.policy.procedures.search import search
+from dienbien.policy.procedures.search import ranked_search
 from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
 from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
 from plone import api
@@ -39,12 +39,22 @@ class ProcedureCatalogueView(BrowserView):
         for name, _message in self.errors:
             form.pop(name, None)
         self.form = form
-        brains = search(portal, form)
+        brains, every = ranked_search(portal, form)
         self.total = len(brains)
         start = int(form.get("b_start", 0))
         self.batch = Batch(brains, PAGE_SIZE, start)
         formatter = ResultFormatter(portal, self.request)
-        self.results = [formatter(brain) for brain in self.batch]
+        self.results = []
+        # Those holding every word come first (core.ranking): the page says
+        # where the ones holding only some of them begin, for a citizen who
+        # reads on past what he looked for ("khai sinh" also finds "học
+        # sinh").
+        partial_seen = every is None
+        for brain in self.batch:
+            item = formatter(brain)
+            item["first_partial"] = not partial_seen and brain.getRID() not in every
+            partial_seen = partial_seen or item["first_partial"]
+            self.results.append(item)
         self.fields = [item for item in field_counts(portal) if item["count"]]
         self.units = self._units(portal)
 
