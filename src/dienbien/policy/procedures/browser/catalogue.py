@@ -4,8 +4,8 @@ from dienbien.policy import _
 from dienbien.policy.procedures.search import check_parameters
 from dienbien.policy.procedures.search import FACETS
 from dienbien.policy.procedures.search import field_counts
-from dienbien.policy.procedures.search import ResultFormatter
 from dienbien.policy.procedures.search import ranked_search
+from dienbien.policy.procedures.search import ResultFormatter
 from dienbien.policy.procedures.vocabularies import LEVEL_TITLES
 from dienbien.policy.procedures.vocabularies import ONLINE_TITLES
 from plone import api
