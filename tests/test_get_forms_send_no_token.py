@@ -60,3 +60,28 @@ def test_post_forms_keep_their_token(manager):
         tokens = form.xpath(".//input[@name='_authenticator']")
         assert len(tokens) == 1 and tokens[0].get("disabled") is None
         assert tokens[0].get("value")
+
+
+def test_every_get_form_of_ours_holds_the_disabled_field():
+    """Every GET form in our templates, pages not visited above included
+    (the slips' and work files' periods and searches)."""
+    import dienbien.policy
+    import pathlib
+    import re
+
+    package = pathlib.Path(dienbien.policy.__file__).parent
+    missing, found = [], 0
+    for template in sorted(package.rglob("*.pt")):
+        text = template.read_text("utf-8")
+        for form in re.finditer(r"<form\b[^>]*>(.*?)</form>", text, re.S):
+            opening = form.group(0)[: form.group(0).index(">") + 1]
+            if 'method="get"' not in opening.lower():
+                continue
+            found += 1
+            if not re.search(
+                r'<input name="_authenticator"\s+type="hidden"\s+disabled="disabled"',
+                form.group(1),
+            ):
+                missing.append(str(template.relative_to(package)))
+    assert found >= 10
+    assert missing == []

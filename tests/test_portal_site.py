@@ -288,7 +288,7 @@ def test_the_footers_help_page_is_ours_in_vietnamese(anonymous):
         assert leftover not in page.text, leftover
 
 
-def test_a_news_item_shows_its_day_to_every_reader(public_news, anonymous):
+def test_a_news_item_shows_its_day_to_every_reader(public_news, anonymous, manager):
     """Plone's byline, with the dates, is hidden from anonymous readers: the
     day of publication is shown under the title all the same."""
     page = anonymous.get("tin-tuc/moi", headers={"Accept": "text/html"}).text
@@ -297,6 +297,11 @@ def test_a_news_item_shows_its_day_to_every_reader(public_news, anonymous):
         "Đăng ngày 02/03/2026"
     )
     assert 'datetime="2026-03-02T09:00:00+07:00"' in found.group(1)
+    # Not before it is out: staff opening a draft or a scheduled item.
+    for path in ("tin-tuc/nhap", "tin-tuc/hen-gio"):
+        page = manager.get(path, headers={"Accept": "text/html"})
+        assert page.status_code == 200
+        assert "portal-news-date" not in page.text, path
 
 
 def test_the_front_page_has_no_right_column(news, integration):

@@ -6,7 +6,10 @@ a citizen reading the news saw no date at all. This viewlet gives the day
 of publication (the item's effective date), as the portal's listings do.
 """
 
+from dienbien.policy.clock import now
+from dienbien.policy.portal.listings import as_datetime
 from dienbien.policy.portal.listings import day_text
+from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
@@ -16,8 +19,13 @@ class NewsDate(ViewletBase):
 
     def update(self):
         super().update()
-        effective = self.context.effective_date
-        self.day = day_text(effective) if effective else ""
+        # Only once it is out: a draft, an item waiting for review or one
+        # scheduled for later has no day of publication yet.
+        published = as_datetime(self.context.effective_date)
+        out = api.content.get_state(self.context, default=None) == "published"
+        self.day = (
+            day_text(published) if out and published and published <= now() else ""
+        )
 
     def index(self):
         if not self.day:

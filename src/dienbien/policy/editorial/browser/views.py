@@ -62,9 +62,10 @@ def _fullname(user_id: str) -> str:
 
 @implementer(IOwnPage)
 class ReviewQueueView(BrowserView):
-    page_title = _("editorial_queue_title", default="News waiting for review")
     """The items waiting for the current reviewer: those of the units whose
     reviewer group he is in, oldest submission first."""
+
+    page_title = _("editorial_queue_title", default="News waiting for review")
 
     def __call__(self):
         without_side_columns(self.request)
