@@ -225,4 +225,8 @@ def test_previous_release_upgraded_serves_the_same_dossiers(
             assert lock == (
                 {} if served is after else {"locked": False, "stealable": True}
             )
+            # Upgrade 1030 gives the dossiers' folder a state of its own.
+            parent = dossier["parent"]
+            state = parent.pop("review_state")
+            assert state == ("internal" if served is after else "published")
     assert common(before, after) == before

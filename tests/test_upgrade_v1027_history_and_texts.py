@@ -22,7 +22,7 @@ def test_upgrade_from_1026(site, request_):  # noqa: F811 (the fixtures)
     # As a 1026 site: Plone's link, offered to whoever may see versions.
     history.manage_changeProperties(available_expr="")
     workflows = site.portal_workflow
-    private = workflows["dienbien_private_section_workflow"].states["published"]
+    private = workflows["dienbien_private_section_workflow"].states["internal"]
     private.title = "Staff only"
     register = workflows["dienbien_incoming_workflow"].transitions["register"]
     register.description = "The clerical office registers the document."
@@ -56,7 +56,7 @@ def test_upgrade_from_1026(site, request_):  # noqa: F811 (the fixtures)
     assert history.url_expr == "string:${object_url}/@@historyview"
     assert not history_offered(document, "vanthu")
     # The state menu's texts are Vietnamese, as the states' titles were.
-    private = workflows["dienbien_private_section_workflow"].states["published"]
+    private = workflows["dienbien_private_section_workflow"].states["internal"]
     assert private.title == "Nội bộ"
     register = workflows["dienbien_incoming_workflow"].transitions["register"]
     assert register.description == "Văn thư vào sổ văn bản đến và cấp số đến."

@@ -244,9 +244,19 @@ def test_folder_contents_in_vietnamese(browser, site_url):
     # The first "Văn bản" is the documents' folder; the second, the portal's
     # section of that name, has no state in this test site.
     shown = dict(reversed(rows))
-    assert [shown[title] for title in ("Tổ chức", "Thủ tục hành chính", "Văn bản")] == [
+    # The staff-only sections read "internal", never "published".
+    titles = (
+        "Tổ chức",
+        "Thủ tục hành chính",
+        "Văn bản",
+        "Hồ sơ một cửa",
+        "Hồ sơ công việc",
+    )
+    assert [shown[title] for title in titles] == [
         "Đã đăng",
         "Đã đăng",
+        "Nội bộ",
+        "Nội bộ",
         "Nội bộ",
     ]
     expect(page.locator("th.title .dt-column-order")).to_have_attribute(
