@@ -166,3 +166,54 @@ def test_classic_view_for_anonymous(http, manager, procedure_url):
     page = browser.get(procedure_url)
     assert page.status_code == 200
     assert "Đăng ký khai sinh" in page.text
+
+
+def _classic_add(client, **changes):
+    """The classic add form, sent as a browser sends it (every field as the
+    page gives it, then ``changes``); its fields span three fieldsets
+    (z3c.form groups)."""
+    from lxml import html
+
+    page = client.get(f"{CATALOGUE}/++add++Procedure", headers={"Accept": "text/html"})
+    assert page.status_code == 200
+    form = html.fromstring(page.text).get_element_by_id("form")
+    data = [(name, value) for name, value in form.form_values()]
+    data = [(name, value) for name, value in data if name not in changes]
+    data += [(name, value) for name, value in changes.items() if value is not None]
+    data.append(("form.buttons.save", "Lưu"))
+    return client.post(
+        f"{CATALOGUE}/++add++Procedure",
+        data=data,
+        headers={"Accept": "text/html"},
+        allow_redirects=False,
+    )
+
+
+RIGHT = {
+    "form.widgets.IBasic.title": "Đăng ký khai sinh",
+    "form.widgets.code": "1.001193",
+    "form.widgets.field:list": "ho-tich",
+    "form.widgets.level:list": "commune",
+    "form.widgets.channels.0.widgets.channel:list": "in_person",
+    "form.widgets.channels.0.widgets.time_value": "1",
+    "form.widgets.channels.0.widgets.time_unit:list": "working_days",
+    "form.widgets.channels.0.widgets.fee": "0",
+    "form.widgets.online_service:list": "full",
+}
+
+
+def test_the_classic_add_form_judges_the_whole_procedure(manager):
+    """The rules see every fieldset's fields at once: they were run again
+    for each fieldset with only its fields, and refused a right procedure
+    (a channel "missing" beside the code, a code "missing" beside the
+    channels)."""
+    before = count(manager)
+    refused = _classic_add(manager, **{**RIGHT, "form.widgets.code": "1.001x"})
+    assert refused.status_code == 200
+    assert count(manager) == before
+    saved = _classic_add(manager, **RIGHT)
+    assert saved.status_code == 302
+    assert saved.headers["Location"] == (
+        manager.base_url + f"/{CATALOGUE}/1-001193/view"
+    ) or saved.headers["Location"].endswith(f"/{CATALOGUE}/1-001193")
+    assert count(manager) == before + 1

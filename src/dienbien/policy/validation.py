@@ -14,6 +14,7 @@ from dienbien.policy.services.errors import translated
 from plone.dexterity.utils import iterSchemata
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form.interfaces import IErrorViewSnippet
+from z3c.form.interfaces import IGroup
 from z3c.form.validator import InvariantsValidator
 from zExceptions import BadRequest
 from zope.component import getMultiAdapter
@@ -136,10 +137,20 @@ class CheckedFormValidator(InvariantsValidator):
 
     def validate(self, data):
         errors = list(super().validate(data))
+        if IGroup.providedBy(self.view):
+            # z3c.form asks again for each fieldset (a group), with only that
+            # fieldset's fields: the rules would judge a record missing the
+            # rest. The form judges the whole record once (below).
+            return tuple(errors)
+        submitted = dict(data)
+        for group in self._groups():
+            # The groups are read after the form's own fields: read them now.
+            group_data, _group_errors = group.widgets.extract()
+            submitted.update(group_data)
         values = {}
         for name in self.schema_interface.names():
-            if name in data:
-                values[name] = data[name]
+            if name in submitted:
+                values[name] = submitted[name]
             elif self.is_edit:
                 values[name] = getattr(self.context, name, None)
         for problem in self.problems(values):
@@ -148,13 +159,26 @@ class CheckedFormValidator(InvariantsValidator):
             self._mark(problem.field.split(".", 1)[0], error)
         return tuple(errors)
 
+    def _groups(self) -> list:
+        return [
+            group
+            for group in getattr(self.view, "groups", None) or ()
+            if IGroup.providedBy(group)
+        ]
+
     def _mark(self, name: str, error: Invalid) -> None:
         """Show ``error`` at its field too, as z3c.form shows a field's own
         errors: the form lists these rules' errors at its top only, and on a
         phone the clerk looked for the field to mend. A field already marked
         by its own check keeps that message."""
-        widget = self.manager.get(name) if self.manager is not None else None
-        if widget is None or widget.error is not None or not self.manager.setErrors:
+        managers = [self.manager, *(group.widgets for group in self._groups())]
+        for manager in managers:
+            widget = getattr(manager, "get", lambda name: None)(name)
+            if widget is not None:
+                break
+        else:
+            return
+        if widget.error is not None or not getattr(manager, "setErrors", True):
             return
         snippet = getMultiAdapter(
             (error, self.request, widget, widget.field, self.view, self.context),
