@@ -1,12 +1,16 @@
 """What a bulk-loaded dossier would cost in a catalogue of the dossiers' own:
-a measurement for a design decision, not a mode of the product.
+a measurement for a design decision, not a mode of the product
+(docs/benchmarks.md, "The bulk load, fourth pass"). The decision taken
+(fifth pass): dossiers stay in the site's catalogue but are written to
+their own indexes only (``dossiers/catalogue.py``); the variant ``site``
+now measures that loader.
 
-The loader writes each dossier into the site's catalogue: 90 indexes and
-85 metadata columns, most of them for other types or for Plone's own pages.
-A dossier needs about twenty indexes and twenty columns (``INDEXES``,
-``COLUMNS``). This script loads dossiers as ``dossiers.bulk.bulk_load``
-does, but writes only the chosen indexes and columns into the catalogue that
-already holds the kept instance's dossiers. The catalogue's size, its
+Until then the loader wrote each dossier into the site's catalogue: 90
+indexes and 85 metadata columns, most of them for other types or for
+Plone's own pages. A dossier needs about twenty indexes and twenty columns
+(``INDEXES``, ``COLUMNS``). This script loads dossiers as
+``dossiers.bulk.bulk_load`` does, but writes only the chosen indexes and
+columns into the catalogue that already holds the kept instance's dossiers. The catalogue's size, its
 buckets and the object cache are then those of a full one. What it measures
 is a floor: a real dossier catalogue would add the cost of its own
 ``catalog_object`` and of routing the indexing queue to it.

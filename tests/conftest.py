@@ -479,6 +479,28 @@ def upgrade_steps(setup, destination: str) -> list[dict]:
     ]
 
 
+_ABSENT = object()
+
+
+def catalog_holds(catalog, obj) -> tuple[set, set]:
+    """The indexes holding a value for ``obj`` (those where it is absent
+    answer ``getEntryForObject`` with the default given; the position index
+    stores nothing and answers ``[]``), and the columns it fills."""
+    from Missing import MV
+
+    table = catalog._catalog
+    rid = table.uids["/".join(obj.getPhysicalPath())]
+    indexes = set()
+    for name in table.indexes:
+        entry = table.getIndex(name).getEntryForObject(rid, _ABSENT)
+        if entry is not _ABSENT and entry != []:
+            indexes.add(name)
+    columns = {
+        name for name, value in table.getMetadataForRID(rid).items() if value is not MV
+    }
+    return indexes, columns
+
+
 def profile_version() -> str:
     """The profile version this release installs (``metadata.xml``): what an
     upgraded site must end at, whichever steps later releases add."""

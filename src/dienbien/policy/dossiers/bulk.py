@@ -13,28 +13,21 @@ from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
 from dienbien.policy.core.uids import OrderedUids
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.catalogue import INDEXES
+from dienbien.policy.dossiers.catalogue import NAMES
 from dienbien.policy.dossiers.dossier import Dossier
 from dienbien.policy.dossiers.indexable import DossierIndexableWrapper
 from dienbien.policy.dossiers.sequence import at_least
 from dienbien.policy.orgunits.references import point_to
 from dienbien.policy.orgunits.references import uids_by_code
+from Missing import MV
 from persistent.list import PersistentList
 from plone import api
-from plone.base.interfaces import IImageScalesAdapter
-from plone.base.interfaces import IImageScalesFieldAdapter
-from plone.base.utils import human_readable_size
-from plone.dexterity.utils import iterSchemata
 from plone.indexer.interfaces import IIndexer
 from plone.uuid.interfaces import ATTRIBUTE_NAME
 from Products.CMFPlone import CatalogTool
-from Products.CMFPlone.image_scales import indexer as image_scales_indexer
-from Products.CMFPlone.image_scales.adapters import ImageScales
+from Products.PluginIndexes.interfaces import ITransposeQuery
 from zope.annotation.interfaces import IAnnotations
-from zope.component import queryMultiAdapter
-from zope.globalrequest import getRequest
-from zope.schema import getFields
-from zope.size import DefaultSized
-from zope.size.interfaces import ISized
 
 import transaction
 
@@ -89,7 +82,7 @@ def _load(folder, records, batch_size, progress, commit) -> int:
     loaded = 0
     pending = []
     mappings = {}
-    memo = _LoadMemo(folder)
+    memo = _LoadMemo()
     uids = uids_by_code()
     new_uid = OrderedUids()
     for record in records:
@@ -155,11 +148,50 @@ def _map_roles(definition, dossier, state, mappings):
 
 
 def _index(catalog, dossiers, memo):
+    """Write new dossiers to their indexes and columns as
+    ``Catalog.catalogObject`` writes a new object to the indexes ``idxs``
+    names (``Dossier.indexObject``), less what it repeats for each object:
+    the search of every index for one that indexes on others' behalf
+    (``ITransposeQuery``, done once here) and the columns no dossier fills
+    (``_load_wrapper``)."""
+    table = catalog._catalog
+    if memo.indexes is None:
+        memo.indexes = _indexes(table)
+        memo.wrapper = _load_wrapper(table)
     for dossier in dossiers:
-        catalog.catalog_object(
-            _LoadWrapper(dossier, catalog, memo),
-            "/".join(dossier.getPhysicalPath()),
-        )
+        wrapper = memo.wrapper(dossier, catalog, memo)
+        path = "/".join(dossier.getPhysicalPath())
+        if path in table.uids:  # not new after all: the catalog's own way
+            catalog.catalog_object(wrapper, path, idxs=list(INDEXES))
+            continue
+        rid = table.updateMetadata(wrapper, path, None)
+        table._length.change(1)
+        table.uids[path] = rid
+        table.paths[rid] = path
+        for index in memo.indexes:
+            index.index_object(rid, wrapper, None)
+    catalog._increment_counter()  # as ``catalog_object`` does: caches see it
+
+
+def _indexes(table) -> list:
+    """The indexes a dossier is written to, with any that indexes on their
+    behalf (as ``Catalog.catalogObject`` adds them)."""
+    names = set(INDEXES) & set(table.indexes)
+    for name in table.indexes:
+        index = table.getIndex(name)
+        if ITransposeQuery.providedBy(index) and names & set(index.getIndexNames()):
+            names.add(name)
+    return [table.getIndex(name) for name in sorted(names)]
+
+
+def _load_wrapper(table) -> type:
+    """``_LoadWrapper`` answering at once, as a class attribute, the
+    missing value for each column no dossier fills: the catalog asks for
+    every column, and each such miss otherwise raises and catches an
+    AttributeError (the dossiers' wrapper raises it; the column's value is
+    then the missing value all the same)."""
+    missing = {name: MV for name in table.names if name not in NAMES}
+    return type("_LoadWrapperForColumns", (_LoadWrapper,), missing)
 
 
 class _LoadMemo:
@@ -168,70 +200,22 @@ class _LoadMemo:
 
     A load takes what it reads of the site to stay as it is while it runs:
     the units and their successions (as ``uids_by_code`` does), the folder's
-    roles and default page setting, the registered indexers. A migration
-    runs with the site closed to such changes.
+    roles, the registered indexers. A migration runs with the site closed
+    to such changes.
     """
 
-    def __init__(self, folder):
+    def __init__(self):
         #: Names no dossier of the load has (see ``_LoadWrapper``).
         self.absent = set()
         #: ``allowedRolesAndUsers`` by ``_access_key``.
         self.access = {}
-        # plone.base's ``get_default_page`` only ever answers ``index_html``,
-        # one of the folder's ``default_page`` ids or one of the registry's
-        # ``plone.default_page`` ids: a dossier with another id is not its
-        # folder's default page.
-        pages = getattr(aq_base(folder), "default_page", None) or ()
-        if isinstance(pages, str):
-            pages = (pages,)
-        registry = api.portal.get_registry_record("plone.default_page", default=())
-        self.page_ids = frozenset(("index_html", *pages, *(registry or ())))
-        #: The shortcuts that hold for the dossiers' type, by index name:
-        #: worked out on the first dossier (``_shortcuts``).
-        self.shortcuts = None
-
-
-#: The stock indexers the loader may answer for (``_LoadWrapper``), each
-#: only while it is the one registered for dossiers.
-STOCK_INDEXERS = {
-    "allowedRolesAndUsers": CatalogTool.allowedRolesAndUsers,
-    "is_default_page": CatalogTool.is_default_page,
-    "getObjSize": CatalogTool.getObjSize,
-    "image_scales": image_scales_indexer.image_scales,
-}
-
-
-def _shortcuts(wrapper, dossier) -> frozenset:
-    """The names of ``STOCK_INDEXERS`` the loader may answer for dossiers of
-    this type: those whose registered indexer is the stock one and, for the
-    size and the image scales, only when the type's fields can give none."""
-    lookup, required = wrapper._dossier_lookup[:2]
-    names = {
-        name
-        for name, indexer in STOCK_INDEXERS.items()
-        if lookup(required, IIndexer, name) is indexer
-    }
-    schemata = list(iterSchemata(dossier))
-    fields = [field for schema in schemata for field in getFields(schema).values()]
-    request = getRequest()
-    # Stock sums the ``getSize`` of every field's value (``get_size``
-    # through the default ``ISized``): the fields' defaults are looked at
-    # here, each dossier's own values by ``_shortcut_getObjSize``.
-    if not (
-        len(schemata) == 1
-        and type(ISized(dossier, None)) is DefaultSized
-        and not any(hasattr(field.default, "getSize") for field in fields)
-    ):
-        names.discard("getObjSize")
-    # Stock's ``ImageScales`` asks each field for its scales.
-    if type(queryMultiAdapter((dossier, request), IImageScalesAdapter)) is not (
-        ImageScales
-    ) or any(
-        queryMultiAdapter((field, dossier, request), IImageScalesFieldAdapter)
-        for field in fields
-    ):
-        names.discard("image_scales")
-    return frozenset(names)
+        #: Whether the stock ``allowedRolesAndUsers`` indexer is the one
+        #: registered for dossiers: worked out on the first dossier.
+        self.stock_access = None
+        #: The indexes written to (``_indexes``) and the wrapper's class
+        #: (``_load_wrapper``), worked out on the first batch.
+        self.indexes = None
+        self.wrapper = None
 
 
 def _access_key(dossier) -> tuple:
@@ -272,18 +256,13 @@ class _LoadWrapper(DossierIndexableWrapper):
     next of the same load unless that dossier holds it itself: the answer,
     an AttributeError, is the same, only sooner.
 
-    Four stock indexers cost more than most of a dossier's indexes
-    (acquiring tools, walking the parents' local roles or every field of
-    the type), and give the same answer for dossiers alike in what they
-    read. When they are the registered ones (``_shortcuts``):
-
-    - ``allowedRolesAndUsers`` is asked once per ``_access_key``;
-    - ``is_default_page`` is false for an id that cannot be a default page;
-    - ``getObjSize`` is 0 when none of the dossier's values has a size;
-    - ``image_scales`` is none when no field of the type can have scales.
+    The stock ``allowedRolesAndUsers`` indexer costs more than most of a
+    dossier's indexes (it acquires tools and walks the parents' local
+    roles), and gives the same answer for dossiers alike in what it reads:
+    when it is the registered one, it is asked once per ``_access_key``.
 
     ``tests/test_dossier_bulk_catalog.py`` compares every entry with what
-    the stock wrapper gives.
+    the dossiers' own wrapper gives, and with the stock wrapper's values.
     """
 
     def __init__(self, object, catalog, memo: _LoadMemo):
@@ -291,14 +270,20 @@ class _LoadWrapper(DossierIndexableWrapper):
         self.__dict__["_memo"] = memo
         self.__dict__["_own"] = vars(aq_base(object))
         self.__dict__["_known"] = {}
-        if memo.shortcuts is None:
-            memo.shortcuts = _shortcuts(self, object)
+        if memo.stock_access is None:
+            lookup, required = self.__dict__["_dossier_lookup"][:2]
+            memo.stock_access = (
+                lookup(required, IIndexer, "allowedRolesAndUsers")
+                is CatalogTool.allowedRolesAndUsers
+            )
 
     @property
     def _dossier(self):
         return self.__dict__["_dossier_lookup"][2]
 
     def __getattr__(self, name):
+        if name not in NAMES and not name.startswith(("_", "aq_")):
+            raise AttributeError(name)  # as the dossiers' wrapper, sooner
         attributes = self.__dict__
         memo = attributes["_memo"]
         if (
@@ -314,8 +299,8 @@ class _LoadWrapper(DossierIndexableWrapper):
         if name in known:
             return known[name]
         try:
-            if name in memo.shortcuts:
-                value = getattr(self, f"_shortcut_{name}")()
+            if name == "allowedRolesAndUsers" and memo.stock_access:
+                value = self._shortcut_allowedRolesAndUsers()
             else:
                 value = super().__getattr__(name)
         except AttributeError:
@@ -335,19 +320,6 @@ class _LoadWrapper(DossierIndexableWrapper):
         if allowed is None:
             allowed = access[key] = tuple(self._stock("allowedRolesAndUsers"))
         return list(allowed)  # the indexer's own type, a fresh one each time
-
-    def _shortcut_is_default_page(self):
-        if self._dossier.getId() in self.__dict__["_memo"].page_ids:
-            return self._stock("is_default_page")
-        return False
-
-    def _shortcut_getObjSize(self):
-        if any(hasattr(value, "getSize") for value in self.__dict__["_own"].values()):
-            return self._stock("getObjSize")
-        return human_readable_size(0)
-
-    def _shortcut_image_scales(self):
-        raise AttributeError("image_scales")  # as stock: no scales, no value
 
     def _nowhere(self, name) -> bool:
         lookup, required, dossier, _catalog = self.__dict__["_dossier_lookup"]

@@ -6,10 +6,12 @@ appointment are computed by ``dienbien.policy.dossiers`` when the dossier is
 created, and times are kept as naive Asia/Ho_Chi_Minh datetimes.
 """
 
+from Acquisition import aq_base
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from dienbien.policy import _
 from dienbien.policy.core.dossiers import dossier_id
+from dienbien.policy.dossiers.catalogue import written
 from dienbien.policy.orgunits.references import UnitReference
 from dienbien.policy.records import RecordFolder
 from plone.app.content.interfaces import INameFromTitle
@@ -155,6 +157,28 @@ class Dossier(Item):
     terms = None
     procedure_title = ""
     procedure_field = ""
+
+    # The catalog writes a dossier to its own indexes only
+    # (``dossiers/catalogue.py``), however it is asked.
+
+    def indexObject(self):
+        catalog = self._getCatalogTool()
+        if catalog is not None:
+            # A reindexing of a new object adds it, to the indexes named.
+            catalog.reindexObject(self, idxs=written(()))
+
+    def reindexObject(self, idxs=[], update_metadata=1, uid=None):  # noqa: B006
+        if (idxs is None or idxs == []) and hasattr(aq_base(self), "notifyModified"):
+            self.notifyModified()  # as CMF does for "all" (not for a tuple)
+        names = written(idxs)
+        if not names:
+            if not update_metadata:
+                return
+            # Only other indexes named: the columns are still to be
+            # refreshed, and an empty list would mean every index. The
+            # position index stores nothing.
+            names = ["getObjPositionInParent"]
+        super().reindexObject(idxs=names, update_metadata=update_metadata, uid=uid)
 
 
 @implementer(INameFromTitle)

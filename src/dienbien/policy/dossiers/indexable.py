@@ -1,6 +1,6 @@
-"""How the catalog reads a dossier: plone.indexer's wrapper, with the
-interfaces the dossier provides worked out once per indexing instead of once
-per index and column.
+"""How the catalog reads a dossier (and an official document): plone.indexer's
+wrapper, with the interfaces the object provides worked out once per
+indexing instead of once per index and column.
 
 The catalog asks the wrapper for about a hundred names per object (every
 index and metadata column). The stock wrapper looks up an indexer adapter for
@@ -10,9 +10,15 @@ hundreds of thousands and reindexed on every step, that was half the cost of
 storing one. Values are the same as the stock wrapper's, with one exception
 that does not apply to dossiers: a Python script acquired through the web is
 not used as an indexer.
+
+``LookupOnceWrapper`` is that wrapper (documents use it as it is);
+``DossierIndexableWrapper`` answers only the names of ``catalogue.NAMES``:
+a dossier has no value in any other index or column
+(``dossiers/catalogue.py``).
 """
 
 from Acquisition import aq_base
+from dienbien.policy.dossiers.catalogue import NAMES
 from dienbien.policy.dossiers.dossier import IDossier
 from plone.indexer.interfaces import IIndexer
 from plone.indexer.wrapper import IndexableObjectWrapper
@@ -22,8 +28,7 @@ from zope.component import getSiteManager
 from zope.interface import providedBy
 
 
-@adapter(IDossier, IZCatalog)
-class DossierIndexableWrapper(IndexableObjectWrapper):
+class LookupOnceWrapper(IndexableObjectWrapper):
     def __init__(self, object, catalog):
         super().__init__(object, catalog)
         self.__dict__["_dossier_lookup"] = (
@@ -53,3 +58,11 @@ class DossierIndexableWrapper(IndexableObjectWrapper):
         if callable(value) or hasattr(value, "__of__"):
             return getattr(dossier, name)
         return value
+
+
+@adapter(IDossier, IZCatalog)
+class DossierIndexableWrapper(LookupOnceWrapper):
+    def __getattr__(self, name):
+        if name not in NAMES and not name.startswith(("_", "aq_")):
+            raise AttributeError(name)
+        return super().__getattr__(name)

@@ -78,6 +78,17 @@ def dossier_accepted(obj):
 
 
 @indexer(IDossier)
+def searchable_text(obj):
+    """The site's search finds a dossier by its code only. The words of
+    its title are its procedure's, whose own page the search finds by them:
+    a search for "khai sinh" should not list every birth registration ever
+    received, and each such word written for half a million dossiers made
+    the full-text index a good part of storing one. The applicant is never
+    in it (``dossier_applicant`` keeps keyed hashes)."""
+    return obj.code or ""
+
+
+@indexer(IDossier)
 def dossier_applicant(obj):
     """Keyed hashes of the applicant's name words, phone and ID number
     (``dossiers/applicants.py``): an index only, never a metadata column."""
