@@ -205,8 +205,6 @@ class _LoadMemo:
     """
 
     def __init__(self):
-        #: Names no dossier of the load has (see ``_LoadWrapper``).
-        self.absent = set()
         #: ``allowedRolesAndUsers`` by ``_access_key``.
         self.access = {}
         #: Whether the stock ``allowedRolesAndUsers`` indexer is the one
@@ -246,15 +244,9 @@ class _LoadWrapper(DossierIndexableWrapper):
     """The catalog's view of a dossier during one load: the dossiers'
     wrapper, remembering what the load's dossiers share.
 
-    The catalog asks every dossier for every index's and column's name, and
-    most (the units', procedures', documents', legal texts' ...) are no
-    dossier's. Each such miss ran Dexterity's ``__getattr__``, which looks
-    for a default in the type's schema and in each behavior's: about 40 µs,
-    some hundred times a dossier, more than all the rest of its indexing.
-    A name found nowhere for one dossier (no indexer, no workflow variable,
-    not on the class, not in a schema of the type) is found nowhere for the
-    next of the same load unless that dossier holds it itself: the answer,
-    an AttributeError, is the same, only sooner.
+    The load asks a dossier only for the names of its own indexes and
+    columns (``_index``, ``_load_wrapper``), some of them twice (an index
+    and a column of the same name): the second answer is the first's.
 
     The stock ``allowedRolesAndUsers`` indexer costs more than most of a
     dossier's indexes (it acquires tools and walks the parents' local
@@ -268,7 +260,6 @@ class _LoadWrapper(DossierIndexableWrapper):
     def __init__(self, object, catalog, memo: _LoadMemo):
         super().__init__(object, catalog)
         self.__dict__["_memo"] = memo
-        self.__dict__["_own"] = vars(aq_base(object))
         self.__dict__["_known"] = {}
         if memo.stock_access is None:
             lookup, required = self.__dict__["_dossier_lookup"][:2]
@@ -282,31 +273,16 @@ class _LoadWrapper(DossierIndexableWrapper):
         return self.__dict__["_dossier_lookup"][2]
 
     def __getattr__(self, name):
-        if name not in NAMES and not name.startswith(("_", "aq_")):
-            raise AttributeError(name)  # as the dossiers' wrapper, sooner
-        attributes = self.__dict__
-        memo = attributes["_memo"]
-        if (
-            name in memo.absent
-            and name not in attributes["_own"]
-            and name not in attributes["_IndexableObjectWrapper__vars"]
-        ):
-            raise AttributeError(name)
         # The catalog asks for some names twice (an index and a column of
-        # the same name: UID, Title, Date, review_state ...); the dossier
-        # does not change in between.
-        known = attributes["_known"]
+        # the same name: UID, review_state, created ...); the dossier does
+        # not change in between.
+        known = self.__dict__["_known"]
         if name in known:
             return known[name]
-        try:
-            if name == "allowedRolesAndUsers" and memo.stock_access:
-                value = self._shortcut_allowedRolesAndUsers()
-            else:
-                value = super().__getattr__(name)
-        except AttributeError:
-            if not name.startswith("__") and self._nowhere(name):
-                memo.absent.add(name)
-            raise
+        if name == "allowedRolesAndUsers" and self.__dict__["_memo"].stock_access:
+            value = self._shortcut_allowedRolesAndUsers()
+        else:
+            value = super().__getattr__(name)
         known[name] = value
         return value
 
@@ -320,12 +296,3 @@ class _LoadWrapper(DossierIndexableWrapper):
         if allowed is None:
             allowed = access[key] = tuple(self._stock("allowedRolesAndUsers"))
         return list(allowed)  # the indexer's own type, a fresh one each time
-
-    def _nowhere(self, name) -> bool:
-        lookup, required, dossier, _catalog = self.__dict__["_dossier_lookup"]
-        return (
-            lookup(required, IIndexer, name) is None
-            and name not in self.__dict__["_IndexableObjectWrapper__vars"]
-            and name not in self.__dict__["_own"]
-            and not hasattr(type(aq_base(dossier)), name)
-        )

@@ -1,5 +1,6 @@
-"""What upgrade steps that add a catalog index share: add it, then index in
-it the objects of the types it concerns, without touching their metadata."""
+"""What upgrade steps that rewrite catalog indexes share: adding an index
+and filling it for the types it concerns, without touching their metadata;
+keeping memory flat while half a million entries change."""
 
 from plone import api
 
@@ -31,3 +32,12 @@ def add_and_fill(name, meta_type, portal_types, batch_size: int = 1000) -> int:
             logger.info("%s index: %d objects", name, done)
     logger.info("%s index: %d objects", name, done)
     return done
+
+
+def keep_memory_flat(catalog) -> None:
+    """What a long step has written so far goes to a savepoint, and the
+    objects it read or changed may leave the cache: a step that changes most
+    buckets of an index for half a million dossiers would otherwise hold
+    them all until its commit."""
+    transaction.savepoint(optimistic=True)
+    catalog._p_jar.cacheGC()

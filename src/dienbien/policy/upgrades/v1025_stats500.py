@@ -12,10 +12,10 @@ a million dossiers take minutes, not the hours of a reindex.
 from dienbien.policy.dossiers.statistics.facts import PERIODS_INDEX
 from dienbien.policy.dossiers.statistics.factsindex import DossierFactsIndex
 from dienbien.policy.dossiers.statistics.factsindex import FACTS
+from dienbien.policy.upgrades.indexing import keep_memory_flat
 from plone import api
 
 import logging
-import transaction
 
 
 logger = logging.getLogger("dienbien.policy.upgrades")
@@ -45,9 +45,7 @@ def add_facts_index(setup_tool=None, batch_size: int = 5000) -> int:
     for done, rid in enumerate(dossiers, start=1):
         index.index_row(rid, data[rid][column])
         if done % batch_size == 0:
-            # Keep memory flat: the records read so far can leave the cache.
-            transaction.savepoint(optimistic=True)
-            catalog._p_jar.cacheGC()
+            keep_memory_flat(catalog)  # the records read so far can go
             logger.info("dossier facts index: %d dossiers", done)
     logger.info(
         "dossier facts index: %d dossiers, %d facts rows",

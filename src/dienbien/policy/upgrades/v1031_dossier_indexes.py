@@ -14,11 +14,11 @@ each dossier is next indexed; no listing reads them.
 
 from dienbien.policy.catalogrecords import record_ids
 from dienbien.policy.dossiers.catalogue import INDEXES
+from dienbien.policy.upgrades.indexing import keep_memory_flat
 from plone import api
 from types import SimpleNamespace
 
 import logging
-import transaction
 
 
 logger = logging.getLogger("dienbien.policy.upgrades")
@@ -50,7 +50,7 @@ def dossier_indexes(setup_tool=None) -> dict[str, int]:
             index.unindex_object(rid)
             count += 1
             if count % BATCH == 0:
-                _keep_memory_flat(catalog)
+                keep_memory_flat(catalog)
         if count:
             removed[name] = count
             logger.info("dossiers out of %s: %d", name, count)
@@ -76,12 +76,5 @@ def _codes_only(catalog, rids) -> None:
         text = code if isinstance(code, str) else ""
         index.index_object(rid, SimpleNamespace(SearchableText=text))
         if done % BATCH == 0:
-            _keep_memory_flat(catalog)
+            keep_memory_flat(catalog)
             logger.info("dossiers' full text: %d of %d", done, len(rids))
-
-
-def _keep_memory_flat(catalog) -> None:
-    """Half a million dossiers change most buckets of a dozen indexes: what
-    is written so far goes to a savepoint and may leave the cache."""
-    transaction.savepoint(optimistic=True)
-    catalog._p_jar.cacheGC()
