@@ -1,7 +1,8 @@
 """The bulk loader stores the catalog entries the normal path would.
 
-The loader indexes through a wrapper of its own that answers at once the
-names no dossier has (``dossiers/bulk.py``); these tests compare, index by
+The loader writes new entries itself, through a wrapper of its own that
+works out once what the load's dossiers share, and writes each dossier's
+workflow status itself (``dossiers/bulk.py``); these tests compare, index by
 index and column by column, what it stored with what the catalog stores
 when it writes the same dossier to every index, with plone.indexer's stock
 wrapper's values for the indexes and columns a dossier has
@@ -15,6 +16,7 @@ from dienbien.policy.dossiers import log
 from dienbien.policy.dossiers.catalogue import COLUMNS
 from dienbien.policy.dossiers.catalogue import INDEXES
 from Missing import MV
+from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.indexer.wrapper import IndexableObjectWrapper
@@ -163,19 +165,39 @@ def test_bulk_entries_equal_stock_and_received(staff, one_stop):
         indexes, metadata = stored
         assert metadata["dossier_code"] == indexes["dossier_code"] == record["code"]
         assert metadata["review_state"] == record["state"]
+        # The workflow status CMFCore's ``setStatusOf`` would have written.
+        history = loaded.workflow_history
+        assert type(history).__name__ == "PersistentMapping"
+        assert history["dienbien_dossier_workflow"] == (
+            {
+                "review_state": record["state"],
+                "action": None,
+                "actor": "bulk-load",
+                "comments": "",
+                "time": None,
+            },
+        )
+        assert api.content.get_state(loaded) == record["state"]
         assert metadata["getObjSize"] is MV
         assert "is_default_page" not in catalog_holds(catalog, loaded)[0]
         seen_by[record["code"][-1]] = sorted(indexes["allowedRolesAndUsers"])
         if record["code"][-1] in "2348":
             # And like the dossier the clerk received, but for its own code.
             assert_same(stored, received_entries, skip=DIFFERENT)
-    # The shortcut holds for dossiers (else the load is slower, not wrong).
+    # The shortcuts hold for dossiers (else the load is slower, not wrong).
     from dienbien.policy.dossiers.bulk import _LoadMemo
     from dienbien.policy.dossiers.bulk import _LoadWrapper
 
     memo = _LoadMemo()
     _LoadWrapper(received, catalog, memo)
-    assert memo.stock_access is True
+    assert set(memo.shortcuts) == {
+        "allowedRolesAndUsers",
+        "UID",
+        "dossier_applicant",
+        "dossier_open_months",
+    }
+    assert memo.by_state is True
+    assert memo.variables == {"processing": {"review_state": "processing"}}
     # The shortcut's answers differ where the dossiers do.
     assert seen_by["2"] == seen_by["8"]
     assert "user:unit.h15.50.03.officer" in seen_by["2"]

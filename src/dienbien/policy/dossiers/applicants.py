@@ -32,15 +32,18 @@ def site_key(create: bool = False) -> bytes | None:
     return key
 
 
-def dossier_terms(dossier) -> list[str]:
+def dossier_terms(dossier, key: bytes | None = None) -> list[str]:
     """What the index keeps of a dossier (indexing writes anyway: the key is
-    made on the first one)."""
+    made on the first one). ``key``: the site's, when the caller has it
+    (the bulk loader asks once per load)."""
     terms = applicant_terms(
         dossier.applicant_name or "",
         dossier.applicant_phone or "",
         dossier.applicant_id_number or "",
     )
-    return hashed(terms, site_key(create=True)) if terms else []
+    if not terms:
+        return []
+    return hashed(terms, key or site_key(create=True))
 
 
 def catalog_query(text: str) -> dict | None:

@@ -11,23 +11,33 @@ from datetime import datetime
 from dienbien.policy.bulkcache import cache_at_least
 from dienbien.policy.core.dossiers import CODE_PATTERN
 from dienbien.policy.core.dossiers import dossier_id
+from dienbien.policy.core.statistics import open_months
 from dienbien.policy.core.uids import OrderedUids
+from dienbien.policy.dossiers import indexers
 from dienbien.policy.dossiers import log
+from dienbien.policy.dossiers.applicants import dossier_terms
+from dienbien.policy.dossiers.applicants import site_key
 from dienbien.policy.dossiers.catalogue import INDEXES
 from dienbien.policy.dossiers.catalogue import NAMES
 from dienbien.policy.dossiers.dossier import Dossier
 from dienbien.policy.dossiers.indexable import DossierIndexableWrapper
 from dienbien.policy.dossiers.sequence import at_least
+from dienbien.policy.dossiers.statistics import facts
 from dienbien.policy.orgunits.references import point_to
 from dienbien.policy.orgunits.references import uids_by_code
 from Missing import MV
+from Persistence import PersistentMapping
 from persistent.list import PersistentList
 from plone import api
+from plone.app.uuid.indexer import uuidIndexer
 from plone.indexer.interfaces import IIndexer
 from plone.uuid.interfaces import ATTRIBUTE_NAME
+from Products.CMFCore.interfaces import IWorkflowStatus
+from Products.CMFCore.WorkflowTool import DefaultWorkflowStatus
 from Products.CMFPlone import CatalogTool
 from Products.PluginIndexes.interfaces import ITransposeQuery
 from zope.annotation.interfaces import IAnnotations
+from zope.component import getMultiAdapter
 
 import transaction
 
@@ -85,36 +95,41 @@ def _load(folder, records, batch_size, progress, commit) -> int:
     memo = _LoadMemo()
     uids = uids_by_code()
     new_uid = OrderedUids()
+    highest = {}
+    stock_status = None
     for record in records:
         dossier = _make(record, uids, new_uid)
         folder._setObject(dossier.getId(), dossier, suppress_events=True)
         dossier = folder._getOb(dossier.getId())
-        workflow.setStatusOf(
-            WORKFLOW,
-            dossier,
-            {
-                "review_state": record["state"],
-                "action": None,
-                "actor": "bulk-load",
-                "comments": "",
-                "time": None,
-            },
-        )
+        status = {
+            "review_state": record["state"],
+            "action": None,
+            "actor": "bulk-load",
+            "comments": "",
+            "time": None,
+        }
+        if stock_status is None:
+            stock_status = _stock_status(dossier, definition)
+        if stock_status:
+            # What CMFCore's ``DefaultWorkflowStatus.set`` gives a new
+            # object, without its adapter look-up and its attribute miss (a
+            # Dexterity object's schema look-up).
+            aq_base(dossier).workflow_history = PersistentMapping({WORKFLOW: (status,)})
+        else:
+            workflow.setStatusOf(WORKFLOW, dossier, status)
         _map_roles(definition, dossier, record["state"], mappings)
         parts = CODE_PATTERN.match(record["code"])
         if parts:
-            at_least(
-                folder,
-                parts["unit"],
-                datetime.strptime(parts["day"], "%y%m%d").date(),
-                int(parts["seq"]),
-            )
+            key, seq = (parts["unit"], parts["day"]), int(parts["seq"])
+            if highest.get(key, 0) < seq:
+                highest[key] = seq
         entries = PersistentList(record.get("log", ()))
         IAnnotations(dossier)[log.KEY] = entries
         pending.append(dossier)
         loaded += 1
         if len(pending) >= batch_size:
             _index(catalog, pending, memo)
+            _raise_counters(folder, highest)
             pending = []
             if commit:
                 transaction.commit()
@@ -122,11 +137,27 @@ def _load(folder, records, batch_size, progress, commit) -> int:
                 progress(loaded)
     if pending:
         _index(catalog, pending, memo)
+        _raise_counters(folder, highest)
         if commit:
             transaction.commit()
         if progress:
             progress(loaded)
     return loaded
+
+
+def _stock_status(dossier, definition) -> bool:
+    """Whether the workflow status of a dossier is kept CMFCore's way."""
+    keeper = getMultiAdapter((dossier, definition), IWorkflowStatus)
+    return type(keeper) is DefaultWorkflowStatus
+
+
+def _raise_counters(folder, highest: dict) -> None:
+    """Never issue again a number a loaded dossier used: each day's counter
+    of a unit raised once per batch to the highest number of that day, not
+    once per dossier."""
+    for (unit, day), seq in highest.items():
+        at_least(folder, unit, datetime.strptime(day, "%y%m%d").date(), seq)
+    highest.clear()
 
 
 def _map_roles(definition, dossier, state, mappings):
@@ -200,20 +231,27 @@ class _LoadMemo:
 
     A load takes what it reads of the site to stay as it is while it runs:
     the units and their successions (as ``uids_by_code`` does), the folder's
-    roles, the registered indexers. A migration runs with the site closed
-    to such changes.
+    roles, the registered indexers, the workflows. A migration runs with the
+    site closed to such changes.
     """
 
     def __init__(self):
         #: ``allowedRolesAndUsers`` by ``_access_key``.
         self.access = {}
-        #: Whether the stock ``allowedRolesAndUsers`` indexer is the one
-        #: registered for dossiers: worked out on the first dossier.
-        self.stock_access = None
         #: The indexes written to (``_indexes``) and the wrapper's class
         #: (``_load_wrapper``), worked out on the first batch.
         self.indexes = None
         self.wrapper = None
+        #: What the first dossier tells of them all (``_LoadWrapper``): the
+        #: adapter look-up and what it is asked with, the names whose
+        #: registered indexer is one the load answers itself, the site's
+        #: applicant key, whether the workflow variables depend on the
+        #: state alone and, if so, the variables by state.
+        self.lookup = None
+        self.shortcuts = None
+        self.key = None
+        self.by_state = None
+        self.variables = {}
 
 
 def _access_key(dossier) -> tuple:
@@ -248,25 +286,63 @@ class _LoadWrapper(DossierIndexableWrapper):
     columns (``_index``, ``_load_wrapper``), some of them twice (an index
     and a column of the same name): the second answer is the first's.
 
-    The stock ``allowedRolesAndUsers`` indexer costs more than most of a
-    dossier's indexes (it acquires tools and walks the parents' local
-    roles), and gives the same answer for dossiers alike in what it reads:
-    when it is the registered one, it is asked once per ``_access_key``.
+    The stock wrapper asks the workflow tool for each dossier's workflow
+    variables; with the dossiers' workflow as it ships, they are the state
+    and nothing else, so they are asked once per state.
+
+    Some registered indexers cost more than they need to for dossiers made
+    by the loader, and are answered here, when they are the ones
+    registered (``_SHORTCUTS``):
+
+    - ``allowedRolesAndUsers``: the stock indexer costs more than most of a
+      dossier's indexes (it acquires tools and walks the parents' local
+      roles), and gives the same answer for dossiers alike in what it
+      reads: it is asked once per ``_access_key``;
+    - ``UID``: the attribute ``_make`` sets, without the adapter look-up;
+    - ``dossier_applicant``: with the site's key read once per load;
+    - ``dossier_open_months``: from the ``dossier_facts`` column's facts,
+      not from facts worked out a second time.
 
     ``tests/test_dossier_bulk_catalog.py`` compares every entry with what
     the dossiers' own wrapper gives, and with the stock wrapper's values.
     """
 
     def __init__(self, object, catalog, memo: _LoadMemo):
-        super().__init__(object, catalog)
+        state = aq_base(object).workflow_history[WORKFLOW][-1]["review_state"]
+        variables = memo.variables.get(state)
+        if variables is None:  # the stock way; remembered if it may be
+            super().__init__(object, catalog)
+            self._first(memo, object, state)
+        else:
+            attributes = self.__dict__
+            attributes["_IndexableObjectWrapper__object"] = object
+            attributes["_IndexableObjectWrapper__catalog"] = catalog
+            attributes["_IndexableObjectWrapper__vars"] = variables
+            attributes["_dossier_lookup"] = (*memo.lookup, object, catalog)
         self.__dict__["_memo"] = memo
         self.__dict__["_known"] = {}
-        if memo.stock_access is None:
-            lookup, required = self.__dict__["_dossier_lookup"][:2]
-            memo.stock_access = (
-                lookup(required, IIndexer, "allowedRolesAndUsers")
-                is CatalogTool.allowedRolesAndUsers
-            )
+
+    def _first(self, memo, dossier, state):
+        """What the first dossier (and the first in each state) tells of
+        the load's others."""
+        attributes = self.__dict__
+        if memo.lookup is None:
+            # Loaded dossiers are all of one class, with no interface of
+            # their own: they provide the same.
+            memo.lookup = attributes["_dossier_lookup"][:2]
+            lookup, required = memo.lookup
+            memo.shortcuts = {
+                name: method
+                for name, (registered, method) in _SHORTCUTS.items()
+                if all(
+                    lookup(required, IIndexer, each) is factory
+                    for each, factory in registered.items()
+                )
+            }
+            memo.key = site_key(create=True)
+            memo.by_state = _variables_by_state(dossier)
+        if memo.by_state:
+            memo.variables[state] = attributes["_IndexableObjectWrapper__vars"]
 
     @property
     def _dossier(self):
@@ -279,10 +355,8 @@ class _LoadWrapper(DossierIndexableWrapper):
         known = self.__dict__["_known"]
         if name in known:
             return known[name]
-        if name == "allowedRolesAndUsers" and self.__dict__["_memo"].stock_access:
-            value = self._shortcut_allowedRolesAndUsers()
-        else:
-            value = super().__getattr__(name)
+        shortcut = self.__dict__["_memo"].shortcuts.get(name)
+        value = shortcut(self) if shortcut else super().__getattr__(name)
         known[name] = value
         return value
 
@@ -296,3 +370,55 @@ class _LoadWrapper(DossierIndexableWrapper):
         if allowed is None:
             allowed = access[key] = tuple(self._stock("allowedRolesAndUsers"))
         return list(allowed)  # the indexer's own type, a fresh one each time
+
+    def _shortcut_UID(self):
+        # What ``IUUID`` gives an object with the attribute.
+        return getattr(aq_base(self._dossier), ATTRIBUTE_NAME, None)
+
+    def _shortcut_dossier_applicant(self):
+        return dossier_terms(self._dossier, self.__dict__["_memo"].key)
+
+    def _shortcut_dossier_open_months(self):
+        # What ``facts.open_months_index`` gives, from the facts the
+        # ``dossier_facts`` column already worked out for this dossier.
+        return open_months(self.dossier_facts)
+
+
+#: The names ``_LoadWrapper`` answers in its own way, with the registered
+#: indexers it answers for (by name): the way is taken only when they are
+#: the ones registered.
+_SHORTCUTS = {
+    "allowedRolesAndUsers": (
+        {"allowedRolesAndUsers": CatalogTool.allowedRolesAndUsers},
+        _LoadWrapper._shortcut_allowedRolesAndUsers,
+    ),
+    "UID": ({"UID": uuidIndexer}, _LoadWrapper._shortcut_UID),
+    "dossier_applicant": (
+        {"dossier_applicant": indexers.dossier_applicant},
+        _LoadWrapper._shortcut_dossier_applicant,
+    ),
+    "dossier_open_months": (
+        {
+            "dossier_open_months": facts.open_months_index,
+            "dossier_facts": facts.facts_column,
+        },
+        _LoadWrapper._shortcut_dossier_open_months,
+    ),
+}
+
+
+def _variables_by_state(dossier) -> bool:
+    """Whether the catalog's workflow variables of a loaded dossier depend
+    on its state alone: its chain is the dossiers' workflow, and each of
+    that workflow's catalog variables is in the status the load gives every
+    dossier (``_load``), which differs by state only."""
+    tool = api.portal.get_tool("portal_workflow")
+    if tuple(tool.getChainFor(dossier)) != (WORKFLOW,):
+        return False
+    definition = tool[WORKFLOW]
+    status = aq_base(dossier).workflow_history[WORKFLOW][-1]
+    return all(
+        name in status
+        for name, variable in definition.variables.items()
+        if variable.for_catalog
+    )
