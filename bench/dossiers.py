@@ -41,6 +41,7 @@ import json
 import os
 import pathlib
 import random
+import re
 import sys
 import time
 import urllib.error
@@ -119,6 +120,24 @@ def get(url, auth=None):
     except urllib.error.HTTPError as error:
         body, status = error.read(), error.code
     return (time.perf_counter() - started) * 1000, status, body
+
+
+def load_curve(out: str, count: int, stretches: int = 5) -> str:
+    """The load's rate in each fifth of it, from the loader's progress
+    lines ("  N/COUNT (R/s)": R is the rate so far, so N / R is the time
+    spent up to N): a load slows as the catalogue grows."""
+    progress = re.findall(r"^  (\d+)/\d+ \((\d+)/s\)$", out, re.MULTILINE)
+    points = [(0, 0.0)] + [(int(n), int(n) / int(r)) for n, r in progress if int(r)]
+    marks = [count * (k + 1) // stretches for k in range(stretches)]
+    parts, last = [], points[0]
+    for mark in marks:
+        point = next((p for p in points if p[0] >= mark), None)
+        if point is None or point[1] <= last[1]:
+            continue
+        rate = (point[0] - last[0]) / (point[1] - last[1])
+        parts.append(f"{last[0] // 1000}k–{point[0] // 1000}k {rate:.0f}/s")
+        last = point
+    return ", ".join(parts)
 
 
 def main() -> int:
@@ -218,6 +237,7 @@ def main() -> int:
             f"{int(loaded) / float(seconds):.0f} dossiers/s "
             f"(making the records took {float(making):.0f} s more)"
         )
+        print("  by stretch: " + load_curve(out, int(loaded)))
         print(
             f"Data.fs: {size / 1e6:.0f} MB, {(size - size_before) / int(loaded):.0f} bytes per dossier"
         )

@@ -12,6 +12,7 @@ issued or registered continues the series without a gap or a duplicate.
 
 from DateTime import DateTime
 from dienbien.policy.bulkcache import cache_at_least
+from dienbien.policy.bulkcache import fewer_collections
 from dienbien.policy.core.correspondence.registers import Series
 from dienbien.policy.correspondence import sequence
 from dienbien.policy.correspondence.documents import ID_PREFIXES
@@ -80,7 +81,7 @@ def bulk_load(
     transaction holds them all (small loads, such as the demo). While a
     committing load runs, the object caches hold at least ``cache_size``
     objects (as ``dossiers.bulk`` does, for the same reason)."""
-    with cache_at_least(folder, cache_size, commit):
+    with cache_at_least(folder, cache_size, commit), fewer_collections(commit):
         return _load(folder, records, batch_size, progress, commit)
 
 
